@@ -1,0 +1,342 @@
+//! The command-line interface (clap derive). `main.rs` only calls [`run`].
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::{Error, Result};
+use crate::lexicon::Knowledge;
+use crate::statement::Statement;
+use crate::text::{Document, Lang};
+use crate::{export, extract, input, sparql, store};
+
+/// Builds a knowledge graph of political actors from French and English news.
+#[derive(Debug, Parser)]
+#[command(name = "actorgraph", version, about)]
+pub struct Cli {
+    /// Extra knowledge-base file (TSV; same header as a file in ontology/kb/). Repeatable.
+    #[arg(long = "kb", global = true, value_name = "FILE")]
+    pub kb: Vec<PathBuf>,
+    /// Extra lexicon file (TSV; same header as a file in ontology/lexicon/). Repeatable.
+    #[arg(long = "lexicon", global = true, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Output format of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// JSON Lines, one statement a line (the extraction contract).
+    Jsonl,
+    /// Tab-separated values with a header.
+    Tsv,
+    /// RDF Turtle, as loaded into the store.
+    Turtle,
+}
+
+/// Language option.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangOpt {
+    /// French.
+    Fr,
+    /// English.
+    En,
+    /// Detect per document.
+    Auto,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// GEXF 1.3 with the viz module (Gephi).
+    Gexf,
+    /// GraphML.
+    Graphml,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract statements from text files, JSON Lines corpora or `-` (stdin).
+    Extract {
+        /// Input files (.txt, .jsonl) or `-`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "jsonl")]
+        format: ExtractFormat,
+        /// Language of the documents.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangOpt,
+        /// Publication date (YYYY-MM-DD) for documents that have none.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Extract and load into the store (one named graph per document; re-ingest replaces it).
+    Ingest {
+        /// Input files (.txt, .jsonl) or `-`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Store directory (default: $ACTORGRAPH_STORE, then ./actorgraph-store).
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Language of the documents.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangOpt,
+        /// Publication date (YYYY-MM-DD) for documents that have none.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Run a SPARQL query (prefixes ag:, agr:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd:, wd: are declared).
+    Query {
+        /// The query text (or use --file).
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(long, short = 'f')]
+        file: Option<PathBuf>,
+        /// Store directory.
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Results format.
+        #[arg(long, value_enum, default_value = "table")]
+        format: sparql::Format,
+    },
+    /// Export the actor network for Gephi.
+    Export {
+        /// Format.
+        #[arg(long, value_enum, default_value = "gexf")]
+        format: ExportFormat,
+        /// Output file (default: stdout).
+        #[arg(long, short = 'o')]
+        output: Option<PathBuf>,
+        /// Store directory.
+        #[arg(long)]
+        store: Option<PathBuf>,
+        /// Keep negated statements as edges.
+        #[arg(long)]
+        include_negative: bool,
+    },
+    /// Show how a sentence is read: tokens, mentions, rules, statements.
+    Explain {
+        /// The sentence (or short text).
+        text: String,
+        /// Language.
+        #[arg(long, value_enum, default_value = "auto")]
+        lang: LangOpt,
+        /// Document date (YYYY-MM-DD), for role descriptions.
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Knowledge-base statistics and checks.
+    Kb,
+}
+
+fn check_date(d: &Option<String>) -> Result<()> {
+    if let Some(d) = d {
+        if d.len() != 10 || crate::lexicon::tsv::date(d, false).is_none() {
+            return Err(Error::Usage(format!(
+                "--date must be YYYY-MM-DD, not `{d}`"
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn prepare(docs: &mut [Document], lang: LangOpt, date: &Option<String>) {
+    for d in docs {
+        if d.lang.is_none() {
+            d.lang = match lang {
+                LangOpt::Fr => Some(Lang::Fr),
+                LangOpt::En => Some(Lang::En),
+                LangOpt::Auto => None,
+            };
+        }
+        if d.date.is_none() {
+            d.date = date.clone();
+        }
+    }
+}
+
+fn knowledge(cli: &Cli) -> Result<Knowledge> {
+    let kb: Vec<&std::path::Path> = cli.kb.iter().map(PathBuf::as_path).collect();
+    let lx: Vec<&std::path::Path> = cli.lexicon.iter().map(PathBuf::as_path).collect();
+    Knowledge::load(&kb, &lx)
+}
+
+/// Extracts every document in parallel, keeping input order.
+pub fn extract_all(k: &Knowledge, docs: &[Document]) -> Vec<Vec<Statement>> {
+    use rayon::prelude::*;
+    docs.par_iter().map(|d| extract::extract(k, d)).collect()
+}
+
+fn out_err(e: std::io::Error) -> Error {
+    Error::io("<stdout>", e)
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        Command::Extract {
+            files,
+            format,
+            lang,
+            date,
+        } => {
+            check_date(date)?;
+            let k = knowledge(&cli)?;
+            let mut docs = input::read_all(files)?;
+            prepare(&mut docs, *lang, date);
+            let results = extract_all(&k, &docs);
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            match format {
+                ExtractFormat::Jsonl => {
+                    for st in results.iter().flatten() {
+                        writeln!(out, "{}", st.to_json()).map_err(out_err)?;
+                    }
+                }
+                ExtractFormat::Tsv => {
+                    writeln!(out, "{}", Statement::TSV_HEADER).map_err(out_err)?;
+                    for st in results.iter().flatten() {
+                        writeln!(out, "{}", st.to_tsv()).map_err(out_err)?;
+                    }
+                }
+                ExtractFormat::Turtle => {
+                    let mut ser =
+                        oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::TriG);
+                    for (p, iri) in crate::rdf::PREFIXES {
+                        ser = ser.with_prefix(*p, *iri).expect("valid prefix");
+                    }
+                    let mut w = ser.for_writer(&mut out);
+                    for (d, sts) in docs.iter().zip(&results) {
+                        let lang = d
+                            .lang
+                            .unwrap_or_else(|| crate::text::detect_lang(&d.text))
+                            .code();
+                        for q in crate::rdf::document_quads(d, sts, lang) {
+                            w.serialize_quad(&q).map_err(out_err)?;
+                        }
+                    }
+                    w.finish().map_err(out_err)?;
+                }
+            }
+            out.flush().map_err(out_err)
+        }
+        Command::Ingest {
+            files,
+            store: st,
+            lang,
+            date,
+        } => {
+            check_date(date)?;
+            let k = knowledge(&cli)?;
+            let mut docs = input::read_all(files)?;
+            prepare(&mut docs, *lang, date);
+            let results = extract_all(&k, &docs);
+            let path = store::location(st.as_deref());
+            let s = store::open(&path)?;
+            store::load_knowledge(&s, &path, &k)?;
+            let batch: Vec<(Document, Vec<Statement>, String)> = docs
+                .into_iter()
+                .zip(results)
+                .map(|(d, r)| {
+                    let l = d
+                        .lang
+                        .unwrap_or_else(|| crate::text::detect_lang(&d.text))
+                        .code()
+                        .to_string();
+                    (d, r, l)
+                })
+                .collect();
+            let n_st: usize = batch.iter().map(|b| b.1.len()).sum();
+            let quads = store::load_documents(&s, &path, &batch)?;
+            let total = store::len(&s, &path)?;
+            eprintln!(
+                "ingested {} document(s), {} statement(s), {} quad(s) into {} ({} quads in store)",
+                batch.len(),
+                n_st,
+                quads,
+                path.display(),
+                total
+            );
+            Ok(())
+        }
+        Command::Query {
+            query,
+            file,
+            store: st,
+            format,
+        } => {
+            let q = match (query, file) {
+                (Some(q), None) => q.clone(),
+                (None, Some(f)) => std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?,
+                (Some(_), Some(_)) => {
+                    return Err(Error::Usage(
+                        "give the query as an argument or with --file, not both".into(),
+                    ));
+                }
+                (None, None) => {
+                    return Err(Error::Usage(
+                        "no query: give SPARQL text or --file Q.rq".into(),
+                    ));
+                }
+            };
+            let path = store::location(st.as_deref());
+            let s = store::open_existing(&path)?;
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            sparql::run(&s, &q, *format, &mut out)?;
+            out.flush().map_err(out_err)
+        }
+        Command::Export {
+            format,
+            output,
+            store: st,
+            include_negative,
+        } => {
+            let path = store::location(st.as_deref());
+            let s = store::open_existing(&path)?;
+            let g = export::network(
+                &s,
+                &export::Options {
+                    include_negative: *include_negative,
+                },
+            )?;
+            let mut buf: Vec<u8> = Vec::new();
+            match format {
+                ExportFormat::Gexf => export::gexf::write(&g, &mut buf),
+                ExportFormat::Graphml => export::graphml::write(&g, &mut buf),
+            }
+            .map_err(out_err)?;
+            match output {
+                Some(p) => std::fs::write(p, &buf).map_err(|e| Error::io(p, e))?,
+                None => std::io::stdout().write_all(&buf).map_err(out_err)?,
+            }
+            eprintln!(
+                "exported {} node(s), {} edge(s)",
+                g.node_count(),
+                g.edge_count()
+            );
+            Ok(())
+        }
+        Command::Explain { text, lang, date } => {
+            check_date(date)?;
+            let k = knowledge(&cli)?;
+            let mut docs = vec![Document::new("explain", text.clone())];
+            prepare(&mut docs, *lang, date);
+            let stdout = std::io::stdout();
+            let mut out = BufWriter::new(stdout.lock());
+            crate::explain::write(&k, &docs[0], &mut out).map_err(out_err)?;
+            out.flush().map_err(out_err)
+        }
+        Command::Kb => {
+            let k = knowledge(&cli)?;
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            crate::explain::kb_stats(&k, &mut out).map_err(out_err)
+        }
+    }
+}

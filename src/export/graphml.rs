@@ -1,0 +1,162 @@
+//! GraphML writer with typed keys for node and edge attributes.
+
+use std::io::Write;
+
+use petgraph::visit::EdgeRef;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::Network;
+use super::gexf::{EDGE_ATTRS, NODE_ATTRS};
+
+type W<'a> = Writer<&'a mut dyn Write>;
+
+fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
+    let mut e = BytesStart::new(name);
+    for (k, v) in attrs {
+        e.push_attribute((*k, *v));
+    }
+    w.write_event(if empty {
+        Event::Empty(e)
+    } else {
+        Event::Start(e)
+    })
+}
+
+fn data(w: &mut W, key: &str, value: &str) -> std::io::Result<()> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    tag(w, "data", &[("key", key)], false)?;
+    w.write_event(Event::Text(BytesText::new(value)))?;
+    w.write_event(Event::End(BytesEnd::new("data")))
+}
+
+fn gtype(t: &str) -> &str {
+    match t {
+        "integer" => "int",
+        other => other,
+    }
+}
+
+/// Writes `g` as GraphML.
+pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut w: W = Writer::new_with_indent(out, b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    tag(
+        &mut w,
+        "graphml",
+        &[("xmlns", "http://graphml.graphdrawing.org/xmlns")],
+        false,
+    )?;
+    tag(
+        &mut w,
+        "key",
+        &[
+            ("id", "label"),
+            ("for", "node"),
+            ("attr.name", "label"),
+            ("attr.type", "string"),
+        ],
+        true,
+    )?;
+    for (id, title, ty) in NODE_ATTRS {
+        tag(
+            &mut w,
+            "key",
+            &[
+                ("id", id),
+                ("for", "node"),
+                ("attr.name", title),
+                ("attr.type", gtype(ty)),
+            ],
+            true,
+        )?;
+    }
+    tag(
+        &mut w,
+        "key",
+        &[
+            ("id", "e_label"),
+            ("for", "edge"),
+            ("attr.name", "label"),
+            ("attr.type", "string"),
+        ],
+        true,
+    )?;
+    for (id, title, ty) in EDGE_ATTRS {
+        let eid = format!("e_{id}");
+        tag(
+            &mut w,
+            "key",
+            &[
+                ("id", &eid),
+                ("for", "edge"),
+                ("attr.name", title),
+                ("attr.type", gtype(ty)),
+            ],
+            true,
+        )?;
+    }
+    tag(
+        &mut w,
+        "graph",
+        &[("id", "actors"), ("edgedefault", "directed")],
+        false,
+    )?;
+    for ni in g.node_indices() {
+        let n = &g[ni];
+        tag(&mut w, "node", &[("id", &n.id)], false)?;
+        data(&mut w, "label", &n.label)?;
+        data(&mut w, "type", &n.etype)?;
+        data(&mut w, "country", &n.country)?;
+        data(&mut w, "wikidata", &n.wikidata)?;
+        data(&mut w, "mentions", &n.mentions.to_string())?;
+        data(
+            &mut w,
+            "indegree",
+            &g.edges_directed(ni, petgraph::Direction::Incoming)
+                .count()
+                .to_string(),
+        )?;
+        data(
+            &mut w,
+            "outdegree",
+            &g.edges_directed(ni, petgraph::Direction::Outgoing)
+                .count()
+                .to_string(),
+        )?;
+        data(&mut w, "pagerank", &format!("{:.6}", n.pagerank))?;
+        data(&mut w, "first_seen", &n.first)?;
+        data(&mut w, "last_seen", &n.last)?;
+        data(&mut w, "iri", &n.iri)?;
+        w.write_event(Event::End(BytesEnd::new("node")))?;
+    }
+    for (k, e) in g.edge_references().enumerate() {
+        let d = e.weight();
+        let id = format!("e{k}");
+        tag(
+            &mut w,
+            "edge",
+            &[
+                ("id", &id),
+                ("source", &g[e.source()].id),
+                ("target", &g[e.target()].id),
+            ],
+            false,
+        )?;
+        data(&mut w, "e_label", &d.predicate)?;
+        data(&mut w, "e_predicate", &d.predicate)?;
+        data(&mut w, "e_plover", &d.plover)?;
+        data(&mut w, "e_quad_class", &d.quad)?;
+        data(&mut w, "e_polarity", &d.polarity)?;
+        data(&mut w, "e_statements", &d.weight.to_string())?;
+        data(&mut w, "e_documents", &d.documents.to_string())?;
+        data(&mut w, "e_first_seen", &d.first)?;
+        data(&mut w, "e_last_seen", &d.last)?;
+        w.write_event(Event::End(BytesEnd::new("edge")))?;
+    }
+    w.write_event(Event::End(BytesEnd::new("graph")))?;
+    w.write_event(Event::End(BytesEnd::new("graphml")))?;
+    w.into_inner().write_all(b"\n")
+}

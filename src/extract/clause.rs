@@ -1,0 +1,185 @@
+//! Clause-level helpers: prepositions, quotations and their speakers,
+//! clause boundaries.
+
+use super::Prepared;
+use crate::text::{Kind, Lang};
+
+/// Whether a folded word is a preposition that makes the following actor a
+/// complement rather than a subject.
+pub fn is_preposition(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::Fr => matches!(
+            w,
+            "a" | "au"
+                | "aux"
+                | "de"
+                | "du"
+                | "des"
+                | "d'"
+                | "avec"
+                | "pour"
+                | "par"
+                | "sur"
+                | "contre"
+                | "entre"
+                | "vers"
+                | "chez"
+                | "selon"
+                | "en"
+                | "dans"
+                | "sans"
+                | "envers"
+                | "pres"
+                | "concernant"
+                | "apres"
+                | "avant"
+                | "depuis"
+                | "malgre"
+                | "parmi"
+                | "sous"
+                | "outre"
+                | "face"
+        ),
+        Lang::En => matches!(
+            w,
+            "of" | "with"
+                | "to"
+                | "by"
+                | "for"
+                | "on"
+                | "against"
+                | "from"
+                | "at"
+                | "in"
+                | "about"
+                | "into"
+                | "over"
+                | "between"
+                | "among"
+                | "near"
+                | "toward"
+                | "towards"
+                | "without"
+                | "after"
+                | "before"
+                | "since"
+                | "under"
+                | "amid"
+                | "despite"
+                | "concerning"
+                | "regarding"
+                | "like"
+                | "than"
+                | "including"
+        ),
+    }
+}
+
+/// Whether a folded word is an article or determiner.
+pub fn is_article(lang: Lang, w: &str) -> bool {
+    match lang {
+        Lang::Fr => matches!(
+            w,
+            "le" | "la"
+                | "les"
+                | "l'"
+                | "un"
+                | "une"
+                | "des"
+                | "ce"
+                | "cet"
+                | "cette"
+                | "ces"
+                | "d'autres"
+                | "autres"
+                | "plusieurs"
+                | "certains"
+                | "certaines"
+                | "deux"
+                | "trois"
+                | "tous"
+                | "toutes"
+        ),
+        Lang::En => matches!(
+            w,
+            "the"
+                | "a"
+                | "an"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "other"
+                | "several"
+                | "some"
+                | "two"
+                | "three"
+        ),
+    }
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Opening quote token.
+    pub open: usize,
+    /// Closing quote token (or the last token of the document).
+    pub close: usize,
+    /// Token range where the speaker mention should be looked for.
+    pub speaker_zone: (usize, usize),
+}
+
+fn is_open(w: &str) -> bool {
+    matches!(w, "«" | "“")
+}
+
+fn is_close(w: &str) -> bool {
+    matches!(w, "»" | "”")
+}
+
+/// Finds quotations (« », “ ”, and straight double quotes paired in order).
+pub fn quotes(p: &Prepared) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, t) in p.tokens.iter().enumerate() {
+        if t.kind != Kind::Punct {
+            continue;
+        }
+        let w = t.norm.as_str();
+        let straight = w == "\"";
+        if is_open(w) || (straight && open.is_none()) {
+            open = Some(i);
+        } else if (is_close(w) || straight) && open.is_some() {
+            let o = open.take().unwrap_or(i);
+            out.push(Quote {
+                open: o,
+                close: i,
+                speaker_zone: speaker_zone(p, o, i),
+            });
+        }
+    }
+    out
+}
+
+/// After a quote: ", a déclaré X" / ", said X" / "X said" up to the sentence
+/// end; otherwise before it: "X a déclaré : «".
+fn speaker_zone(p: &Prepared, open: usize, close: usize) -> (usize, usize) {
+    let s_close = p.sentence_of(close);
+    let after_end = p
+        .sentences
+        .get(s_close)
+        .map(|s| s.last)
+        .unwrap_or(p.tokens.len());
+    let next = close + 1;
+    if next < after_end && matches!(p.norm(next), "," | "a" | "ont" | "said" | "says" | "dit") {
+        return (next, after_end.min(next + 12));
+    }
+    let s_open = p.sentence_of(open);
+    let before_start = p.sentences.get(s_open).map(|s| s.first).unwrap_or(0);
+    (before_start, open)
+}
+
+/// Whether token `i` lies inside a quotation.
+pub fn quote_at(quotes: &[Quote], i: usize) -> Option<&Quote> {
+    quotes.iter().find(|q| q.open < i && i < q.close)
+}

@@ -1,0 +1,181 @@
+//! Extraction: mentions, coreference, relations, polarity, modality and
+//! attribution, over one tokenized document.
+//!
+//! The stages run in data-flow order:
+//! [`mentions`] finds actors (gazetteer, role descriptions, apposed names,
+//! titles, pronouns) and resolves them within the document;
+//! [`relations`] finds predicate triggers (verbs and nouns of the lexicon)
+//! and attaches subjects and objects with clause-level rules.
+
+pub mod clause;
+pub mod mentions;
+pub mod relations;
+
+use crate::lexicon::{EntityType, Gender, Knowledge};
+use crate::statement::{Entity, Statement};
+use crate::text::{self, Document, Lang, Sentence, Token};
+
+/// An entity as seen in one document: from the knowledge base or discovered.
+#[derive(Debug, Clone)]
+pub struct DocEntity {
+    /// Knowledge-base index, `None` for discovered people.
+    pub kb: Option<usize>,
+    /// Canonical label.
+    pub label: String,
+    /// Class.
+    pub etype: EntityType,
+    /// IRI local name.
+    pub local: String,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+    /// Role literal (discovered people): "deputy secretary of state".
+    pub role: Option<String>,
+    /// ISO3 of its state.
+    pub iso3: Option<String>,
+}
+
+/// How a mention was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A name from the knowledge base or a discovered name.
+    Name,
+    /// A role description resolved to a person ("le dirigeant chinois").
+    Role,
+    /// A role description standing for its state or organization ("US officials").
+    Officials,
+    /// Officials of unknown affiliation ("des responsables").
+    BareOfficials,
+    /// A demonym adjective alone ("russe").
+    Demonym,
+    /// A personal pronoun.
+    Pronoun,
+    /// A possessive determiner.
+    Possessive,
+    /// First person inside a quotation.
+    Speaker,
+}
+
+/// An actor mention: a token range and what it resolved to.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// One past the last token.
+    pub last: usize,
+    /// Resolved entities (several for plural pronouns).
+    pub ents: Vec<usize>,
+    /// How it was found.
+    pub kind: MentionKind,
+    /// Explanation of the resolution.
+    pub how: String,
+    /// Grammatical plural.
+    pub plural: bool,
+    /// Gender (pronouns, role nouns, articles).
+    pub gender: Option<Gender>,
+    /// For a place used as a location (after "à", "in"), not as an actor.
+    pub locative: bool,
+}
+
+/// A document prepared for extraction.
+pub struct Prepared<'a> {
+    /// The document.
+    pub doc: &'a Document,
+    /// Its language.
+    pub lang: Lang,
+    /// Tokens.
+    pub tokens: Vec<Token>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// Knowledge.
+    pub k: &'a Knowledge,
+    /// Entities seen in this document.
+    pub ents: Vec<DocEntity>,
+    /// Mentions, sorted by position.
+    pub mentions: Vec<Mention>,
+    /// Structural statements found while reading mentions (roles, membership).
+    pub structural: Vec<Statement>,
+    /// Trace lines for `explain`.
+    pub trace: Vec<String>,
+}
+
+impl Prepared<'_> {
+    /// Surface text of tokens `a..b`.
+    pub fn surface(&self, a: usize, b: usize) -> &str {
+        if a >= b {
+            return "";
+        }
+        &self.doc.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+
+    /// Folded token at `i` ("" past the end).
+    pub fn norm(&self, i: usize) -> &str {
+        self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
+    }
+
+    /// The statement-contract entity of a document entity.
+    pub fn entity_json(&self, e: usize) -> Entity {
+        let d = &self.ents[e];
+        let kbe = d.kb.map(|i| &self.k.kb.entities[i]);
+        let country = d.iso3.clone().or_else(|| {
+            d.kb.and_then(|i| self.k.kb.country_of(i))
+                .and_then(|c| self.k.kb.entities[c].iso3.clone())
+        });
+        Entity {
+            id: crate::rdf::entity_iri(&d.local),
+            label: d.label.clone(),
+            etype: d.etype.name().to_string(),
+            wikidata: kbe.and_then(|e| e.wikidata.clone()),
+            country,
+            cameo: kbe.and_then(|e| e.cameo.clone()),
+        }
+    }
+
+    /// Index of the sentence containing token `t`.
+    pub fn sentence_of(&self, t: usize) -> usize {
+        self.sentences.partition_point(|s| s.last <= t)
+    }
+}
+
+/// Extracts statements from one document.
+pub fn extract(k: &Knowledge, doc: &Document) -> Vec<Statement> {
+    analyse(k, doc).1
+}
+
+/// Extracts statements and returns the prepared document (for `explain`).
+pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<Statement>) {
+    let lang = doc.lang.unwrap_or_else(|| text::detect_lang(&doc.text));
+    let tokens = text::tokenize(&doc.text);
+    let sentences = text::sentences(&doc.text, &tokens);
+    let mut p = Prepared {
+        doc,
+        lang,
+        tokens,
+        sentences,
+        k,
+        ents: Vec::new(),
+        mentions: Vec::new(),
+        structural: Vec::new(),
+        trace: Vec::new(),
+    };
+    mentions::find(&mut p);
+    let mut out = std::mem::take(&mut p.structural);
+    out.extend(relations::find(&mut p));
+    dedup(&mut out);
+    (p, out)
+}
+
+/// Removes repeated statements (same sentence, subject, predicate, object,
+/// polarity), keeping the first.
+fn dedup(out: &mut Vec<Statement>) {
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|s| {
+        seen.insert((
+            s.sentence_index,
+            s.subject.id.clone(),
+            s.predicate,
+            s.object.id.clone(),
+            s.polarity,
+        ))
+    });
+    out.sort_by_key(|s| (s.sentence_index, s.span.0));
+}

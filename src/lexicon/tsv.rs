@@ -1,0 +1,155 @@
+//! A strict reader for the tab-separated knowledge files.
+//!
+//! Every problem is reported as `file:line: message`, so that a user who
+//! extends the knowledge base can fix the line the tool names.
+
+use crate::error::{Error, Result};
+
+/// One data line of a table.
+#[derive(Debug, Clone)]
+pub struct Row {
+    /// 1-based line number in the file.
+    pub line: usize,
+    /// Fields, trimmed.
+    pub fields: Vec<String>,
+}
+
+/// A parsed table with a known header.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// File name used in messages.
+    pub file: String,
+    /// Column names.
+    pub header: Vec<String>,
+    /// Data rows.
+    pub rows: Vec<Row>,
+}
+
+impl Table {
+    /// Parses `text`; `#` lines and blank lines are skipped, the first other
+    /// line is the header.
+    pub fn parse(file: &str, text: &str) -> Result<Table> {
+        let mut header: Option<Vec<String>> = None;
+        let mut rows = Vec::new();
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let raw = raw.trim_end_matches('\r');
+            if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
+                continue;
+            }
+            let fields: Vec<String> = raw.split('\t').map(|f| f.trim().to_string()).collect();
+            match &header {
+                None => header = Some(fields),
+                Some(h) => {
+                    if fields.len() != h.len() {
+                        return Err(Error::knowledge(
+                            file,
+                            line,
+                            format!(
+                                "expected {} tab-separated fields ({}), found {}",
+                                h.len(),
+                                h.join(", "),
+                                fields.len()
+                            ),
+                        ));
+                    }
+                    rows.push(Row { line, fields });
+                }
+            }
+        }
+        let header = header.ok_or_else(|| Error::knowledge(file, 0, "no header line"))?;
+        Ok(Table {
+            file: file.to_string(),
+            header,
+            rows,
+        })
+    }
+
+    /// Whether the header is exactly `names`.
+    pub fn has_header(&self, names: &[&str]) -> bool {
+        self.header.len() == names.len() && self.header.iter().zip(names).all(|(a, b)| a == b)
+    }
+
+    /// Column index of `name`.
+    pub fn col(&self, name: &str) -> Result<usize> {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| Error::knowledge(&self.file, 0, format!("missing column `{name}`")))
+    }
+
+    /// An error about `row`.
+    pub fn err(&self, row: &Row, message: impl Into<String>) -> Error {
+        Error::knowledge(&self.file, row.line, message)
+    }
+}
+
+/// Splits a `|`-separated list field; `-` and empty mean none.
+pub fn list(field: &str) -> Vec<String> {
+    if field.is_empty() || field == "-" {
+        return Vec::new();
+    }
+    field
+        .split('|')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// An optional field: `None` for empty or `-`.
+pub fn opt(field: &str) -> Option<String> {
+    if field.is_empty() || field == "-" {
+        None
+    } else {
+        Some(field.to_string())
+    }
+}
+
+/// Normalizes a date field `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `end` fills a
+/// partial date with the last day of its period.
+pub fn date(field: &str, end: bool) -> Option<String> {
+    let parts: Vec<&str> = field.split('-').collect();
+    let ok = |s: &str, n: usize| s.len() == n && s.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] if ok(y, 4) => Some(if end {
+            format!("{y}-12-31")
+        } else {
+            format!("{y}-01-01")
+        }),
+        [y, m] if ok(y, 4) && ok(m, 2) && (1..=12).contains(&m.parse::<u32>().ok()?) => {
+            Some(if end {
+                format!("{y}-{m}-31")
+            } else {
+                format!("{y}-{m}-01")
+            })
+        }
+        [y, m, d] if ok(y, 4) && ok(m, 2) && ok(d, 2) => {
+            let (mm, dd) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
+            ((1..=12).contains(&mm) && (1..=31).contains(&dd)).then(|| field.to_string())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_count_errors_name_the_line() {
+        let err = Table::parse("x.tsv", "# c\na\tb\n1\t2\n3\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.tsv:4: expected 2 tab-separated fields (a, b), found 1"
+        );
+    }
+
+    #[test]
+    fn dates_and_lists() {
+        assert_eq!(date("2021", false).as_deref(), Some("2021-01-01"));
+        assert_eq!(date("2021-05", true).as_deref(), Some("2021-05-31"));
+        assert_eq!(date("2021-13-01", false), None);
+        assert_eq!(list("a|b||c"), vec!["a", "b", "c"]);
+        assert!(list("-").is_empty());
+    }
+}

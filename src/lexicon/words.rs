@@ -1,0 +1,510 @@
+//! The predicate lexicon: verbs, nominal predicates, role nouns and function
+//! word cues, loaded from `ontology/lexicon/*.tsv`.
+
+use std::collections::{HashMap, HashSet};
+
+use super::inflect::{self, Tense};
+use super::kb::{EntityType, Gender, alias_key};
+use super::tsv::{Table, list};
+use crate::error::{Error, Result};
+use crate::predicate::Predicate;
+use crate::text::Lang;
+
+/// A verb entry: a lemma and its frame.
+#[derive(Debug, Clone)]
+pub struct VerbEntry {
+    /// Rule id shown in the output.
+    pub id: String,
+    /// Language.
+    pub lang: Lang,
+    /// Lemma as written.
+    pub lemma: String,
+    /// Predicate produced.
+    pub predicate: Predicate,
+    /// Object markers (folded, tokenized); empty vec = direct object.
+    pub object: Vec<Vec<String>>,
+    /// Whether a direct object is allowed.
+    pub direct: bool,
+    /// Allowed object types (`None`: any).
+    pub types: Option<Vec<EntityType>>,
+    /// Symmetric relation.
+    pub sym: bool,
+    /// Grammatical subject is the target.
+    pub inverse: bool,
+    /// Needs a reflexive clitic (French pronominal verbs).
+    pub pronominal: bool,
+    /// Clitics required before the verb besides the reflexive ("en", "y").
+    pub clitics: Vec<String>,
+    /// Fixed words after the inflected head.
+    pub rest: Vec<String>,
+}
+
+/// A nominal predicate.
+#[derive(Debug, Clone)]
+pub struct NounEntry {
+    /// Rule id.
+    pub id: String,
+    /// Language.
+    pub lang: Lang,
+    /// Predicate produced.
+    pub predicate: Predicate,
+    /// Agent markers after the noun.
+    pub agent: Vec<Vec<String>>,
+    /// Patient markers after the noun.
+    pub patient: Vec<Vec<String>>,
+    /// Allowed target types.
+    pub types: Option<Vec<EntityType>>,
+    /// Symmetric relation.
+    pub sym: bool,
+}
+
+/// A role noun ("président", "spokesperson").
+#[derive(Debug, Clone)]
+pub struct RoleNoun {
+    /// Rule id.
+    pub id: String,
+    /// Language.
+    pub lang: Lang,
+    /// Knowledge-base role kind or `official`.
+    pub role: String,
+    /// `leaderOf` or `memberOf`.
+    pub relation: Predicate,
+    /// Gender of the form, when marked.
+    pub gender: Option<Gender>,
+    /// Whether this form is plural.
+    pub plural: bool,
+}
+
+/// Where a trigger form leads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    /// Verb entry index and the form's tense.
+    Verb(usize, Tense),
+    /// Noun entry index.
+    Noun(usize),
+    /// Role noun index.
+    Role(usize),
+}
+
+/// The whole lexicon.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// Verb entries.
+    pub verbs: Vec<VerbEntry>,
+    /// Noun entries.
+    pub nouns: Vec<NounEntry>,
+    /// Role nouns.
+    pub roles: Vec<RoleNoun>,
+    /// Multi-token phrases (nouns, role nouns) by folded key.
+    pub phrases: HashMap<(Lang, String), Vec<Trigger>>,
+    /// Longest phrase length in tokens.
+    pub max_phrase: usize,
+    /// Single-token verb heads by folded form.
+    pub verb_forms: HashMap<(Lang, String), Vec<Trigger>>,
+    /// Cue word sets by (language, kind).
+    pub cues: HashMap<(Lang, String), HashSet<String>>,
+    /// Inflected forms of cue verbs (speech, refusal, future...) by (lang, kind).
+    pub cue_verbs: HashMap<(Lang, String), HashSet<String>>,
+}
+
+const VERBS: &[&str] = &[
+    "id",
+    "lang",
+    "lemma",
+    "predicate",
+    "object",
+    "types",
+    "flags",
+    "forms",
+];
+const NOUNS: &[&str] = &[
+    "id",
+    "lang",
+    "nouns",
+    "predicate",
+    "agent",
+    "patient",
+    "types",
+    "flags",
+];
+const ROLES: &[&str] = &["id", "lang", "forms", "role", "relation", "gender"];
+const CUES: &[&str] = &["lang", "kind", "forms"];
+const CUE_KINDS: &[&str] = &[
+    "negation_pre",
+    "negation_post",
+    "negation",
+    "restrictive",
+    "refusal",
+    "future",
+    "possible",
+    "reported",
+    "hypothetical",
+    "speech",
+    "according",
+    "content",
+    "suffer",
+    "subordinator",
+    "relative_subject",
+    "relative_object",
+    "aux_have",
+    "aux_be",
+    "reflexive",
+    "pronoun_m",
+    "pronoun_f",
+    "pronoun_pl",
+    "possessive_sg",
+    "possessive_pl",
+    "speaker",
+    "article",
+    "locative",
+    "coordinator",
+];
+/// Cue kinds whose forms are verb lemmas to inflect.
+const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible"];
+
+fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
+    match s {
+        "fr" => Ok(Lang::Fr),
+        "en" => Ok(Lang::En),
+        _ => Err(t.err(row, format!("language must be fr or en, not `{s}`"))),
+    }
+}
+
+fn parse_types(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Option<Vec<EntityType>>> {
+    if s == "*" || s.is_empty() || s == "-" {
+        return Ok(None);
+    }
+    list(s)
+        .iter()
+        .map(|x| {
+            EntityType::parse(x).ok_or_else(|| t.err(row, format!("unknown entity type `{x}`")))
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
+fn markers(s: &str) -> Vec<Vec<String>> {
+    list(s)
+        .iter()
+        .map(|m| alias_key(m).split(' ').map(str::to_string).collect())
+        .collect()
+}
+
+impl Lexicon {
+    /// Loads lexicon tables (any order; each header says what it holds).
+    pub fn load(tables: &[Table]) -> Result<Lexicon> {
+        let mut lex = Lexicon::default();
+        for t in tables {
+            if t.has_header(VERBS) {
+                lex.load_verbs(t)?;
+            } else if t.has_header(NOUNS) {
+                lex.load_nouns(t)?;
+            } else if t.has_header(ROLES) {
+                lex.load_roles(t)?;
+            } else if t.has_header(CUES) {
+                lex.load_cues(t)?;
+            } else {
+                return Err(Error::knowledge(
+                    &t.file,
+                    0,
+                    format!("unknown lexicon table header `{}`", t.header.join(" ")),
+                ));
+            }
+        }
+        Ok(lex)
+    }
+
+    fn check_id(
+        &self,
+        t: &Table,
+        row: &super::tsv::Row,
+        id: &str,
+        seen: &mut HashSet<String>,
+    ) -> Result<()> {
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return Err(t.err(row, format!("invalid id `{id}`")));
+        }
+        if !seen.insert(id.to_string()) {
+            return Err(t.err(row, format!("duplicate id `{id}`")));
+        }
+        Ok(())
+    }
+
+    fn load_verbs(&mut self, t: &Table) -> Result<()> {
+        let mut seen: HashSet<String> = self.verbs.iter().map(|v| v.id.clone()).collect();
+        for row in &t.rows {
+            let f = &row.fields;
+            // A user line with an existing id replaces it.
+            if let Some(pos) = self.verbs.iter().position(|v| v.id == f[0]) {
+                self.remove_verb(pos);
+                seen.remove(&f[0]);
+            }
+            self.check_id(t, row, &f[0], &mut seen)?;
+            let lang = parse_lang(t, row, &f[1])?;
+            let predicate = Predicate::parse(&f[3])
+                .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
+            let types = parse_types(t, row, &f[5])?;
+            let flags = list(&f[6].replace(',', "|"));
+            for fl in &flags {
+                if !matches!(fl.as_str(), "sym" | "inverse") {
+                    return Err(t.err(row, format!("unknown flag `{fl}` (sym, inverse)")));
+                }
+            }
+            let mut words: Vec<String> = alias_key(&f[2])
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if words.is_empty() {
+                return Err(t.err(row, "empty lemma"));
+            }
+            let mut pronominal = false;
+            let mut clitics = Vec::new();
+            if lang == Lang::Fr && matches!(words[0].as_str(), "se" | "s'") {
+                pronominal = true;
+                words.remove(0);
+            }
+            while lang == Lang::Fr && words.len() > 1 && matches!(words[0].as_str(), "en" | "y") {
+                clitics.push(words.remove(0));
+            }
+            let head = words.remove(0);
+            let obj_field = f[4].as_str();
+            let direct = obj_field == "-"
+                || obj_field.is_empty()
+                || list(obj_field).iter().any(|m| m == "-");
+            let object: Vec<Vec<String>> = markers(obj_field)
+                .into_iter()
+                .filter(|m| m != &vec!["-".to_string()])
+                .collect();
+            let extra = list(&f[7]);
+            let forms = match lang {
+                Lang::Fr => {
+                    let mut forms = inflect::french(&head);
+                    forms.extend(extra.iter().map(|x| (crate::text::fold(x), Tense::Present)));
+                    forms
+                }
+                Lang::En => {
+                    let mut irr: Vec<String> = inflect::english_irregular(&head)
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect();
+                    irr.extend(extra);
+                    let mut forms = inflect::english(&head, &irr);
+                    if inflect::english_is_irregular(&head) && irr.is_empty() {
+                        forms.push((head.clone(), Tense::Past));
+                        forms.push((head.clone(), Tense::Participle));
+                    }
+                    forms
+                }
+            };
+            let idx = self.verbs.len();
+            self.verbs.push(VerbEntry {
+                id: f[0].clone(),
+                lang,
+                lemma: f[2].clone(),
+                predicate,
+                object,
+                direct,
+                types,
+                sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
+                inverse: flags.iter().any(|x| x == "inverse"),
+                pronominal,
+                clitics,
+                rest: words,
+            });
+            for (form, tense) in forms {
+                let e = self.verb_forms.entry((lang, form)).or_default();
+                if !e.contains(&Trigger::Verb(idx, tense)) {
+                    e.push(Trigger::Verb(idx, tense));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn remove_verb(&mut self, pos: usize) {
+        // Keep indices stable: neutralise the old entry's forms.
+        for v in self.verb_forms.values_mut() {
+            v.retain(|t| !matches!(t, Trigger::Verb(i, _) if *i == pos));
+        }
+    }
+
+    fn load_nouns(&mut self, t: &Table) -> Result<()> {
+        let mut seen: HashSet<String> = self.nouns.iter().map(|v| v.id.clone()).collect();
+        for row in &t.rows {
+            let f = &row.fields;
+            if let Some(pos) = self.nouns.iter().position(|v| v.id == f[0]) {
+                for v in self.phrases.values_mut() {
+                    v.retain(|t| *t != Trigger::Noun(pos));
+                }
+                seen.remove(&f[0]);
+            }
+            self.check_id(t, row, &f[0], &mut seen)?;
+            let lang = parse_lang(t, row, &f[1])?;
+            let predicate = Predicate::parse(&f[3])
+                .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
+            let types = parse_types(t, row, &f[6])?;
+            let flags = list(&f[7].replace(',', "|"));
+            for fl in &flags {
+                if !matches!(fl.as_str(), "sym" | "inverse") {
+                    return Err(t.err(row, format!("unknown flag `{fl}` (sym, inverse)")));
+                }
+            }
+            let forms = list(&f[2]);
+            if forms.is_empty() {
+                return Err(t.err(row, "no noun forms"));
+            }
+            let idx = self.nouns.len();
+            self.nouns.push(NounEntry {
+                id: f[0].clone(),
+                lang,
+                predicate,
+                agent: markers(&f[4]),
+                patient: markers(&f[5]),
+                types,
+                sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
+            });
+            for form in forms {
+                self.add_phrase(lang, &form, Trigger::Noun(idx));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_roles(&mut self, t: &Table) -> Result<()> {
+        let mut seen: HashSet<String> = self.roles.iter().map(|v| v.id.clone()).collect();
+        for row in &t.rows {
+            let f = &row.fields;
+            self.check_id(t, row, &f[0], &mut seen)?;
+            let lang = parse_lang(t, row, &f[1])?;
+            let role = f[3].clone();
+            if !(super::kb::ROLE_KINDS.contains(&role.as_str()) || role == "official") {
+                return Err(t.err(row, format!("unknown role `{role}`")));
+            }
+            let relation = match f[4].as_str() {
+                "leaderOf" => Predicate::LeaderOf,
+                "memberOf" => Predicate::MemberOf,
+                r => {
+                    return Err(t.err(
+                        row,
+                        format!("relation must be leaderOf or memberOf, not `{r}`"),
+                    ));
+                }
+            };
+            let gender = match f[5].as_str() {
+                "m" => Some(Gender::M),
+                "f" => Some(Gender::F),
+                "-" | "" => None,
+                g => return Err(t.err(row, format!("gender must be m, f or -, not `{g}`"))),
+            };
+            let forms = list(&f[2]);
+            for (k, form) in forms.iter().enumerate() {
+                let plural = k > 0 && is_plural(form, &forms[0]);
+                let idx = self.roles.len();
+                self.roles.push(RoleNoun {
+                    id: f[0].clone(),
+                    lang,
+                    role: role.clone(),
+                    relation,
+                    gender,
+                    plural,
+                });
+                self.add_phrase(lang, form, Trigger::Role(idx));
+            }
+        }
+        Ok(())
+    }
+
+    fn load_cues(&mut self, t: &Table) -> Result<()> {
+        for row in &t.rows {
+            let f = &row.fields;
+            let lang = parse_lang(t, row, &f[0])?;
+            if !CUE_KINDS.contains(&f[1].as_str()) {
+                return Err(t.err(row, format!("unknown cue kind `{}`", f[1])));
+            }
+            let forms: Vec<String> = list(&f[2]).iter().map(|x| alias_key(x)).collect();
+            if VERB_CUES.contains(&f[1].as_str()) {
+                let set = self.cue_verbs.entry((lang, f[1].clone())).or_default();
+                for form in &forms {
+                    let mut words: Vec<&str> = form.split(' ').collect();
+                    if lang == Lang::Fr && matches!(words[0], "s'" | "se") && words.len() > 1 {
+                        words.remove(0);
+                    }
+                    let head = words[0];
+                    let rest = words[1..].join(" ");
+                    let inflected: Vec<String> = match lang {
+                        Lang::Fr => inflect::french(head).into_iter().map(|x| x.0).collect(),
+                        Lang::En => {
+                            let irr: Vec<String> = inflect::english_irregular(head)
+                                .iter()
+                                .map(|s| s.to_string())
+                                .collect();
+                            let mut v: Vec<String> = inflect::english(head, &irr)
+                                .into_iter()
+                                .map(|x| x.0)
+                                .collect();
+                            if head == "say" {
+                                v.push("said".into());
+                            }
+                            v
+                        }
+                    };
+                    for x in inflected {
+                        set.insert(if rest.is_empty() {
+                            x
+                        } else {
+                            format!("{x} {rest}")
+                        });
+                    }
+                    set.insert(form.clone());
+                }
+            }
+            self.cues
+                .entry((lang, f[1].clone()))
+                .or_default()
+                .extend(forms);
+        }
+        Ok(())
+    }
+
+    fn add_phrase(&mut self, lang: Lang, form: &str, trig: Trigger) {
+        let key = alias_key(form);
+        let n = key.split(' ').count();
+        self.max_phrase = self.max_phrase.max(n);
+        let e = self.phrases.entry((lang, key)).or_default();
+        if !e.contains(&trig) {
+            e.push(trig);
+        }
+    }
+
+    /// Whether folded `word` (or phrase) is a cue of `kind`.
+    pub fn is(&self, lang: Lang, kind: &str, word: &str) -> bool {
+        self.cues
+            .get(&(lang, kind.to_string()))
+            .is_some_and(|s| s.contains(word))
+    }
+
+    /// Whether folded `word` is an inflected form of a cue verb of `kind`.
+    pub fn is_verb(&self, lang: Lang, kind: &str, word: &str) -> bool {
+        self.cue_verbs
+            .get(&(lang, kind.to_string()))
+            .is_some_and(|s| s.contains(word))
+    }
+
+    /// Cue phrases of `kind`, longest first.
+    pub fn phrases_of(&self, lang: Lang, kind: &str) -> Vec<&String> {
+        let mut v: Vec<&String> = self
+            .cues
+            .get(&(lang, kind.to_string()))
+            .map(|s| s.iter().collect())
+            .unwrap_or_default();
+        v.sort_by_key(|s| (std::cmp::Reverse(s.split(' ').count()), s.to_string()));
+        v
+    }
+}
+
+fn is_plural(form: &str, first: &str) -> bool {
+    let f = crate::text::fold(form);
+    let s = crate::text::fold(first);
+    f != s && (f.ends_with('s') || f.ends_with('x')) && !s.ends_with('s')
+}

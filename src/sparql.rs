@@ -1,0 +1,198 @@
+//! SPARQL queries over the store with predeclared prefixes, and results in
+//! the standard formats (or a plain table for terminals).
+
+use std::io::Write;
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+
+use crate::error::{Error, Result};
+use crate::rdf::PREFIXES;
+
+/// Output formats for `actorgraph query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Aligned text table (SELECT), Turtle (CONSTRUCT).
+    Table,
+    /// SPARQL 1.1 Query Results JSON.
+    Json,
+    /// SPARQL 1.1 Query Results CSV.
+    Csv,
+    /// SPARQL 1.1 Query Results TSV.
+    Tsv,
+    /// SPARQL Query Results XML.
+    Xml,
+    /// Turtle (CONSTRUCT/DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT/DESCRIBE).
+    Ntriples,
+}
+
+/// A query evaluator with the actorgraph prefixes declared.
+pub fn evaluator() -> SparqlEvaluator {
+    let mut e = SparqlEvaluator::new();
+    for (p, iri) in PREFIXES {
+        e = e.with_prefix(*p, *iri).expect("prefix IRIs are valid");
+    }
+    e
+}
+
+/// Runs `query` on `store` and writes the results to `out`.
+pub fn run(store: &Store, query: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+    let prepared = evaluator()
+        .parse_query(query)
+        .map_err(|e| Error::Sparql(e.to_string()))?;
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| Error::Sparql(e.to_string()))?;
+    write_results(results, format, out)
+}
+
+fn io_err(e: std::io::Error) -> Error {
+    Error::Io {
+        path: "<stdout>".into(),
+        source: e,
+    }
+}
+
+/// Serializes results in `format`.
+pub fn write_results(results: QueryResults<'_>, format: Format, out: &mut dyn Write) -> Result<()> {
+    let rformat = match format {
+        Format::Json => Some(QueryResultsFormat::Json),
+        Format::Csv => Some(QueryResultsFormat::Csv),
+        Format::Tsv => Some(QueryResultsFormat::Tsv),
+        Format::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let vars = solutions.variables().to_vec();
+            if let Some(f) = rformat {
+                let mut ser = QueryResultsSerializer::from_format(f)
+                    .serialize_solutions_to_writer(out, vars)
+                    .map_err(io_err)?;
+                for s in solutions {
+                    let s = s.map_err(|e| Error::Sparql(e.to_string()))?;
+                    ser.serialize(&s).map_err(io_err)?;
+                }
+                ser.finish().map_err(io_err)?;
+                return Ok(());
+            }
+            if matches!(format, Format::Turtle | Format::Ntriples) {
+                return Err(Error::Usage(
+                    "a SELECT query gives a table: use --format table, json, csv, tsv or xml"
+                        .into(),
+                ));
+            }
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            for s in solutions {
+                let s = s.map_err(|e| Error::Sparql(e.to_string()))?;
+                rows.push(
+                    vars.iter()
+                        .map(|v| s.get(v).map(short).unwrap_or_default())
+                        .collect(),
+                );
+            }
+            let header: Vec<String> = vars.iter().map(|v| v.as_str().to_string()).collect();
+            write_table(out, &header, &rows).map_err(io_err)
+        }
+        QueryResults::Boolean(b) => {
+            if let Some(f) = rformat {
+                QueryResultsSerializer::from_format(f)
+                    .serialize_boolean_to_writer(out, b)
+                    .map_err(io_err)?;
+                Ok(())
+            } else {
+                writeln!(out, "{b}").map_err(io_err)
+            }
+        }
+        QueryResults::Graph(triples) => {
+            let f = match format {
+                Format::Ntriples => RdfFormat::NTriples,
+                Format::Turtle | Format::Table => RdfFormat::Turtle,
+                _ => {
+                    return Err(Error::Usage(
+                        "a CONSTRUCT/DESCRIBE query gives RDF: use --format turtle or ntriples"
+                            .into(),
+                    ));
+                }
+            };
+            let mut ser = RdfSerializer::from_format(f);
+            if f == RdfFormat::Turtle {
+                for (p, iri) in PREFIXES {
+                    ser = ser.with_prefix(*p, *iri).expect("prefix IRIs are valid");
+                }
+            }
+            let mut w = ser.for_writer(out);
+            for t in triples {
+                let t = t.map_err(|e| Error::Sparql(e.to_string()))?;
+                w.serialize_triple(&t).map_err(io_err)?;
+            }
+            w.finish().map_err(io_err)?;
+            Ok(())
+        }
+    }
+}
+
+/// A compact rendering of a term for tables: prefixed IRIs, plain literals.
+pub fn short(t: &Term) -> String {
+    match t {
+        Term::NamedNode(n) => {
+            for (p, iri) in PREFIXES {
+                if let Some(rest) = n.as_str().strip_prefix(iri) {
+                    return format!("{p}:{rest}");
+                }
+            }
+            format!("<{}>", n.as_str())
+        }
+        Term::Literal(l) => l.value().to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn write_table(
+    out: &mut dyn Write,
+    header: &[String],
+    rows: &[Vec<String>],
+) -> std::io::Result<()> {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.chars().count().min(60));
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let c: String = c.chars().take(60).collect();
+                format!("{c:<w$}", w = widths[i])
+            })
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    writeln!(out, "{}", line(header).trim_end())?;
+    writeln!(
+        out,
+        "{}",
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-")
+    )?;
+    for r in rows {
+        writeln!(out, "{}", line(r).trim_end())?;
+    }
+    writeln!(
+        out,
+        "({} row{})",
+        rows.len(),
+        if rows.len() == 1 { "" } else { "s" }
+    )
+}

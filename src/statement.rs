@@ -1,0 +1,149 @@
+//! The statement type and its output forms (JSON Lines per the extraction
+//! contract, TSV for spreadsheets).
+
+use serde::Serialize;
+
+use crate::predicate::Predicate;
+
+/// A resolved entity as written in a statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entity {
+    /// IRI.
+    pub id: String,
+    /// Canonical label.
+    pub label: String,
+    /// Class name (Person, Country, ...).
+    #[serde(rename = "type")]
+    pub etype: String,
+    /// Wikidata Q-id, when the knowledge base is certain of it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    /// ISO 3166-1 alpha-3 of the entity's state.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// CAMEO actor code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+}
+
+/// Polarity of a statement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// Affirmed.
+    Positive,
+    /// Negated ("did not attend").
+    Negative,
+}
+
+/// Modality of a statement (contract values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Stated as fact.
+    Asserted,
+    /// Promised, planned, will.
+    Future,
+    /// Could, may.
+    Possible,
+    /// Hearsay ("aurait rencontré", "reportedly").
+    Reported,
+    /// In an if-clause.
+    Hypothetical,
+}
+
+impl Polarity {
+    /// Contract spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Polarity::Positive => "positive",
+            Polarity::Negative => "negative",
+        }
+    }
+}
+
+impl Modality {
+    /// Contract spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Possible => "possible",
+            Modality::Reported => "reported",
+            Modality::Hypothetical => "hypothetical",
+        }
+    }
+}
+
+/// One extracted statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// Document id.
+    pub doc: String,
+    /// 0-based sentence index.
+    pub sentence_index: usize,
+    /// Sentence text.
+    pub sentence: String,
+    /// Byte span of the evidence in the document.
+    pub span: (usize, usize),
+    /// Subject.
+    pub subject: Entity,
+    /// Predicate.
+    #[serde(serialize_with = "ser_pred")]
+    pub predicate: Predicate,
+    /// PLOVER type.
+    pub plover: Option<&'static str>,
+    /// Object.
+    pub object: Entity,
+    /// Polarity.
+    pub polarity: Polarity,
+    /// Modality.
+    pub modality: Modality,
+    /// Who the claim is attributed to.
+    pub attributed_to: Option<Entity>,
+    /// Confidence in [0, 1].
+    pub confidence: f32,
+    /// Lexicon entry or rule id.
+    pub rule: String,
+    /// Document date, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+fn ser_pred<S: serde::Serializer>(p: &Predicate, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(p.name())
+}
+
+impl Statement {
+    /// One JSON line (contract form).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("statements always serialize")
+    }
+
+    /// TSV header matching [`Statement::to_tsv`].
+    pub const TSV_HEADER: &'static str = "doc\tsentence\tsubject\tpredicate\tobject\tpolarity\tmodality\tattributed_to\tplover\trule\tspan\tevidence";
+
+    /// One TSV line.
+    pub fn to_tsv(&self) -> String {
+        let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+        format!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}-{}\t{}",
+            clean(&self.doc),
+            self.sentence_index,
+            clean(&self.subject.label),
+            self.predicate,
+            clean(&self.object.label),
+            self.polarity.as_str(),
+            self.modality.as_str(),
+            self.attributed_to
+                .as_ref()
+                .map(|e| clean(&e.label))
+                .unwrap_or_default(),
+            self.plover.unwrap_or(""),
+            self.rule,
+            self.span.0,
+            self.span.1,
+            clean(&self.sentence)
+        )
+    }
+}

@@ -1,0 +1,88 @@
+//! The embedded Oxigraph store: loading documents as named graphs and
+//! loading the knowledge-base and ontology graphs.
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::io::RdfFormat;
+use oxigraph::model::{GraphName, NamedNode, NamedNodeRef, Quad};
+use oxigraph::store::Store;
+
+use crate::error::{Error, Result};
+use crate::lexicon::Knowledge;
+use crate::rdf;
+use crate::statement::Statement;
+use crate::text::Document;
+
+/// Resolves the store location: the option, then `$ACTORGRAPH_STORE`, then
+/// `./actorgraph-store`.
+pub fn location(opt: Option<&Path>) -> PathBuf {
+    opt.map(Path::to_path_buf)
+        .or_else(|| std::env::var_os("ACTORGRAPH_STORE").map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("actorgraph-store"))
+}
+
+fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
+    Error::Store {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    }
+}
+
+/// Opens (creating if needed) a read-write store.
+pub fn open(path: &Path) -> Result<Store> {
+    Store::open(path).map_err(|e| store_err(path, e))
+}
+
+/// Opens an existing store read-only; a missing store is an error.
+pub fn open_existing(path: &Path) -> Result<Store> {
+    if !path.join("CURRENT").exists() {
+        return Err(store_err(
+            path,
+            "no store here (run `actorgraph ingest` first, or pass --store DIR)",
+        ));
+    }
+    Store::open_read_only(path).map_err(|e| store_err(path, e))
+}
+
+/// Replaces the named graph of each document with its statements, in one
+/// transaction per batch, so that re-ingesting a document never duplicates.
+pub fn load_documents(
+    store: &Store,
+    path: &Path,
+    docs: &[(Document, Vec<Statement>, String)],
+) -> Result<usize> {
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    let mut n = 0;
+    for (doc, statements, lang) in docs {
+        let g = NamedNode::new_unchecked(rdf::doc_iri(&doc.id));
+        tx.clear_graph(GraphName::NamedNode(g.clone()).as_ref())
+            .map_err(|e| store_err(path, e))?;
+        let quads = rdf::document_quads(doc, statements, lang);
+        n += quads.len();
+        tx.extend(quads.iter());
+    }
+    tx.commit().map_err(|e| store_err(path, e))?;
+    Ok(n)
+}
+
+/// Replaces the knowledge-base and ontology graphs.
+pub fn load_knowledge(store: &Store, path: &Path, k: &Knowledge) -> Result<()> {
+    let kb = NamedNodeRef::new_unchecked(rdf::KB_GRAPH);
+    let onto = NamedNodeRef::new_unchecked(rdf::ONTOLOGY_GRAPH);
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    tx.clear_graph(kb).map_err(|e| store_err(path, e))?;
+    tx.clear_graph(onto).map_err(|e| store_err(path, e))?;
+    let quads: Vec<Quad> = rdf::kb_quads(k);
+    tx.extend(quads.iter());
+    tx.load_from_slice(
+        oxigraph::io::RdfParser::from_format(RdfFormat::Turtle).with_default_graph(onto),
+        rdf::ONTOLOGY_TTL.as_bytes(),
+    )
+    .map_err(|e| store_err(path, e))?;
+    tx.commit().map_err(|e| store_err(path, e))
+}
+
+/// Number of quads in the store.
+pub fn len(store: &Store, path: &Path) -> Result<usize> {
+    store.len().map_err(|e| store_err(path, e))
+}
