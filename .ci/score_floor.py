@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Runs the shared scorers and fails when a score falls below its floor.
+
+Floors are the acceptance levels of the issues (dev gold F1, zero forbidden
+statements, modality/attribution accuracy, English peer suites)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = (ROOT / ".." / "shared" / "eval").resolve()
+BIN = os.environ.get("AG_BIN") or str(Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "actorgraph")
+
+DEV_F1 = float(os.environ.get("AG_DEV_F1_FLOOR", "0.60"))
+DEV_MOD = float(os.environ.get("AG_DEV_MODALITY_FLOOR", "0.0"))
+DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.0"))
+PEER = {
+    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.0")),
+    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.0")),
+}
+
+
+def run(args):
+    out = subprocess.run(args, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit(f"scorer failed: {' '.join(args)}\n{out.stderr}")
+    return json.loads(out.stdout)
+
+
+def main():
+    if not EVAL.is_dir():
+        sys.exit(f"no evaluation kit at {EVAL}")
+    failures = []
+    dev = run([sys.executable, str(EVAL / "score.py"), "--dir", str(EVAL / "dev"),
+               "--cmd", f"{BIN} extract --format jsonl {{text}}", "--json"])["total"]
+    print(f"dev gold: precision {dev['precision']} recall {dev['recall']} f1 {dev['f1']} "
+          f"forbidden {dev['forbidden']} modality {dev['modality_accuracy']} attribution {dev['attribution_accuracy']}")
+    if dev["f1"] < DEV_F1:
+        failures.append(f"dev F1 {dev['f1']} < {DEV_F1}")
+    if dev["forbidden"] != 0:
+        failures.append(f"{dev['forbidden']} forbidden statement(s)")
+    if (dev["modality_accuracy"] or 0) < DEV_MOD:
+        failures.append(f"modality accuracy {dev['modality_accuracy']} < {DEV_MOD}")
+    if (dev["attribution_accuracy"] or 0) < DEV_ATT:
+        failures.append(f"attribution accuracy {dev['attribution_accuracy']} < {DEV_ATT}")
+    for suite, floor in PEER.items():
+        r = run([sys.executable, str(EVAL / "score_events.py"), str(EVAL / "peer" / suite),
+                 "--cmd", f"{BIN} extract --format jsonl {{input}}", "--json"])
+        print(f"{suite}: precision {r['precision']} recall {r['recall']} f1 {r['f1']} "
+              f"(gold {r['gold_events']}, system {r['system_events']})")
+        if r["f1"] < floor:
+            failures.append(f"{suite} F1 {r['f1']} < {floor}")
+    if failures:
+        sys.exit("score floors not met: " + "; ".join(failures))
+    print("score floors met")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+//! End-to-end CLI tests: extract -> ingest -> query -> export, and bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn bin() -> Command {
+    Command::cargo_bin("actorgraph").expect("binary built")
+}
+
+fn example(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("examples")
+        .join(name)
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+#[test]
+fn extract_jsonl_follows_the_contract() {
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(example("en-g7-hiroshima.txt"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 5, "{text}");
+    for st in &lines {
+        assert_eq!(st["doc"], "en-g7-hiroshima");
+        for key in [
+            "sentence_index",
+            "sentence",
+            "span",
+            "subject",
+            "predicate",
+            "plover",
+            "object",
+            "polarity",
+            "modality",
+            "attributed_to",
+            "confidence",
+            "rule",
+        ] {
+            assert!(st.get(key).is_some(), "missing {key} in {st}");
+        }
+        assert!(
+            st["subject"]["id"]
+                .as_str()
+                .unwrap()
+                .starts_with("https://w3id.org/actorgraph/id/")
+        );
+        let span = st["span"].as_array().unwrap();
+        assert!(span[0].as_u64().unwrap() < span[1].as_u64().unwrap());
+    }
+    let has = |s: &str, p: &str, o: &str| {
+        lines
+            .iter()
+            .any(|x| x["subject"]["label"] == s && x["predicate"] == p && x["object"]["label"] == o)
+    };
+    assert!(has("United States", "sanctions", "Russia"), "{text}");
+    assert!(has("Canada", "sanctions", "Russia"), "{text}");
+}
+
+#[test]
+fn extract_reads_stdin_and_tsv() {
+    bin()
+        .args(["extract", "--format", "tsv", "--lang", "fr", "-"])
+        .write_stdin("La France a condamné l'Iran.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "France\tcriticizes\tIran\tpositive",
+        ));
+}
+
+#[test]
+fn extract_turtle_is_rdf() {
+    bin()
+        .args(["extract", "--format", "turtle", "-"])
+        .write_stdin("La France a condamné l'Iran.")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("ag:criticizes").and(predicate::str::contains("agr:Iran")),
+        );
+}
+
+#[test]
+fn ingest_query_export_round_trip_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let count = |store: &Path| -> String {
+        let out = bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(store)
+            .arg("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(example("fr-accord-cereales.txt"))
+        .arg(example("en-g7-hiroshima.txt"))
+        .assert()
+        .success();
+    let first = count(&store);
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(example("fr-accord-cereales.txt"))
+        .arg(example("en-g7-hiroshima.txt"))
+        .assert()
+        .success();
+    assert_eq!(first, count(&store), "re-ingest must not add quads");
+    for (fmt, needle) in [
+        ("json", "\"bindings\""),
+        ("xml", "<sparql"),
+        ("tsv", "?a"),
+        ("csv", "a,b"),
+        ("table", "rows)"),
+    ] {
+        bin()
+            .args(["query", "--format", fmt, "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(example("queries/who-meets-whom.rq"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(needle));
+    }
+    bin()
+        .args(["query", "--format", "turtle", "--store"])
+        .arg(&store)
+        .arg("CONSTRUCT { ?s ag:sanctions ?o } WHERE { ?s ag:sanctions ?o }")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ag:sanctions"));
+    // Every example query runs.
+    for q in std::fs::read_dir(example("queries")).unwrap() {
+        bin()
+            .args(["query", "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(q.unwrap().path())
+            .assert()
+            .success();
+    }
+    let gexf = dir.path().join("n.gexf");
+    bin()
+        .args(["export", "--format", "gexf", "--store"])
+        .arg(&store)
+        .arg("--output")
+        .arg(&gexf)
+        .assert()
+        .success();
+    let xml = std::fs::read_to_string(&gexf).unwrap();
+    assert!(
+        xml.contains("<gexf xmlns=\"http://gexf.net/1.3\"")
+            && xml.contains("<attribute id=\"pagerank\"")
+    );
+    assert!(xml.contains("label=\"Russia\""));
+    let graphml = dir.path().join("n.graphml");
+    bin()
+        .args(["export", "--format", "graphml", "--store"])
+        .arg(&store)
+        .arg("--output")
+        .arg(&graphml)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&graphml)
+            .unwrap()
+            .contains("<graphml")
+    );
+    // Same store, same bytes.
+    let again = dir.path().join("n2.gexf");
+    bin()
+        .args(["export", "--format", "gexf", "--store"])
+        .arg(&store)
+        .arg("--output")
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(xml, std::fs::read_to_string(&again).unwrap());
+}
+
+#[test]
+fn bad_input_gives_clear_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.txt", b"La France \xff\xfe condamne");
+    bin()
+        .arg("extract")
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("bad.txt:1: not valid UTF-8"));
+    let empty = write(dir.path(), "empty.txt", b"  \n");
+    bin()
+        .arg("extract")
+        .arg(&empty)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty.txt: empty input"));
+    let jsonl = write(
+        dir.path(),
+        "c.jsonl",
+        b"{\"id\":\"a\",\"text\":\"La France condamne l'Iran.\"}\n{\"id\": \"b\", \"text\": \n",
+    );
+    bin()
+        .arg("extract")
+        .arg(&jsonl)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("c.jsonl:2: malformed JSON line"));
+    let binary = write(dir.path(), "b.txt", b"abc\0def");
+    bin()
+        .arg("extract")
+        .arg(&binary)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not valid UTF-8 text"));
+    bin()
+        .arg("extract")
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("missing.txt"));
+    bin()
+        .args(["query", "--store"])
+        .arg(dir.path().join("nostore"))
+        .arg("SELECT * WHERE { ?s ?p ?o }")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no store here"));
+    let store = dir.path().join("store");
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(example("fr-accord-cereales.txt"))
+        .assert()
+        .success();
+    bin()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELEC oops")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("SPARQL"));
+    bin()
+        .args(["extract", "--date", "2021-15-99", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--date must be YYYY-MM-DD"));
+    let kb = write(
+        dir.path(),
+        "extra.tsv",
+        b"id\twikidata\tgender\tcountry\tname\taliases\nX\t\tq\t\tX Y\t\n",
+    );
+    bin()
+        .arg("--kb")
+        .arg(&kb)
+        .args(["extract", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "extra.tsv:2: gender must be m or f",
+        ));
+}
+
+#[test]
+fn user_knowledge_extends_the_defaults() {
+    let dir = tempfile::tempdir().unwrap();
+    let kb = write(
+        dir.path(),
+        "people.tsv",
+        "id\twikidata\tgender\tcountry\tname\taliases\nJane_Roe\t\tf\tFrance\tJane Roe\tRoe\n"
+            .as_bytes(),
+    );
+    bin()
+        .arg("--kb")
+        .arg(&kb)
+        .args(["extract", "--format", "tsv", "-"])
+        .write_stdin("Jane Roe a condamné la Russie.")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Jane Roe\tcriticizes\tRussia"));
+}
+
+#[test]
+fn explain_shows_mentions_rules_and_statements() {
+    bin()
+        .args([
+            "explain",
+            "--lang",
+            "fr",
+            "Le président russe a rencontré le dirigeant chinois, Xi Jinping.",
+            "--date",
+            "2021-12-15",
+        ])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("mentions:")
+                .and(predicate::str::contains("Vladimir Putin meets Xi Jinping")),
+        );
+}
