@@ -176,7 +176,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     j += 1;
                 } else if (cj == '-' || cj == '\u{2011}') && at(j + 1).is_some_and(is_word_char) {
                     j += 1;
-                } else if is_apostrophe(cj) && at(j + 1).is_some_and(char::is_alphabetic) {
+                } else if is_apostrophe(cj) && !at(j + 1).is_some_and(char::is_alphabetic) {
+                    // "qu'" alone (in the lexicon) is the same token as in "qu'il".
+                    if ELISIONS.contains(&fold(&text[off(start)..off(j)]).as_str()) {
+                        j += 1;
+                    }
+                    break;
+                } else if is_apostrophe(cj) {
                     // French elision: split after the apostrophe.
                     let word = fold(&text[off(start)..off(j)]);
                     if ELISIONS.contains(&word.as_str()) {
@@ -457,6 +463,7 @@ mod tests {
             ("« Oui », dit-il", &["«", "Oui", "»", ",", "dit", "il"]),
             ("didn't meet", &["did", "n't", "meet"]),
             ("aujourd’hui", &["aujourd’hui"]),
+            ("qu'", &["qu'"]),
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");

@@ -15,6 +15,7 @@ use crate::text::{Kind, Lang};
 pub fn find(p: &mut Prepared) {
     let mut kb_map: HashMap<usize, usize> = HashMap::new();
     gazetteer(p, &mut kb_map);
+    first_names(p);
     roles(p, &mut kb_map);
     titles(p);
     surnames(p);
@@ -85,6 +86,16 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         }
         let alias = &p.k.kb.aliases[m.pattern().as_usize()];
         let ok = match &alias.case {
+            // Acronyms also appear in title case in the press: "Otan", "Aukus".
+            CaseRule::Exact(s)
+                if s.chars().count() >= 4 && last == first + 1 && !p.tokens[first].all_caps =>
+            {
+                let surf = p.surface(first, last);
+                let mut cs = surf.chars();
+                cs.next().is_some_and(char::is_uppercase)
+                    && cs.all(|c| c.is_lowercase())
+                    && crate::text::fold(surf) == crate::text::fold(s)
+            }
             CaseRule::Exact(s) => {
                 let surf: String = p
                     .surface(first, last)
@@ -294,6 +305,50 @@ fn discovered(
         iso3,
     });
     p.ents.len() - 1
+}
+
+/// A capitalised unknown word right before a person's name is a first name
+/// in another spelling ("Sergueï Ryabkov"): the mention takes it in.
+fn first_names(p: &mut Prepared) {
+    let cov = covered(p);
+    let sents: Vec<(usize, usize)> = p
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                p.sentence_of(m.first),
+                p.sentences[p.sentence_of(m.first)].first,
+            )
+        })
+        .collect();
+    let mut moves = Vec::new();
+    for (mi, m) in p.mentions.iter().enumerate() {
+        let person = m
+            .ents
+            .first()
+            .is_some_and(|&e| p.ents[e].etype == EntityType::Person);
+        if !person || m.kind != MentionKind::Name || m.first == 0 {
+            continue;
+        }
+        let j = m.first - 1;
+        let t = &p.tokens[j];
+        let function = is_article(p.lang, &t.norm)
+            || is_preposition(p.lang, &t.norm)
+            || p.k.lex.is(p.lang, "subordinator", &t.norm);
+        if !cov[j]
+            && t.upper
+            && t.kind == Kind::Word
+            && sents[mi].1 != j
+            && !function
+            && !t.norm.ends_with('.')
+            && p.sentence_of(j) == sents[mi].0
+        {
+            moves.push((mi, j));
+        }
+    }
+    for (mi, j) in moves {
+        p.mentions[mi].first = j;
+    }
 }
 
 /// Role descriptions: "le dirigeant chinois, Xi Jinping", "Kremlin aide Yuri
@@ -685,17 +740,11 @@ fn resolve_role(
     aff: usize,
 ) -> Option<usize> {
     let kb_aff = p.ents[aff].kb?;
-    let kinds: &[&str] = match role {
-        "leader" => &["leader", "head_of_state", "head_of_government"],
-        "head_of_state" => &["head_of_state"],
-        "head_of_government" => &["head_of_government"],
-        other => &[other][..0]
-            .iter()
-            .copied()
-            .chain(std::iter::once(other))
-            .collect::<Vec<_>>()
-            .leak()[..],
+    let kinds: Vec<&str> = match role {
+        "leader" => vec!["leader", "head_of_state", "head_of_government"],
+        other => vec![other],
     };
+    let kinds = &kinds[..];
     let all = p.k.kb.holders(kinds, kb_aff, None);
     let named: Vec<usize> = all
         .iter()
@@ -1157,7 +1206,7 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
     let mut group = vec![j];
     let joined = |a: &Mention, b: &Mention| {
         // tokens between a.last and b.first are coordinators/articles/prepositions only
-        if b.first < a.last || b.first - a.last > 4 {
+        if b.first < a.last || b.first - a.last > 6 {
             return false;
         }
         let between: Vec<&str> = (a.last..b.first).map(|t| p.norm(t)).collect();

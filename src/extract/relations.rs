@@ -104,8 +104,35 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
             i += 1;
             continue;
         }
-        // Nouns (multi-word, longest first).
-        if let Some((end, n)) = noun_at(p, i, sent.last) {
+        // Nouns (multi-word, longest first). A word that is also a verb form
+        // ("rencontre"/"rencontré" fold alike) is a noun only after a determiner.
+        let verb_here = verb_at(p, i, sent.first, sent.last);
+        // French "a" folds like "à": only the written "à" is a preposition.
+        let prep = i > sent.first
+            && is_preposition(p.lang, p.norm(i - 1))
+            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a");
+        let determined = i > sent.first
+            && (is_article(p.lang, p.norm(i - 1))
+                || prep
+                || matches!(
+                    p.norm(i - 1),
+                    "son"
+                        | "sa"
+                        | "ses"
+                        | "leur"
+                        | "leurs"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "'s"
+                        | "our"
+                        | "nos"
+                        | "notre"
+                ));
+        if let Some((end, n)) =
+            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined)
+        {
             out.push(Trig {
                 first: i,
                 last: end,
@@ -114,7 +141,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
             i = end;
             continue;
         }
-        if let Some(t) = verb_at(p, i, sent.first, sent.last) {
+        if let Some(t) = verb_here {
             i = t.last;
             out.push(t);
             continue;
@@ -188,6 +215,25 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         }
     }
     let reflexive = has_reflexive(p, i, first);
+    let aux_before = {
+        let mut j = i;
+        let mut found = false;
+        while j > first && i - j < 4 {
+            j -= 1;
+            let w = p.norm(j);
+            if p.k.lex.is(p.lang, "aux_have", w) || p.k.lex.is(p.lang, "aux_be", w) {
+                found = true;
+                break;
+            }
+            if !(ADVERBS.contains(&w)
+                || p.k.lex.is(p.lang, "negation_post", w)
+                || p.k.lex.is(p.lang, "reflexive", w))
+            {
+                break;
+            }
+        }
+        found
+    };
     let mut best: Option<(usize, Trig)> = None;
     for c in cands {
         let Trigger::Verb(e, _) = c else { continue };
@@ -236,7 +282,11 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         if !ok {
             continue;
         }
-        let len = v.rest.len();
+        // Folding merges "rencontre"/"rencontré": an auxiliary before the
+        // verb selects the participle reading, otherwise a finite one.
+        let Trigger::Verb(_, tense) = c else { continue };
+        let fit = usize::from((*tense == Tense::Participle) == aux_before);
+        let len = v.rest.len() * 2 + fit;
         if best.as_ref().is_none_or(|(l, _)| len > *l) {
             best = Some((
                 len,
@@ -257,8 +307,26 @@ fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Option<String>) 
     let mut j = head;
     while j > first {
         let w = p.norm(j - 1);
+        // A short quoted phrase (« nouveau modèle de coopération ») is part of the clause.
+        if matches!(w, "»" | "”") {
+            let lo = j.saturating_sub(9).max(first);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| matches!(p.norm(k), "«" | "“")) {
+                j = open;
+                continue;
+            }
+        }
+        if matches!(w, "«" | "“")
+            && (j..(j + 9).min(p.sentences[s].last)).any(|k| matches!(p.norm(k), "»" | "”"))
+        {
+            j -= 1;
+            continue;
+        }
         if matches!(w, ";" | ":" | "«" | "»" | "“" | "”" | "(" | ")" | "\"") {
             return (j, Some(w.to_string()));
+        }
+        // "s'il" is "si il"; other "s'" are reflexive.
+        if w == "s'" && matches!(p.norm(j), "il" | "ils") {
+            return (j, Some("si".to_string()));
         }
         if p.k.lex.is(p.lang, "subordinator", w) || p.k.lex.is(p.lang, "relative_subject", w) {
             if matches!(w, "que" | "qu'") && is_restrictive_que(p, first, j - 1) {
@@ -284,16 +352,37 @@ fn is_restrictive_que(p: &Prepared, first: usize, que: usize) -> bool {
     if p.lang != Lang::Fr {
         return false;
     }
+    // "pour qu'elle", "alors qu'il": a conjunction, not "ne ... que".
+    if que > first
+        && matches!(
+            p.norm(que - 1),
+            "pour" | "afin" | "alors" | "tandis" | "bien" | "parce" | "ainsi" | "sorte" | "lors"
+        )
+        || matches!(p.norm(que + 1), "il" | "elle" | "ils" | "elles" | "on")
+    {
+        return false;
+    }
     let lo = que.saturating_sub(10).max(first);
     let ne = (lo..que).rev().find(|&j| matches!(p.norm(j), "ne" | "n'"));
     match ne {
-        Some(n) => !(n..que).any(|j| p.k.lex.is(Lang::Fr, "negation_post", p.norm(j))),
+        Some(n) => {
+            !(lo..que).any(|j| {
+                p.k.lex.is(Lang::Fr, "negation_post", p.norm(j))
+                    || matches!(p.norm(j), "aucun" | "aucune")
+            }) && n < que
+        }
         None => false,
     }
 }
 
+/// Whether a mention can be a subject or object (possessive determiners only
+/// ever qualify a noun; bare officials have no affiliation).
 fn usable(m: &Mention) -> bool {
-    !m.ents.is_empty() && m.kind != MentionKind::Demonym && m.kind != MentionKind::BareOfficials
+    !m.ents.is_empty()
+        && !matches!(
+            m.kind,
+            MentionKind::Demonym | MentionKind::BareOfficials | MentionKind::Possessive
+        )
 }
 
 /// The subject mention of a clause `[start, head)`: the nearest usable
@@ -357,6 +446,7 @@ fn object_after(
     let end = p.sentences[s].last;
     let mut j = from;
     let mut seen_marker = direct;
+    let mut strict = false;
     let mut words = 0;
     while j < end {
         let w = p.norm(j);
@@ -387,8 +477,14 @@ fn object_after(
         if w == "," && j > from {
             return None;
         }
-        if let Some(end_m) = markers.iter().filter_map(|m| marker_at(p, j, m)).max() {
+        if let Some((end_m, m)) = markers
+            .iter()
+            .filter_map(|m| marker_at(p, j, m).map(|e| (e, m)))
+            .max_by_key(|x| x.0)
+        {
             seen_marker = true;
+            // A bare genitive ("de", "of") must be followed by the actor itself.
+            strict = m.len() == 1 && matches!(m[0].as_str(), "de" | "d'" | "of");
             j = end_m;
             words = 0;
             continue;
@@ -401,10 +497,8 @@ fn object_after(
                 .is_some_and(|&e| types.is_none_or(|ts| ts.contains(&p.ents[e].etype)));
             let ok_loc = !m.locative || allow_locative;
             let prev = if j > 0 { p.norm(j - 1) } else { "" };
-            let prep_before =
-                is_preposition(p.lang, prev) && !(direct && !seen_marker_needed(markers));
             let ok_position = if seen_marker && !markers.is_empty() {
-                true
+                !(strict && words > 0)
             } else if direct {
                 // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine")
                 !is_preposition(p.lang, prev)
@@ -412,11 +506,12 @@ fn object_after(
             } else {
                 false
             };
-            let _ = prep_before;
             if usable(m) && ok_type && ok_loc && ok_position && !exclude.contains(&mi) {
                 return Some(mi);
             }
-            if usable(m)
+            if direct
+                && markers.is_empty()
+                && usable(m)
                 && !m.locative
                 && !(matches!(prev, "de" | "du" | "des" | "d'" | "of"))
                 && ok_type
@@ -426,6 +521,17 @@ fn object_after(
             }
             j = m.last;
             continue;
+        }
+        // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X".
+        if j > from
+            && (words > 0
+                || matches!(
+                    p.norm(j - 1),
+                    "son" | "sa" | "ses" | "leur" | "leurs" | "his" | "her" | "their" | "its"
+                ))
+            && noun_at(p, j, end).is_some()
+        {
+            return None;
         }
         if p.tokens[j].kind == Kind::Word && !is_article(p.lang, w) {
             words += 1;
@@ -444,10 +550,6 @@ fn object_after(
         j += 1;
     }
     None
-}
-
-fn seen_marker_needed(markers: &[Vec<String>]) -> bool {
-    !markers.is_empty()
 }
 
 fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
@@ -574,7 +676,12 @@ fn context(
         .iter()
         .any(|w| matches!(*w, "aurait" | "auraient" | "serait" | "seraient"));
     if let Some(b) = barrier {
-        if lex.is(lang, "hypothetical", b) {
+        let b2 = if start < head {
+            format!("{b}{}", p.norm(start))
+        } else {
+            b.to_string()
+        };
+        if lex.is(lang, "hypothetical", b) || lex.is(lang, "hypothetical", &b2) {
             modality = Modality::Hypothetical;
         }
     }
@@ -654,7 +761,11 @@ fn context(
                 while k < sent.last && is_article(lang, p.norm(k)) {
                     k += 1;
                 }
-                if let Some(m) = p.mentions.iter().find(|m| m.first == k && usable(m)) {
+                if let Some(m) = p
+                    .mentions
+                    .iter()
+                    .find(|m| m.first >= j + n && m.first <= k && usable(m))
+                {
                     attributed = m.ents.first().copied();
                 }
             }
@@ -939,7 +1050,18 @@ fn noun_statements(
                     .lex
                     .is(p.lang, "suffer", &format!("{w} {}", p.norm(j + 1))))
     });
-    let clause_subj = subject_in(p, start, t.first, used);
+    // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
+    let clause_subj = p
+        .mentions
+        .iter()
+        .position(|m| {
+            m.first >= start && m.last <= t.first && m.kind != MentionKind::Demonym && !m.locative
+        })
+        .filter(|&mi| {
+            usable(&p.mentions[mi])
+                && is_subject_position(p, &p.mentions[mi])
+                && !used.contains(&mi)
+        });
     let possessor = possessor_before(p, t.first);
     let (agent, target, how) = if suffer {
         (
@@ -947,10 +1069,10 @@ fn noun_statements(
             clause_subj,
             "subject undergoes the nominal event",
         )
-    } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
-        (Some(a), patient, "agent introduced by a marker")
     } else if let Some(a) = possessor {
         (Some(a), patient, "possessive determiner or genitive")
+    } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
+        (Some(a), patient, "agent introduced by a marker")
     } else {
         (clause_subj, patient, "subject of the light verb")
     };

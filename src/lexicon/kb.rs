@@ -700,6 +700,7 @@ impl Kb {
             })
             .map(|r| r.person)
             .collect();
+        out.sort_unstable();
         out.dedup();
         out
     }
