@@ -91,7 +91,6 @@ struct Line {
 /// Parses a JSON Lines corpus; a bad line is an error naming the line.
 pub fn parse_jsonl(path: &Path, bytes: &[u8]) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
-    let mut seen = std::collections::HashSet::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line = i + 1;
         let s = std::str::from_utf8(raw).map_err(|_| Error::Encoding {
@@ -113,9 +112,6 @@ pub fn parse_jsonl(path: &Path, bytes: &[u8]) -> Result<Vec<Document>> {
             serde_json::Value::Number(n) => n.to_string(),
             _ => return Err(err("`id` must be a non-empty string".into())),
         };
-        if !seen.insert(id.clone()) {
-            return Err(err(format!("duplicate document id `{id}`")));
-        }
         let date = match rec.date {
             Some(d) if !d.is_empty() => Some(
                 crate::lexicon::tsv::date(&d, false)

@@ -17,6 +17,7 @@ pub fn find(p: &mut Prepared) {
     gazetteer(p, &mut kb_map);
     first_names(p);
     roles(p, &mut kb_map);
+    demonym_phrases(p);
     titles(p);
     surnames(p);
     metonyms(p);
@@ -705,6 +706,64 @@ fn is_adjective_like(w: &str) -> bool {
         "permanente",
     ]
     .contains(&w)
+}
+
+/// A demonym adjective with its noun stands for its state, as event coders
+/// read it: "des soldats chinois", "Canadian citizens", "la décision russe".
+/// A predicate noun is left alone ("l'invasion russe" keeps its trigger);
+/// "Hungarian and Romanian officials" gives both states.
+fn demonym_phrases(p: &mut Prepared) {
+    let cov_lex = |p: &Prepared, j: usize| -> bool {
+        let max = p.k.lex.max_phrase.min(p.tokens.len() - j);
+        (1..=max).any(|n| {
+            let key = p.tokens[j..j + n].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
+            p.k.lex.phrases.get(&(p.lang, key)).is_some_and(|v| v.iter().any(|t| matches!(t, Trigger::Noun(_))))
+        })
+    };
+    let cov = covered(p);
+    let content = |p: &Prepared, j: usize| -> bool {
+        let t = &p.tokens[j];
+        t.kind == Kind::Word && !t.upper && !cov[j] && !is_function_word(p, &t.norm) && t.norm.len() > 2 && !p.k.lex.is(p.lang, "aux_have", &t.norm) && !p.k.lex.is(p.lang, "aux_be", &t.norm)
+    };
+    let mut changes: Vec<(usize, usize, usize, String)> = Vec::new(); // (mention, first, last, how)
+    for (mi, m) in p.mentions.iter().enumerate() {
+        // Only states: "occidental" also means "western" ("frontières occidentales").
+        if m.kind != MentionKind::Demonym || !m.ents.first().is_some_and(|&e| p.ents[e].etype == EntityType::Country) {
+            continue;
+        }
+        let sent = p.sentence_of(m.first);
+        let (s_first, s_last) = (p.sentences[sent].first, p.sentences[sent].last);
+        let noun = match p.lang {
+            Lang::Fr => (m.first > s_first && content(p, m.first - 1)).then(|| m.first - 1),
+            Lang::En => (m.last < s_last && content(p, m.last)).then_some(m.last),
+        };
+        let Some(n) = noun else { continue };
+        if cov_lex(p, n) || p.k.lex.verb_forms.contains_key(&(p.lang, p.tokens[n].norm.clone())) && p.lang == Lang::En && n == m.last && !p.tokens[n].norm.ends_with('s') {
+            continue;
+        }
+        let (first, last) = if n < m.first { (n, m.last) } else { (m.first, n + 1) };
+        changes.push((mi, first, last, format!("\"{}\": people or things of {}", p.surface(first, last), p.ents[m.ents[0]].label)));
+    }
+    for (mi, first, last, how) in changes {
+        let m = &mut p.mentions[mi];
+        m.first = first;
+        m.last = last;
+        m.kind = MentionKind::Officials;
+        m.plural = p.tokens[last - 1].norm.ends_with('s');
+        m.how = how;
+    }
+    // "Hungarian and Romanian officials": the first demonym shares the noun.
+    let n = p.mentions.len();
+    for mi in 0..n.saturating_sub(1) {
+        let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
+        if a.kind == MentionKind::Demonym && b.kind == MentionKind::Officials && b.first == a.last + 1 && p.k.lex.is(p.lang, "coordinator", p.norm(a.last)) && p.lang == Lang::En {
+            let how = format!("\"{}\" shares the noun of \"{}\"", p.surface(a.first, a.last), p.surface(b.first, b.last));
+            p.mentions[mi].kind = MentionKind::Officials;
+            p.mentions[mi].plural = true;
+            p.mentions[mi].how = how;
+        }
+    }
+    p.mentions.sort_by_key(|m| (m.first, m.last));
 }
 
 /// Which relation a role gives with its affiliation, and whether it applies.

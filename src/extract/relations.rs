@@ -19,6 +19,9 @@ pub struct Trig {
     pub last: usize,
     /// Verb or noun entry.
     pub what: Trigger,
+    /// Other entries for the same words, tried in order when `what` finds
+    /// no frame ("protest X" criticizes, "protest against X" protests).
+    pub alts: Vec<Trigger>,
 }
 
 /// Runs relation extraction over every sentence.
@@ -29,12 +32,18 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let trigs = triggers(p, s);
         let mut used_objects: Vec<usize> = Vec::new();
         for t in &trigs {
-            let made = match t.what {
-                Trigger::Verb(..) => verb_statements(p, s, t, &quotes, &mut used_objects),
-                Trigger::Noun(_) => noun_statements(p, s, t, &quotes, &mut used_objects),
-                Trigger::Role(_) => Vec::new(),
-            };
-            out.extend(made);
+            for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
+                let t = Trig { what, alts: Vec::new(), ..t.clone() };
+                let made = match what {
+                    Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, &mut used_objects),
+                    Trigger::Noun(_) => noun_statements(p, s, &t, &quotes, &mut used_objects),
+                    Trigger::Role(_) => Vec::new(),
+                };
+                if !made.is_empty() {
+                    out.extend(made);
+                    break;
+                }
+            }
         }
     }
     out
@@ -137,6 +146,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                 first: i,
                 last: end,
                 what: Trigger::Noun(n),
+                alts: Vec::new(),
             });
             i = end;
             continue;
@@ -234,7 +244,7 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         }
         found
     };
-    let mut best: Option<(usize, Trig)> = None;
+    let mut found: Vec<(usize, Trig)> = Vec::new();
     for c in cands {
         let Trigger::Verb(e, _) = c else { continue };
         let v = &p.k.lex.verbs[*e];
@@ -287,18 +297,26 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         let Trigger::Verb(_, tense) = c else { continue };
         let fit = usize::from((*tense == Tense::Participle) == aux_before);
         let len = v.rest.len() * 2 + fit;
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((
-                len,
-                Trig {
-                    first: i,
-                    last: j,
-                    what: *c,
-                },
-            ));
+        found.push((len, Trig { first: i, last: j, what: *c, alts: Vec::new() }));
+    }
+    // Best reading first; other entries with the same words become alternatives.
+    found.sort_by_key(|(l, _)| std::cmp::Reverse(*l));
+    let (best_len, mut best) = found.first().cloned()?;
+    let span = (best.first, best.last);
+    let mut seen = vec![entry_of(best.what)];
+    for (l, t) in found.into_iter().skip(1) {
+        if (t.first, t.last) == span && l + 1 >= best_len && !seen.contains(&entry_of(t.what)) {
+            seen.push(entry_of(t.what));
+            best.alts.push(t.what);
         }
     }
-    best.map(|b| b.1)
+    Some(best)
+}
+
+fn entry_of(t: Trigger) -> usize {
+    match t {
+        Trigger::Verb(e, _) | Trigger::Noun(e) | Trigger::Role(e) => e,
+    }
 }
 
 /// Clause start for a trigger at `head`: after the nearest barrier.
@@ -503,6 +521,7 @@ fn object_after(
                 // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine")
                 !is_preposition(p.lang, prev)
                     || (words > 0 && matches!(prev, "de" | "du" | "des" | "d'" | "of"))
+                    || (words == 0 && j == from + 1 && matches!(prev, "des" | "du" | "de" | "d'"))
             } else {
                 false
             };
