@@ -42,9 +42,14 @@ pub fn evaluator() -> SparqlEvaluator {
 
 /// Runs `query` on `store` and writes the results to `out`.
 pub fn run(store: &Store, query: &str, format: Format, out: &mut dyn Write) -> Result<()> {
-    let prepared = evaluator()
+    let mut prepared = evaluator()
         .parse_query(query)
         .map_err(|e| Error::Sparql(e.to_string()))?;
+    // Analysts query across documents: the default graph is the union of all
+    // graphs unless the query names its own dataset (FROM).
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     let results = prepared
         .on_store(store)
         .execute()

@@ -172,9 +172,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let mut j = i;
             while j < n {
                 let cj = chars[j].1;
-                if is_word_char(cj) {
-                    j += 1;
-                } else if (cj == '-' || cj == '\u{2011}') && at(j + 1).is_some_and(is_word_char) {
+                if is_word_char(cj)
+                    || ((cj == '-' || cj == '\u{2011}') && at(j + 1).is_some_and(is_word_char))
+                {
                     j += 1;
                 } else if is_apostrophe(cj) && !at(j + 1).is_some_and(char::is_alphabetic) {
                     // "qu'" alone (in the lexicon) is the same token as in "qu'il".
@@ -183,8 +183,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     }
                     break;
                 } else if is_apostrophe(cj) {
-                    // French elision: split after the apostrophe.
                     let word = fold(&text[off(start)..off(j)]);
+                    // English "n't" (after "did" was cut off) stays whole.
+                    if word == "n"
+                        && at(j + 1).is_some_and(|c| c == 't' || c == 'T')
+                        && !at(j + 2).is_some_and(char::is_alphanumeric)
+                    {
+                        j += 2;
+                        break;
+                    }
+                    // French elision: split after the apostrophe.
                     if ELISIONS.contains(&word.as_str()) {
                         j += 1;
                         break;
@@ -428,11 +436,20 @@ pub fn detect_lang(text: &str) -> Lang {
     for tok in tokenize(&text[..text.len().min(4000)].chars().collect::<String>()) {
         match tok.norm.as_str() {
             "le" | "la" | "les" | "des" | "du" | "et" | "est" | "une" | "dans" | "pour" | "qui"
-            | "que" | "l'" | "d'" | "a" => fr += 1,
+            | "que" | "l'" | "d'" | "n'" | "qu'" | "s'" | "au" | "aux" => fr += 1,
             "the" | "and" | "of" | "is" | "was" | "in" | "to" | "that" | "with" | "for"
-            | "said" | "on" => en += 1,
+            | "said" | "on" | "a" | "an" | "has" | "have" | "were" | "by" => en += 1,
             _ => {}
         }
+    }
+    if fr == en {
+        // Accented letters are a strong hint of French in short texts.
+        let accents = text
+            .chars()
+            .take(2000)
+            .filter(|c| matches!(c, 'é' | 'è' | 'à' | 'ç' | 'ê' | 'ù' | 'â' | 'ô' | 'î' | '’'))
+            .count();
+        return if accents > 0 { Lang::Fr } else { Lang::En };
     }
     if fr > en { Lang::Fr } else { Lang::En }
 }

@@ -104,8 +104,9 @@ pub fn network(store: &Store, opts: &Options) -> Result<Network> {
     )?;
     // (s, p, o, pol) -> (statements, docs, dates)
     type Key = (String, String, String, String);
-    let mut edges: BTreeMap<Key, (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)> =
-        BTreeMap::new();
+    /// statements, documents, dates
+    type Acc = (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>);
+    let mut edges: BTreeMap<Key, Acc> = BTreeMap::new();
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     for r in &rows {
         let pol = lit(r.get("pol"));

@@ -152,11 +152,14 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         let e = kb_entity(p, kb_map, al.entity);
         let demonym = al.kind == AliasKind::Demonym;
         // Capitalised plural demonym nouns stand for the state: "the Russians", "les Américains".
+        let plural_noun = p.tokens[first].upper && p.norm(last - 1).ends_with('s');
         let as_name = demonym
-            && p.tokens[first].upper
-            && p.norm(last - 1).ends_with('s')
-            && first > 0
-            && is_article(p.lang, p.norm(first - 1));
+            && plural_noun
+            && (p.lang == Lang::En
+                && !p.tokens.get(last).is_some_and(|t| {
+                    t.kind == Kind::Word && !t.upper && !is_function_word(p, &t.norm)
+                })
+                || first > 0 && is_article(p.lang, p.norm(first - 1)));
         p.mentions.push(Mention {
             first,
             last,
@@ -333,9 +336,11 @@ fn first_names(p: &mut Prepared) {
         }
         let j = m.first - 1;
         let t = &p.tokens[j];
+        // Titles and role nouns ("President", "Minister") are not first names.
         let function = is_article(p.lang, &t.norm)
             || is_preposition(p.lang, &t.norm)
-            || p.k.lex.is(p.lang, "subordinator", &t.norm);
+            || p.k.lex.is(p.lang, "subordinator", &t.norm)
+            || role_at(p, j).is_some();
         if !cov[j]
             && t.upper
             && t.kind == Kind::Word
@@ -716,19 +721,36 @@ fn demonym_phrases(p: &mut Prepared) {
     let cov_lex = |p: &Prepared, j: usize| -> bool {
         let max = p.k.lex.max_phrase.min(p.tokens.len() - j);
         (1..=max).any(|n| {
-            let key = p.tokens[j..j + n].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
-            p.k.lex.phrases.get(&(p.lang, key)).is_some_and(|v| v.iter().any(|t| matches!(t, Trigger::Noun(_))))
+            let key = p.tokens[j..j + n]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            p.k.lex
+                .phrases
+                .get(&(p.lang, key))
+                .is_some_and(|v| v.iter().any(|t| matches!(t, Trigger::Noun(_))))
         })
     };
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
         let t = &p.tokens[j];
-        t.kind == Kind::Word && !t.upper && !cov[j] && !is_function_word(p, &t.norm) && t.norm.len() > 2 && !p.k.lex.is(p.lang, "aux_have", &t.norm) && !p.k.lex.is(p.lang, "aux_be", &t.norm)
+        t.kind == Kind::Word
+            && !t.upper
+            && !cov[j]
+            && !is_function_word(p, &t.norm)
+            && t.norm.len() > 2
+            && !p.k.lex.is(p.lang, "aux_have", &t.norm)
+            && !p.k.lex.is(p.lang, "aux_be", &t.norm)
     };
     let mut changes: Vec<(usize, usize, usize, String)> = Vec::new(); // (mention, first, last, how)
     for (mi, m) in p.mentions.iter().enumerate() {
         // Only states: "occidental" also means "western" ("frontières occidentales").
-        if m.kind != MentionKind::Demonym || !m.ents.first().is_some_and(|&e| p.ents[e].etype == EntityType::Country) {
+        let country = m
+            .ents
+            .first()
+            .is_some_and(|&e| p.ents[e].etype == EntityType::Country);
+        if m.kind != MentionKind::Demonym || !country {
             continue;
         }
         let sent = p.sentence_of(m.first);
@@ -738,11 +760,32 @@ fn demonym_phrases(p: &mut Prepared) {
             Lang::En => (m.last < s_last && content(p, m.last)).then_some(m.last),
         };
         let Some(n) = noun else { continue };
-        if cov_lex(p, n) || p.k.lex.verb_forms.contains_key(&(p.lang, p.tokens[n].norm.clone())) && p.lang == Lang::En && n == m.last && !p.tokens[n].norm.ends_with('s') {
+        if cov_lex(p, n)
+            || p.k
+                .lex
+                .verb_forms
+                .contains_key(&(p.lang, p.tokens[n].norm.clone()))
+                && p.lang == Lang::En
+                && n == m.last
+                && !p.tokens[n].norm.ends_with('s')
+        {
             continue;
         }
-        let (first, last) = if n < m.first { (n, m.last) } else { (m.first, n + 1) };
-        changes.push((mi, first, last, format!("\"{}\": people or things of {}", p.surface(first, last), p.ents[m.ents[0]].label)));
+        let (first, last) = if n < m.first {
+            (n, m.last)
+        } else {
+            (m.first, n + 1)
+        };
+        changes.push((
+            mi,
+            first,
+            last,
+            format!(
+                "\"{}\": people or things of {}",
+                p.surface(first, last),
+                p.ents[m.ents[0]].label
+            ),
+        ));
     }
     for (mi, first, last, how) in changes {
         let m = &mut p.mentions[mi];
@@ -756,8 +799,17 @@ fn demonym_phrases(p: &mut Prepared) {
     let n = p.mentions.len();
     for mi in 0..n.saturating_sub(1) {
         let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
-        if a.kind == MentionKind::Demonym && b.kind == MentionKind::Officials && b.first == a.last + 1 && p.k.lex.is(p.lang, "coordinator", p.norm(a.last)) && p.lang == Lang::En {
-            let how = format!("\"{}\" shares the noun of \"{}\"", p.surface(a.first, a.last), p.surface(b.first, b.last));
+        if a.kind == MentionKind::Demonym
+            && b.kind == MentionKind::Officials
+            && b.first == a.last + 1
+            && p.k.lex.is(p.lang, "coordinator", p.norm(a.last))
+            && p.lang == Lang::En
+        {
+            let how = format!(
+                "\"{}\" shares the noun of \"{}\"",
+                p.surface(a.first, a.last),
+                p.surface(b.first, b.last)
+            );
             p.mentions[mi].kind = MentionKind::Officials;
             p.mentions[mi].plural = true;
             p.mentions[mi].how = how;
@@ -778,7 +830,7 @@ fn affiliation_relation(
         EntityType::Country | EntityType::Organization | EntityType::Group
     );
     (
-        ok && t != EntityType::Group || role.relation == Predicate::MemberOf && ok,
+        ok && (t != EntityType::Group || role.relation == Predicate::MemberOf),
         role.relation,
     )
 }
@@ -819,7 +871,7 @@ fn resolve_role(
         Some(named[0])
     } else if let Some(d) = p.doc.date.clone() {
         let on_date = p.k.kb.holders(kinds, kb_aff, Some(&d));
-        let best = on_date
+        on_date
             .iter()
             .copied()
             .find(|h| named.contains(h))
@@ -828,8 +880,7 @@ fn resolve_role(
                 kinds
                     .iter()
                     .find_map(|k| p.k.kb.holders(&[k], kb_aff, Some(&d)).first().copied())
-            });
-        best
+            })
     } else {
         None
     };
@@ -1067,8 +1118,8 @@ fn pronouns(p: &mut Prepared) {
     let lang = p.lang;
     let mut adds: Vec<Mention> = Vec::new();
     let cov = covered(p);
-    for i in 0..p.tokens.len() {
-        if cov[i] {
+    for (i, &covered_i) in cov.iter().enumerate() {
+        if covered_i {
             continue;
         }
         let w = p.norm(i).to_string();
@@ -1137,11 +1188,10 @@ fn pronouns(p: &mut Prepared) {
     for pass in 0..2 {
         for mi in 0..p.mentions.len() {
             let m = &p.mentions[mi];
-            let wanted = match (pass, &m.kind) {
-                (0, MentionKind::Pronoun | MentionKind::Possessive) => true,
-                (1, MentionKind::Speaker) => true,
-                _ => false,
-            };
+            let wanted = matches!(
+                (pass, &m.kind),
+                (0, MentionKind::Pronoun | MentionKind::Possessive) | (1, MentionKind::Speaker)
+            );
             if !wanted || !m.ents.is_empty() {
                 continue;
             }
@@ -1232,11 +1282,30 @@ fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             _ => true,
         }
     };
-    let pick = cands
+    let mut pick = cands
         .iter()
         .copied()
         .find(|&j| compatible(j) && is_subject_position(p, &p.mentions[j]))
         .or_else(|| cands.iter().copied().find(|&j| compatible(j)));
+    // "Le Japon a confirmé qu'il ...": with no person around, a state of the
+    // pronoun's grammatical gender in the same sentence.
+    if pick.is_none() && m.kind == MentionKind::Pronoun && m.gender.is_some() {
+        pick = cands.iter().copied().find(|&j| {
+            let c = &p.mentions[j];
+            c.ents.len() == 1
+                && c.gender == m.gender
+                && is_subject_position(p, c)
+                && p.sentence_of(c.first) == sent
+        });
+    }
+    // French "son/sa/ses" agree with the noun, not the owner: a state can own too.
+    if pick.is_none() && m.kind == MentionKind::Possessive && m.gender.is_none() && !m.plural {
+        pick = cands.iter().copied().find(|&j| {
+            p.mentions[j].ents.len() == 1
+                && is_subject_position(p, &p.mentions[j])
+                && p.sentence_of(p.mentions[j].first) == sent
+        });
+    }
     match pick {
         Some(j) => {
             let e = p.mentions[j].ents[0];
@@ -1269,6 +1338,10 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
             return false;
         }
         let between: Vec<&str> = (a.last..b.first).map(|t| p.norm(t)).collect();
+        // French has no serial comma: ", et" starts a new clause.
+        if p.lang == Lang::Fr && between.windows(2).any(|w| w[0] == "," && w[1] == "et") {
+            return false;
+        }
         !between.is_empty()
             && between
                 .iter()

@@ -33,7 +33,11 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let mut used_objects: Vec<usize> = Vec::new();
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
-                let t = Trig { what, alts: Vec::new(), ..t.clone() };
+                let t = Trig {
+                    what,
+                    alts: Vec::new(),
+                    ..t.clone()
+                };
                 let made = match what {
                     Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, &mut used_objects),
                     Trigger::Noun(_) => noun_statements(p, s, &t, &quotes, &mut used_objects),
@@ -138,9 +142,55 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                         | "our"
                         | "nos"
                         | "notre"
+                        | "'"
                 ));
+        // A capitalised sentence start reads as a noun ("Pressure from X on Y ...").
+        let initial = i == sent.first && p.tokens[i].upper && p.lang == Lang::En;
+        // English "new sanctions", "further aid": after an adjective, a noun.
+        let after_adjective = p.lang == Lang::En && i > sent.first && {
+            let prev = &p.tokens[i - 1];
+            prev.kind == Kind::Word
+                && !prev.upper
+                && !ADVERBS.contains(&prev.norm.as_str())
+                && !is_preposition(p.lang, &prev.norm)
+                && !matches!(
+                    prev.norm.as_str(),
+                    "to" | "and"
+                        | "or"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "also"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "shall"
+                        | "would"
+                        | "will"
+                )
+                && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
+                && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
+                && !p.mentions.iter().any(|m| m.last == i)
+        };
+        let initial = initial || after_adjective;
         if let Some((end, n)) =
-            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined)
+            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined || initial)
         {
             out.push(Trig {
                 first: i,
@@ -297,10 +347,21 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         let Trigger::Verb(_, tense) = c else { continue };
         let fit = usize::from((*tense == Tense::Participle) == aux_before);
         let len = v.rest.len() * 2 + fit;
-        found.push((len, Trig { first: i, last: j, what: *c, alts: Vec::new() }));
+        found.push((
+            len,
+            Trig {
+                first: i,
+                last: j,
+                what: *c,
+                alts: Vec::new(),
+            },
+        ));
     }
     // Best reading first; other entries with the same words become alternatives.
-    found.sort_by_key(|(l, _)| std::cmp::Reverse(*l));
+    // Frames with a preposition first: "protest against X" before "protest X".
+    let direct_only =
+        |t: &Trig| matches!(t.what, Trigger::Verb(e, _) if p.k.lex.verbs[e].object.is_empty());
+    found.sort_by_key(|(l, t)| (std::cmp::Reverse(*l), direct_only(t)));
     let (best_len, mut best) = found.first().cloned()?;
     let span = (best.first, best.last);
     let mut seen = vec![entry_of(best.what)];
@@ -352,7 +413,8 @@ fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Option<String>) 
                 continue;
             }
             // "as well as", "ainsi que", "comme" inside coordination are not barriers
-            if matches!(w, "as" | "comme")
+            if (w == "as" && (p.norm(j) == "well" || j >= 2 && p.norm(j - 2) == "well"))
+                || w == "comme"
                 || (w == "que" && j >= 2 && matches!(p.norm(j - 2), "ainsi" | "meme"))
             {
                 j -= 1;
@@ -413,11 +475,8 @@ fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option
             && usable(m)
             && !m.locative
             && !used.contains(&mi)
-            && (is_subject_position(p, m) || m.kind == MentionKind::Possessive && false)
+            && is_subject_position(p, m)
         {
-            if m.kind == MentionKind::Possessive {
-                continue;
-            }
             best = Some(mi);
         }
     }
@@ -500,6 +559,11 @@ fn object_after(
             .filter_map(|m| marker_at(p, j, m).map(|e| (e, m)))
             .max_by_key(|x| x.0)
         {
+            // A second "de" after the first marker's noun is a genitive
+            // ("se retirer de l'accord sur les céréales de la mer Noire").
+            if seen_marker && strict && words > 0 {
+                return None;
+            }
             seen_marker = true;
             // A bare genitive ("de", "of") must be followed by the actor itself.
             strict = m.len() == 1 && matches!(m[0].as_str(), "de" | "d'" | "of");
@@ -517,6 +581,8 @@ fn object_after(
             let prev = if j > 0 { p.norm(j - 1) } else { "" };
             let ok_position = if seen_marker && !markers.is_empty() {
                 !(strict && words > 0)
+            } else if direct && j == from {
+                true
             } else if direct {
                 // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine")
                 !is_preposition(p.lang, prev)
@@ -540,6 +606,10 @@ fn object_after(
             }
             j = m.last;
             continue;
+        }
+        // A reporting verb starts another clause: "hosted the talks and said ...".
+        if j > from && p.k.lex.is_verb(p.lang, "speech", w) {
+            return None;
         }
         // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X".
         if j > from
@@ -574,9 +644,6 @@ fn object_after(
 fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for g in coordination_group(p, mi) {
-        if g < mi && !p.mentions[g].ents.is_empty() && g + 1 <= mi {
-            // only include earlier members when the group is a subject list
-        }
         for &e in &p.mentions[g].ents {
             if !out.iter().any(|(x, _)| *x == e) {
                 out.push((e, g));
@@ -726,7 +793,7 @@ fn context(
                 "will" | "shall" | "'ll" | "va" | "vont" | "allait" | "allaient"
             )
         });
-        let would = near.iter().any(|w| *w == "would");
+        let would = near.contains(&"would");
         let commit = matches!(tense, Some(Tense::Infinitive))
             && before
                 .iter()
@@ -860,10 +927,7 @@ fn make(
         object: p.entity_json(obj),
         polarity: ctx.polarity,
         modality: ctx.modality,
-        attributed_to: ctx
-            .attributed
-            .filter(|&a| a != subj)
-            .map(|a| p.entity_json(a)),
+        attributed_to: ctx.attributed.map(|a| p.entity_json(a)),
         confidence: conf,
         rule: rule.to_string(),
         date: p.doc.date.clone(),
@@ -1043,6 +1107,11 @@ fn noun_statements(
     } else {
         object_after(p, s, after, &entry.agent, false, None, used, false)
     };
+    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
+    let mut used_agent = used.clone();
+    if possessor_before(p, t.first).is_none() {
+        used_agent.extend(agent_marked);
+    }
     let patient = if entry.patient.is_empty() {
         None
     } else {
@@ -1053,7 +1122,7 @@ fn noun_statements(
             &entry.patient,
             false,
             entry.types.as_deref(),
-            used,
+            &used_agent,
             entry
                 .types
                 .as_ref()
@@ -1159,7 +1228,7 @@ fn possessor_before(p: &Prepared, head: usize) -> Option<usize> {
         {
             return Some(mi);
         }
-        if p.norm(j) == "'s" {
+        if p.norm(j) == "'s" || (p.norm(j) == "'" && j > 0 && p.norm(j - 1).ends_with('s')) {
             return p.mentions.iter().position(|m| m.last == j && usable(m));
         }
         if is_article(p.lang, p.norm(j)) || p.tokens[j].kind == Kind::Punct {

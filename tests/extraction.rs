@@ -1,0 +1,415 @@
+//! Table-driven tests of the extraction constructions, on sentences written
+//! for these tests. Each row names the construction (rule family) it covers.
+
+use actorgraph::extract;
+use actorgraph::lexicon::Knowledge;
+use actorgraph::statement::Statement;
+use actorgraph::text::{Document, Lang};
+use std::sync::OnceLock;
+
+fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(|| Knowledge::default_knowledge().expect("default knowledge loads"))
+}
+
+fn run(lang: Lang, date: Option<&str>, text: &str) -> Vec<Statement> {
+    let mut doc = Document::new("t", text);
+    doc.lang = Some(lang);
+    doc.date = date.map(str::to_string);
+    extract::extract(knowledge(), &doc)
+}
+
+fn show(st: &[Statement]) -> String {
+    st.iter()
+        .map(|s| {
+            format!(
+                "{} {} {} [{} {} {}]",
+                s.subject.label,
+                s.predicate,
+                s.object.label,
+                s.polarity.as_str(),
+                s.modality.as_str(),
+                s.attributed_to
+                    .as_ref()
+                    .map(|a| a.label.as_str())
+                    .unwrap_or("-")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// (construction, language, date, text, expected "S p O [polarity modality attribution]" items)
+type Case = (
+    &'static str,
+    Lang,
+    Option<&'static str>,
+    &'static str,
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    (
+        "verb, direct object",
+        Lang::Fr,
+        None,
+        "L'Allemagne soutient la Pologne.",
+        &["Germany supports Poland [positive asserted -]"],
+    ),
+    (
+        "coordinated subjects",
+        Lang::Fr,
+        None,
+        "Le Canada, le Japon et l'Italie ont condamné l'Iran.",
+        &[
+            "Canada criticizes Iran [positive asserted -]",
+            "Japan criticizes Iran [positive asserted -]",
+            "Italy criticizes Iran [positive asserted -]",
+        ],
+    ),
+    (
+        "coordinated objects",
+        Lang::En,
+        None,
+        "Brazil met India and South Africa.",
+        &[
+            "Brazil meets India [positive asserted -]",
+            "Brazil meets South Africa [positive asserted -]",
+        ],
+    ),
+    (
+        "negation ne ... pas",
+        Lang::Fr,
+        None,
+        "La Turquie n'a pas condamné la Russie.",
+        &["Turkey criticizes Russia [negative asserted -]"],
+    ),
+    (
+        "negation en aucun cas",
+        Lang::Fr,
+        None,
+        "En aucun cas le Japon ne soutiendrait la Corée du Nord.",
+        &["Japan supports North Korea [negative"],
+    ),
+    (
+        "negation not",
+        Lang::En,
+        None,
+        "Canada did not boycott the Winter Olympics.",
+        &["Canada boycotts Winter Olympics [negative asserted -]"],
+    ),
+    (
+        "negation never",
+        Lang::En,
+        None,
+        "India has never attacked China.",
+        &["India attacks China [negative asserted -]"],
+    ),
+    (
+        "restrictive ne ... que",
+        Lang::Fr,
+        None,
+        "L'Inde ne s'est rendue qu'une fois en Chine.",
+        &["India visits China [positive"],
+    ),
+    (
+        "apposition role then name",
+        Lang::Fr,
+        None,
+        "Le ministre allemand de la Défense, Jonas Keller, a rencontré le Japon.",
+        &[
+            "Jonas Keller memberOf Germany [positive asserted -]",
+            "Jonas Keller meets Japan [positive asserted -]",
+        ],
+    ),
+    (
+        "apposition name then role",
+        Lang::Fr,
+        None,
+        "Anna Berg, une diplomate de l'Union européenne, a critiqué la Chine.",
+        &[
+            "Anna Berg memberOf European Union [positive asserted -]",
+            "Anna Berg criticizes China [positive asserted -]",
+        ],
+    ),
+    (
+        "English pre-modifier role",
+        Lang::En,
+        None,
+        "Kremlin aide Pavel Orlov criticized NATO.",
+        &[
+            "Pavel Orlov memberOf Kremlin [positive asserted -]",
+            "Pavel Orlov criticizes NATO [positive asserted -]",
+        ],
+    ),
+    (
+        "role description resolved by date",
+        Lang::Fr,
+        Some("2017-06-01"),
+        "Le président américain a critiqué l'Allemagne.",
+        &["Donald Trump criticizes Germany [positive asserted -]"],
+    ),
+    (
+        "role description resolved by a name in the document",
+        Lang::En,
+        None,
+        "The Chinese president visited France. Xi Jinping later met Emmanuel Macron.",
+        &[
+            "Xi Jinping visits France [positive asserted -]",
+            "Xi Jinping meets Emmanuel Macron [positive asserted -]",
+        ],
+    ),
+    (
+        "pronoun il",
+        Lang::Fr,
+        None,
+        "Emmanuel Macron est arrivé à Berlin. Il a rencontré le chancelier allemand, Paul Roth.",
+        &["Emmanuel Macron meets Paul Roth [positive asserted -]"],
+    ),
+    (
+        "pronoun elle with feminine role",
+        Lang::Fr,
+        None,
+        "La ministre canadienne, Claire Dubois, est à Tokyo. Elle a rencontré le Japon.",
+        &["Claire Dubois meets Japan [positive asserted -]"],
+    ),
+    (
+        "possessive determiner agent",
+        Lang::Fr,
+        None,
+        "La Russie poursuit son renforcement militaire près de la Finlande.",
+        &["Russia mobilizesAgainst Finland [positive asserted -]"],
+    ),
+    (
+        "English genitive agent",
+        Lang::En,
+        None,
+        "Japan welcomed Australia's support for the Philippines.",
+        &["Australia supports Philippines [positive asserted -]"],
+    ),
+    (
+        "nominal predicate with agent marker",
+        Lang::Fr,
+        None,
+        "Les abus commis par l'Iran contre des journalistes britanniques ont choqué.",
+        &["Iran represses United Kingdom [positive asserted -]"],
+    ),
+    (
+        "suffer construction",
+        Lang::Fr,
+        None,
+        "Le Venezuela fait face à une pression croissante de la part des États-Unis.",
+        &["United States pressures Venezuela [positive asserted -]"],
+    ),
+    (
+        "light verb subject of a nominal predicate",
+        Lang::En,
+        None,
+        "Egypt held talks with Israel on Monday.",
+        &["Egypt meets Israel [positive asserted -]"],
+    ),
+    (
+        "relative clause object antecedent",
+        Lang::Fr,
+        None,
+        "Les Jeux olympiques d'hiver, un événement que le Canada a boycotté, ont commencé.",
+        &["Canada boycotts Winter Olympics [positive asserted -]"],
+    ),
+    (
+        "passive voice",
+        Lang::En,
+        None,
+        "Iran was criticized by Germany.",
+        &["Germany criticizes Iran [positive asserted -]"],
+    ),
+    (
+        "infinitive controlled by the subject",
+        Lang::Fr,
+        None,
+        "Le Brésil s'est rendu en Inde pour rencontrer la Chine.",
+        &["Brazil meets China [positive asserted -]"],
+    ),
+    (
+        "pronominal verb",
+        Lang::Fr,
+        None,
+        "L'Égypte s'est entretenue avec la Jordanie.",
+        &["Egypt meets Jordan [positive asserted -]"],
+    ),
+    (
+        "metonymy: capital as government",
+        Lang::Fr,
+        None,
+        "Moscou a menacé Varsovie.",
+        &["Russia threatens Poland [positive asserted -]"],
+    ),
+    (
+        "capital after a locative preposition is a place",
+        Lang::Fr,
+        None,
+        "La France s'est rendue à Moscou.",
+        &["France visits Moscow [positive asserted -]"],
+    ),
+    (
+        "future tense",
+        Lang::Fr,
+        None,
+        "La France rencontrera l'Inde.",
+        &["France meets India [positive future -]"],
+    ),
+    (
+        "future will",
+        Lang::En,
+        None,
+        "Germany will sanction Belarus.",
+        &["Germany sanctions Belarus [positive future -]"],
+    ),
+    (
+        "future in reported speech",
+        Lang::Fr,
+        None,
+        "Le Japon a confirmé qu'il assisterait aux Jeux olympiques d'hiver.",
+        &["Japan attends Winter Olympics [positive future Japan]"],
+    ),
+    (
+        "possible pourrait",
+        Lang::Fr,
+        None,
+        "L'Inde pourrait sanctionner le Pakistan.",
+        &["India sanctions Pakistan [positive possible -]"],
+    ),
+    (
+        "possible could",
+        Lang::En,
+        None,
+        "Turkey could attack Syria.",
+        &["Turkey attacks Syria [positive possible -]"],
+    ),
+    (
+        "reported aurait",
+        Lang::Fr,
+        None,
+        "Le Qatar aurait rencontré l'Iran.",
+        &["Qatar meets Iran [positive reported -]"],
+    ),
+    (
+        "hypothetical si",
+        Lang::Fr,
+        None,
+        "Si la Chine attaque Taïwan, le Japon réagira.",
+        &["China attacks Taiwan [positive hypothetical -]"],
+    ),
+    (
+        "attribution selon",
+        Lang::Fr,
+        None,
+        "Le Mali a expulsé la France, selon le Sénégal.",
+        &["Mali sanctions France [positive asserted Senegal]"],
+    ),
+    (
+        "attribution: quote with the speaker after it",
+        Lang::Fr,
+        None,
+        "« Nous soutenons l'Ukraine », a déclaré la Pologne.",
+        &["Poland supports Ukraine [positive asserted Poland]"],
+    ),
+    (
+        "attribution: according to",
+        Lang::En,
+        None,
+        "Russia attacked Ukraine, according to the United Kingdom.",
+        &["Russia attacks Ukraine [positive asserted United Kingdom]"],
+    ),
+    (
+        "demonym noun phrase as its state",
+        Lang::En,
+        None,
+        "China detained Canadian citizens.",
+        &["China represses Canada [positive asserted -]"],
+    ),
+    (
+        "title-case acronym",
+        Lang::Fr,
+        None,
+        "La Suède a rejoint l'Otan.",
+        &["Sweden memberOf NATO [positive asserted -]"],
+    ),
+];
+
+#[test]
+fn constructions() {
+    let mut failures = Vec::new();
+    for (name, lang, date, text, expected) in CASES {
+        let got = show(&run(*lang, *date, text));
+        for e in *expected {
+            if !got.contains(e) {
+                failures.push(format!(
+                    "{name}: `{text}`\n   expected {e}\n   got      {got}"
+                ));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// (construction, language, text, statement that must NOT come out)
+const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "content of a demand is not a fact",
+        Lang::Fr,
+        "L'Iran a exigé des garanties selon lesquelles l'Arménie ne rejoindrait pas l'OTAN.",
+        "Armenia memberOf NATO [positive",
+    ),
+    (
+        "purpose clause is not asserted",
+        Lang::Fr,
+        "La France fait pression sur le Mali pour qu'il coopère avec l'ONU.",
+        "cooperatesWith United Nations",
+    ),
+    (
+        "negated attendance is not a positive one",
+        Lang::En,
+        "Canada did not attend the Winter Olympics.",
+        "Canada attends Winter Olympics [positive",
+    ),
+    (
+        "role of one actor is not given to another",
+        Lang::Fr,
+        "Le président russe a appelé le dirigeant chinois, Xi Jinping.",
+        "Xi Jinping leaderOf Russia",
+    ),
+];
+
+#[test]
+fn claims_that_must_not_be_asserted() {
+    for (name, lang, text, bad) in NOT_ASSERTED {
+        let got = show(&run(*lang, Some("2021-12-15"), text));
+        assert!(!got.contains(bad), "{name}: `{text}` gave {got}");
+    }
+}
+
+#[test]
+fn every_statement_carries_evidence_and_rule() {
+    let text = "La France a condamné l'Iran. Le Japon soutient l'Inde.";
+    let st = run(Lang::Fr, None, text);
+    assert_eq!(st.len(), 2, "{}", show(&st));
+    for s in &st {
+        assert!(!s.rule.is_empty());
+        let evidence = &text[s.span.0..s.span.1];
+        assert!(
+            s.sentence.contains(evidence),
+            "{evidence} not in {}",
+            s.sentence
+        );
+        assert!(
+            evidence.contains(&s.object.label[..3]) || s.object.label == "India",
+            "{evidence}"
+        );
+    }
+    assert_eq!(st[1].sentence_index, 1);
+}

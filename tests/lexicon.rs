@@ -1,0 +1,138 @@
+//! Every lexicon entry has a test sentence (tests/data/*_cases.tsv, written
+//! for this project) and every sentence gives the expected statement.
+
+use actorgraph::extract;
+use actorgraph::lexicon::Knowledge;
+use actorgraph::text::{Document, Lang};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn rows(file: &str) -> Vec<Vec<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+fn lang_of(entry: &str) -> Lang {
+    if entry.starts_with("fr.") {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+/// Runs (entry, sentence, subject, predicate, object) cases; returns failures.
+fn check(k: &Knowledge, cases: &[(String, String, String, String, String)]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (entry, sentence, s, p, o) in cases {
+        let mut doc = Document::new("case", sentence.as_str());
+        doc.lang = Some(lang_of(entry));
+        let got = extract::extract(k, &doc);
+        let ok = got.iter().any(|st| {
+            st.subject.label == *s
+                && st.predicate.name() == p
+                && st.object.label == *o
+                && st.polarity.as_str() == "positive"
+        });
+        if !ok {
+            let seen: Vec<String> = got
+                .iter()
+                .map(|st| {
+                    format!(
+                        "{} {} {} ({})",
+                        st.subject.label, st.predicate, st.object.label, st.rule
+                    )
+                })
+                .collect();
+            failures.push(format!(
+                "{entry}: `{sentence}` expected {s} {p} {o}, got [{}]",
+                seen.join("; ")
+            ));
+        }
+    }
+    failures
+}
+
+#[test]
+fn every_verb_and_noun_entry_has_a_passing_case() {
+    let k = Knowledge::default_knowledge().unwrap();
+    let cases: Vec<_> = rows("lexicon_cases.tsv")
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.len(), 6, "bad case row {r:?}");
+            assert_eq!(r[5], "positive");
+            (
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[4].clone(),
+            )
+        })
+        .collect();
+    let covered: BTreeSet<&str> = cases.iter().map(|c| c.0.as_str()).collect();
+    let ids: BTreeSet<&str> = k
+        .lex
+        .verbs
+        .iter()
+        .map(|v| v.id.as_str())
+        .chain(k.lex.nouns.iter().map(|n| n.id.as_str()))
+        .collect();
+    let missing: Vec<&&str> = ids.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "lexicon entries without a test sentence: {missing:?}"
+    );
+    let unknown: Vec<&&str> = covered.difference(&ids).collect();
+    assert!(
+        unknown.is_empty(),
+        "test cases for unknown entries: {unknown:?}"
+    );
+    let failures = check(&k, &cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_role_noun_has_a_passing_case() {
+    let k = Knowledge::default_knowledge().unwrap();
+    let cases: Vec<_> = rows("role_cases.tsv")
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.len(), 5, "bad case row {r:?}");
+            (
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[4].clone(),
+            )
+        })
+        .collect();
+    let covered: BTreeSet<&str> = cases.iter().map(|c| c.0.as_str()).collect();
+    let ids: BTreeSet<&str> = k.lex.roles.iter().map(|r| r.id.as_str()).collect();
+    let missing: Vec<&&str> = ids.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "role nouns without a test sentence: {missing:?}"
+    );
+    let failures = check(&k, &cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        cases.len(),
+        failures.join("\n")
+    );
+}
