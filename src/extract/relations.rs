@@ -561,7 +561,7 @@ fn object_after(
         {
             // A second "de" after the first marker's noun is a genitive
             // ("se retirer de l'accord sur les céréales de la mer Noire").
-            if seen_marker && strict && words > 0 {
+            if seen_marker && strict && words > 1 {
                 return None;
             }
             seen_marker = true;
