@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Runs the shared scorers and fails when a score falls below its floor.
 
-Floors are the acceptance levels of the issues (dev gold F1, zero forbidden
-statements, modality/attribution accuracy, English peer suites)."""
+Floors: dev gold F1 >= 0.85 with zero forbidden statements (the foundation
+issue asks 0.60; we keep the level reached so that regressions fail CI),
+modality/attribution accuracy >= 0.6 (2 of the 3 dev checks; the third is
+capped by the scorer, which checks only the first statement of an identity),
+and regression guards on the English peer suites just under today's scores."""
 import json
 import os
 import subprocess
@@ -13,12 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = (ROOT / ".." / "shared" / "eval").resolve()
 BIN = os.environ.get("AG_BIN") or str(Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target")) / "release" / "actorgraph")
 
-DEV_F1 = float(os.environ.get("AG_DEV_F1_FLOOR", "0.60"))
-DEV_MOD = float(os.environ.get("AG_DEV_MODALITY_FLOOR", "0.0"))
-DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.0"))
+DEV_F1 = float(os.environ.get("AG_DEV_F1_FLOOR", "0.85"))
+DEV_MOD = float(os.environ.get("AG_DEV_MODALITY_FLOOR", "0.6"))
+DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.6"))
 PEER = {
-    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.0")),
-    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.0")),
+    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.22")),
+    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.18")),
 }
 
 

@@ -75,6 +75,21 @@ impl Modality {
     }
 }
 
+/// The PLOVER event type of a statement: the predicate's type, except that
+/// PLOVER codes promised cooperation as AGREE and announced force or
+/// sanctions as THREATEN (PLOVER 2.0 manual, future auxiliary mode).
+pub fn plover_of(predicate: Predicate, modality: Modality) -> Option<&'static str> {
+    let base = predicate.plover()?;
+    if modality == Modality::Future {
+        return Some(match base {
+            "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" | "CONCEDE" => "AGREE",
+            "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" => "THREATEN",
+            other => other,
+        });
+    }
+    Some(base)
+}
+
 /// One extracted statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {

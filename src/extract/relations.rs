@@ -923,7 +923,7 @@ fn make(
         span: (p.tokens[span.0].start, p.tokens[span.1 - 1].end),
         subject: p.entity_json(subj),
         predicate: pred,
-        plover: pred.plover(),
+        plover: crate::statement::plover_of(pred, ctx.modality),
         object: p.entity_json(obj),
         polarity: ctx.polarity,
         modality: ctx.modality,
@@ -964,7 +964,8 @@ fn verb_statements(
             t.last,
             &v.object,
             v.direct,
-            v.types.as_deref(),
+            // For "X hosted Y" the type constraint is on the host, not the guest.
+            if v.inverse { None } else { v.types.as_deref() },
             used,
             v.types
                 .as_ref()
@@ -1015,6 +1016,56 @@ fn verb_statements(
                     .is_some_and(|&e| ts.contains(&p.ents[e].etype))
             })
         });
+    }
+    // "X demanded that Y ...": the subject of the complement is the addressee.
+    if obj.is_none()
+        && subj.is_some()
+        && v.predicate == Predicate::DemandsFrom
+        && matches!(p.norm(t.last), "that" | "que" | "qu'")
+    {
+        let (cs, ce) = (t.last + 1, p.sentences[s].last);
+        obj = p
+            .mentions
+            .iter()
+            .enumerate()
+            .find(|(mi, m)| {
+                m.first >= cs && m.last <= ce && usable(m) && !m.locative && !used.contains(mi)
+            })
+            .map(|(mi, _)| mi);
+        how_subj = "subject of the clause; addressee is the subject of the demanded clause";
+    }
+    // "A and B agreed": a reciprocal statement within the coordinated subjects.
+    if obj.is_none()
+        && let Some(sm) = subj
+    {
+        let group = group_ents(p, sm);
+        let reciprocal = matches!(
+            v.predicate,
+            Predicate::AgreesWith
+                | Predicate::Meets
+                | Predicate::CooperatesWith
+                | Predicate::AllyOf
+        );
+        if reciprocal && group.len() >= 2 && !is_passive {
+            let ctx_r = &ctx;
+            let mut out = Vec::new();
+            let span = (
+                p.mentions[sm].first.min(t.first),
+                p.mentions[sm].last.max(t.last),
+            );
+            for &(a, _) in &group {
+                for &(b, _) in &group {
+                    if a != b && (a < b || !v.sym) {
+                        out.extend(make(p, s, a, b, v.predicate, ctx_r, &v.id, span, 0.8));
+                    }
+                }
+            }
+            p.trace.push(format!(
+                "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
+                out.len()
+            ));
+            return out;
+        }
     }
     let (Some(sm), Some(om)) = (subj, obj) else {
         p.trace.push(format!(
