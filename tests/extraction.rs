@@ -328,6 +328,30 @@ const CASES: &[Case] = &[
         &["China represses Canada [positive asserted -]"],
     ),
     (
+        "reciprocal coordinated subjects without an object",
+        Lang::En,
+        None,
+        "Brazil and Argentina agreed on Monday.",
+        &[
+            "Brazil agreesWith Argentina [positive asserted -]",
+            "Argentina agreesWith Brazil [positive asserted -]",
+        ],
+    ),
+    (
+        "addressee of a demanded clause",
+        Lang::En,
+        None,
+        "The United States demanded that Iran halt its enrichment programme.",
+        &["United States demandsFrom Iran [positive asserted -]"],
+    ),
+    (
+        "inverse verb: the host is the object",
+        Lang::En,
+        None,
+        "Kenyan President Amos Otieno hosted Ethiopian Prime Minister Daniel Bekele.",
+        &["Daniel Bekele visits Amos Otieno [positive asserted -]"],
+    ),
+    (
         "title-case acronym",
         Lang::Fr,
         None,
@@ -378,6 +402,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Canada attends Winter Olympics [positive",
     ),
     (
+        "a fronted phrase and a comma are not a coordination",
+        Lang::Fr,
+        "Selon la Belgique, la France a négocié un accord.",
+        "Belgium meets France",
+    ),
+    (
+        "a French participle without auxiliary is an adjective",
+        Lang::Fr,
+        "La Suisse soutient « une paix négociée » avec la Serbie.",
+        "Switzerland meets Serbia",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",
@@ -391,6 +427,17 @@ fn claims_that_must_not_be_asserted() {
         let got = show(&run(*lang, Some("2021-12-15"), text));
         assert!(!got.contains(bad), "{name}: `{text}` gave {got}");
     }
+}
+
+#[test]
+fn promised_cooperation_is_plover_agree() {
+    let st = run(Lang::En, None, "Portugal will support Turkey.");
+    assert_eq!(show(&st), "Portugal supports Turkey [positive future -]");
+    assert_eq!(st[0].plover, Some("AGREE"));
+    let st = run(Lang::En, None, "Portugal supports Turkey.");
+    assert_eq!(st[0].plover, Some("SUPPORT"));
+    let st = run(Lang::En, None, "Turkey will attack Syria.");
+    assert_eq!(st[0].plover, Some("THREATEN"));
 }
 
 #[test]

@@ -1385,6 +1385,15 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
         k += 1;
         group.push(k);
     }
+    // Commas alone make an apposition or a fronted phrase, not a list: a
+    // list ends with a word ("et", "and", "ainsi que").
+    let worded = group.windows(2).any(|w| {
+        (p.mentions[w[0]].last..p.mentions[w[1]].first)
+            .any(|t| p.norm(t) != "," && p.k.lex.is(p.lang, "coordinator", p.norm(t)))
+    });
+    if group.len() > 1 && !worded {
+        return vec![j];
+    }
     group
 }
 

@@ -345,6 +345,11 @@ fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
         // Folding merges "rencontre"/"rencontré": an auxiliary before the
         // verb selects the participle reading, otherwise a finite one.
         let Trigger::Verb(_, tense) = c else { continue };
+        // A French past participle without an auxiliary is an adjective
+        // ("une solution négociée", "les abus commis").
+        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
+            continue;
+        }
         let fit = usize::from((*tense == Tense::Participle) == aux_before);
         let len = v.rest.len() * 2 + fit;
         found.push((
