@@ -8,10 +8,14 @@
 //! and attaches subjects and objects with clause-level rules.
 
 pub mod clause;
+pub mod context;
+pub mod coref;
 pub mod mentions;
 pub mod relations;
+pub mod roles;
+pub mod triggers;
 
-use crate::lexicon::{EntityType, Gender, Knowledge};
+use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
 use crate::statement::{Entity, Statement};
 use crate::text::{self, Document, Lang, Sentence, Token};
 
@@ -128,6 +132,26 @@ impl Prepared<'_> {
             country,
             cameo: kbe.and_then(|e| e.cameo.clone()),
         }
+    }
+
+    /// Longest lexicon phrase starting at token `i` and ending before `end`
+    /// that `pick` accepts: (end token, picked index).
+    pub fn phrase_at(
+        &self,
+        i: usize,
+        end: usize,
+        pick: impl Fn(&Trigger) -> Option<usize>,
+    ) -> Option<(usize, usize)> {
+        let max = self.k.lex.max_phrase.min(end.saturating_sub(i));
+        (1..=max).rev().find_map(|n| {
+            let key = self.tokens[i..i + n]
+                .iter()
+                .map(|t| t.norm.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let trigs = self.k.lex.phrases.get(&(self.lang, key))?;
+            trigs.iter().find_map(&pick).map(|x| (i + n, x))
+        })
     }
 
     /// Index of the sentence containing token `t`.

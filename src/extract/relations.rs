@@ -1,28 +1,18 @@
-//! Relations: predicate triggers (verbs and nouns of the lexicon) with their
-//! subjects and objects, polarity, modality and attribution.
+//! Relations: for each trigger ([`super::triggers`]), its subject and object
+//! (clause subject, relative antecedent, controller of an infinitive,
+//! passive agent, nominal agent and patient), one statement per coordinated
+//! actor, with the clause context of [`super::context`].
 
 use super::clause::{self, is_article, is_preposition};
-use super::mentions::{coordination_group, is_subject_position, quote_speaker};
+use super::context::{Context, clause_start, context};
+use super::coref::{coordination_group, is_subject_position};
+use super::triggers::{Trig, noun_at, triggers};
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger};
 use crate::predicate::Predicate;
-use crate::statement::{Modality, Polarity, Statement};
+use crate::statement::Statement;
 use crate::text::{Kind, Lang};
-
-/// A predicate trigger found in a sentence.
-#[derive(Debug, Clone)]
-pub struct Trig {
-    /// First token (head, or first noun token).
-    pub first: usize,
-    /// One past the last token of the trigger (head plus fixed words).
-    pub last: usize,
-    /// Verb or noun entry.
-    pub what: Trigger,
-    /// Other entries for the same words, tried in order when `what` finds
-    /// no frame ("protest X" criticizes, "protest against X" protests).
-    pub alts: Vec<Trigger>,
-}
 
 /// Runs relation extraction over every sentence.
 pub fn find(p: &mut Prepared) -> Vec<Statement> {
@@ -53,416 +43,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     out
 }
 
-const ADVERBS: &[&str] = &[
-    "pas",
-    "plus",
-    "jamais",
-    "not",
-    "n't",
-    "also",
-    "publiquement",
-    "officiellement",
-    "egalement",
-    "aussi",
-    "deja",
-    "encore",
-    "ensuite",
-    "auparavant",
-    "finalement",
-    "notamment",
-    "toujours",
-    "bien",
-    "vivement",
-    "fermement",
-    "fortement",
-    "clairement",
-    "publicly",
-    "officially",
-    "already",
-    "again",
-    "strongly",
-    "firmly",
-    "sharply",
-    "later",
-    "then",
-    "still",
-    "formally",
-    "reportedly",
-    "allegedly",
-    "finally",
-    "repeatedly",
-    "immediately",
-    "recently",
-    "has",
-    "have",
-    "had",
-    "been",
-    "will",
-    "would",
-];
-
-/// Finds verb and noun triggers in sentence `s`.
-pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
-    let sent = &p.sentences[s];
-    let mut out = Vec::new();
-    let mut i = sent.first;
-    let mention_starts: std::collections::HashSet<usize> = p
-        .mentions
-        .iter()
-        .filter(|m| m.kind != MentionKind::Demonym)
-        .flat_map(|m| m.first..m.last)
-        .collect();
-    while i < sent.last {
-        if mention_starts.contains(&i) || p.tokens[i].kind != Kind::Word {
-            i += 1;
-            continue;
-        }
-        // Nouns (multi-word, longest first). A word that is also a verb form
-        // ("rencontre"/"rencontré" fold alike) is a noun only after a determiner.
-        let verb_here = verb_at(p, i, sent.first, sent.last);
-        // French "a" folds like "à": only the written "à" is a preposition.
-        let prep = i > sent.first
-            && is_preposition(p.lang, p.norm(i - 1))
-            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a");
-        let determined = i > sent.first
-            && (is_article(p.lang, p.norm(i - 1))
-                || prep
-                || matches!(
-                    p.norm(i - 1),
-                    "son"
-                        | "sa"
-                        | "ses"
-                        | "leur"
-                        | "leurs"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "'s"
-                        | "our"
-                        | "nos"
-                        | "notre"
-                        | "'"
-                ));
-        // A capitalised sentence start reads as a noun ("Pressure from X on Y ...").
-        let initial = i == sent.first && p.tokens[i].upper && p.lang == Lang::En;
-        // English "new sanctions", "further aid": after an adjective, a noun.
-        let after_adjective = p.lang == Lang::En && i > sent.first && {
-            let prev = &p.tokens[i - 1];
-            prev.kind == Kind::Word
-                && !prev.upper
-                && !ADVERBS.contains(&prev.norm.as_str())
-                && !is_preposition(p.lang, &prev.norm)
-                && !matches!(
-                    prev.norm.as_str(),
-                    "to" | "and"
-                        | "or"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "they"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "also"
-                        | "not"
-                        | "n't"
-                        | "never"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "shall"
-                        | "would"
-                        | "will"
-                )
-                && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
-                && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
-                && !p.mentions.iter().any(|m| m.last == i)
-        };
-        let initial = initial || after_adjective;
-        if let Some((end, n)) =
-            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined || initial)
-        {
-            out.push(Trig {
-                first: i,
-                last: end,
-                what: Trigger::Noun(n),
-                alts: Vec::new(),
-            });
-            i = end;
-            continue;
-        }
-        if let Some(t) = verb_here {
-            i = t.last;
-            out.push(t);
-            continue;
-        }
-        i += 1;
-    }
-    out
-}
-
-fn noun_at(p: &Prepared, i: usize, end: usize) -> Option<(usize, usize)> {
-    let max = p.k.lex.max_phrase.min(end - i);
-    for n in (1..=max).rev() {
-        let key = p.tokens[i..i + n]
-            .iter()
-            .map(|t| t.norm.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(trigs) = p.k.lex.phrases.get(&(p.lang, key)) {
-            for t in trigs {
-                if let Trigger::Noun(x) = t {
-                    return Some((i + n, *x));
-                }
-            }
-        }
-    }
-    None
-}
-
-fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {
-    let lo = head.saturating_sub(5).max(first);
-    (lo..head).any(|j| {
-        p.k.lex.is(p.lang, "reflexive", p.norm(j))
-            && !(p.lang == Lang::Fr && p.norm(j) == "nous" && j == lo)
-    })
-}
-
-fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
-    let cands =
-        p.k.lex
-            .verb_forms
-            .get(&(p.lang, p.tokens[i].norm.clone()))?;
-    // A verb form right after an article is a noun ("les demandes", "the attack"),
-    // unless the article is a French object clitic ("il les soutient").
-    if i > first {
-        let prev = p.norm(i - 1);
-        let clitic = p.lang == Lang::Fr
-            && matches!(prev, "le" | "la" | "les" | "l'")
-            && i >= 2
-            && matches!(
-                p.norm(i - 2),
-                "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "je" | "nous" | "vous"
-            );
-        let det = is_article(p.lang, prev)
-            || matches!(
-                prev,
-                "son"
-                    | "sa"
-                    | "ses"
-                    | "leur"
-                    | "leurs"
-                    | "his"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "notre"
-                    | "nos"
-                    | "'s"
-            );
-        if det && !clitic {
-            return None;
-        }
-    }
-    let reflexive = has_reflexive(p, i, first);
-    let aux_before = {
-        let mut j = i;
-        let mut found = false;
-        while j > first && i - j < 4 {
-            j -= 1;
-            let w = p.norm(j);
-            if p.k.lex.is(p.lang, "aux_have", w) || p.k.lex.is(p.lang, "aux_be", w) {
-                found = true;
-                break;
-            }
-            if !(ADVERBS.contains(&w)
-                || p.k.lex.is(p.lang, "negation_post", w)
-                || p.k.lex.is(p.lang, "reflexive", w))
-            {
-                break;
-            }
-        }
-        found
-    };
-    let mut found: Vec<(usize, Trig)> = Vec::new();
-    for c in cands {
-        let Trigger::Verb(e, _) = c else { continue };
-        let v = &p.k.lex.verbs[*e];
-        if v.pronominal != reflexive && p.lang == Lang::Fr {
-            if v.pronominal {
-                continue;
-            }
-            // A non-pronominal entry may still fire when no pronominal one does.
-            if cands
-                .iter()
-                .any(|x| matches!(x, Trigger::Verb(o, _) if p.k.lex.verbs[*o].pronominal))
-            {
-                continue;
-            }
-        }
-        if !v.clitics.is_empty()
-            && !v
-                .clitics
-                .iter()
-                .all(|c| (i.saturating_sub(4).max(first)..i).any(|j| p.norm(j) == c))
-        {
-            continue;
-        }
-        // Fixed words after the head, skipping negation and adverbs.
-        let mut j = i + 1;
-        let mut ok = true;
-        for w in &v.rest {
-            let mut skipped = 0;
-            while j < end
-                && p.norm(j) != w
-                && skipped < 3
-                && (ADVERBS.contains(&p.norm(j))
-                    || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j)))
-            {
-                j += 1;
-                skipped += 1;
-            }
-            if j < end && p.norm(j) == w {
-                j += 1;
-            } else {
-                ok = false;
-                break;
-            }
-        }
-        if !ok {
-            continue;
-        }
-        // Folding merges "rencontre"/"rencontré": an auxiliary before the
-        // verb selects the participle reading, otherwise a finite one.
-        let Trigger::Verb(_, tense) = c else { continue };
-        // A French past participle without an auxiliary is an adjective
-        // ("une solution négociée", "les abus commis").
-        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
-            continue;
-        }
-        let fit = usize::from((*tense == Tense::Participle) == aux_before);
-        let len = v.rest.len() * 2 + fit;
-        found.push((
-            len,
-            Trig {
-                first: i,
-                last: j,
-                what: *c,
-                alts: Vec::new(),
-            },
-        ));
-    }
-    // Best reading first; other entries with the same words become alternatives.
-    // Frames with a preposition first: "protest against X" before "protest X".
-    let direct_only =
-        |t: &Trig| matches!(t.what, Trigger::Verb(e, _) if p.k.lex.verbs[e].object.is_empty());
-    found.sort_by_key(|(l, t)| (std::cmp::Reverse(*l), direct_only(t)));
-    let (best_len, mut best) = found.first().cloned()?;
-    let span = (best.first, best.last);
-    let mut seen = vec![entry_of(best.what)];
-    for (l, t) in found.into_iter().skip(1) {
-        if (t.first, t.last) == span && l + 1 >= best_len && !seen.contains(&entry_of(t.what)) {
-            seen.push(entry_of(t.what));
-            best.alts.push(t.what);
-        }
-    }
-    Some(best)
-}
-
-fn entry_of(t: Trigger) -> usize {
-    match t {
-        Trigger::Verb(e, _) | Trigger::Noun(e) | Trigger::Role(e) => e,
-    }
-}
-
-/// Clause start for a trigger at `head`: after the nearest barrier.
-fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Option<String>) {
-    let first = p.sentences[s].first;
-    let mut j = head;
-    while j > first {
-        let w = p.norm(j - 1);
-        // A short quoted phrase (« nouveau modèle de coopération ») is part of the clause.
-        if matches!(w, "»" | "”") {
-            let lo = j.saturating_sub(9).max(first);
-            if let Some(open) = (lo..j - 1).rev().find(|&k| matches!(p.norm(k), "«" | "“")) {
-                j = open;
-                continue;
-            }
-        }
-        if matches!(w, "«" | "“")
-            && (j..(j + 9).min(p.sentences[s].last)).any(|k| matches!(p.norm(k), "»" | "”"))
-        {
-            j -= 1;
-            continue;
-        }
-        if matches!(w, ";" | ":" | "«" | "»" | "“" | "”" | "(" | ")" | "\"") {
-            return (j, Some(w.to_string()));
-        }
-        // "s'il" is "si il"; other "s'" are reflexive.
-        if w == "s'" && matches!(p.norm(j), "il" | "ils") {
-            return (j, Some("si".to_string()));
-        }
-        if p.k.lex.is(p.lang, "subordinator", w) || p.k.lex.is(p.lang, "relative_subject", w) {
-            if matches!(w, "que" | "qu'") && is_restrictive_que(p, first, j - 1) {
-                j -= 1;
-                continue;
-            }
-            // "as well as", "ainsi que", "comme" inside coordination are not barriers
-            if (w == "as" && (p.norm(j) == "well" || j >= 2 && p.norm(j - 2) == "well"))
-                || w == "comme"
-                || (w == "que" && j >= 2 && matches!(p.norm(j - 2), "ainsi" | "meme"))
-            {
-                j -= 1;
-                continue;
-            }
-            return (j, Some(w.to_string()));
-        }
-        j -= 1;
-    }
-    (first, None)
-}
-
-/// "ne ... que" is restrictive ("il ne s'est rendu ... que deux fois").
-fn is_restrictive_que(p: &Prepared, first: usize, que: usize) -> bool {
-    if p.lang != Lang::Fr {
-        return false;
-    }
-    // "pour qu'elle", "alors qu'il": a conjunction, not "ne ... que".
-    if que > first
-        && matches!(
-            p.norm(que - 1),
-            "pour" | "afin" | "alors" | "tandis" | "bien" | "parce" | "ainsi" | "sorte" | "lors"
-        )
-        || matches!(p.norm(que + 1), "il" | "elle" | "ils" | "elles" | "on")
-    {
-        return false;
-    }
-    let lo = que.saturating_sub(10).max(first);
-    let ne = (lo..que).rev().find(|&j| matches!(p.norm(j), "ne" | "n'"));
-    match ne {
-        Some(n) => {
-            !(lo..que).any(|j| {
-                p.k.lex.is(Lang::Fr, "negation_post", p.norm(j))
-                    || matches!(p.norm(j), "aucun" | "aucune")
-            }) && n < que
-        }
-        None => false,
-    }
-}
-
 /// Whether a mention can be a subject or object (possessive determiners only
 /// ever qualify a noun; bare officials have no affiliation).
-fn usable(m: &Mention) -> bool {
+pub(crate) fn usable(m: &Mention) -> bool {
     !m.ents.is_empty()
         && !matches!(
             m.kind,
@@ -472,7 +55,7 @@ fn usable(m: &Mention) -> bool {
 
 /// The subject mention of a clause `[start, head)`: the nearest usable
 /// mention in subject position, skipping objects of earlier triggers.
-fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option<usize> {
+pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option<usize> {
     let mut best = None;
     for (mi, m) in p.mentions.iter().enumerate() {
         if m.first >= start
@@ -664,225 +247,6 @@ fn forward_group(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
         .filter(|&g| g >= mi && usable(&p.mentions[g]))
         .flat_map(|g| p.mentions[g].ents.iter().map(move |&e| (e, g)))
         .collect()
-}
-
-struct Context {
-    polarity: Polarity,
-    modality: Modality,
-    attributed: Option<usize>,
-    blocked: Option<&'static str>,
-}
-
-/// Polarity, modality, attribution and embedding of a trigger's clause.
-fn context(
-    p: &Prepared,
-    s: usize,
-    t: &Trig,
-    start: usize,
-    barrier: Option<&str>,
-    quotes: &[clause::Quote],
-    tense: Option<Tense>,
-) -> Context {
-    let lang = p.lang;
-    let lex = &p.k.lex;
-    let head = t.first;
-    let after = (t.last..(t.last + 2).min(p.sentences[s].last)).collect::<Vec<_>>();
-    let before: Vec<usize> = (start..head).collect();
-    let words_before: Vec<&str> = before.iter().map(|&j| p.norm(j)).collect();
-    let text_before = format!(" {} ", words_before.join(" "));
-    // Polarity
-    let mut negative = false;
-    match lang {
-        Lang::Fr => {
-            let ne = before
-                .iter()
-                .rev()
-                .take(6)
-                .any(|&j| matches!(p.norm(j), "ne" | "n'"));
-            let post = before
-                .iter()
-                .rev()
-                .take(4)
-                .chain(after.iter())
-                .any(|&j| lex.is(lang, "negation_post", p.norm(j)));
-            if ne && post {
-                negative = true;
-            }
-            if lex
-                .phrases_of(lang, "negation")
-                .iter()
-                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
-            {
-                negative = true;
-            }
-            if head > 0 && matches!(p.norm(head - 1), "sans") {
-                negative = true;
-            }
-            if matches!(t.what, Trigger::Noun(_))
-                && head > 0
-                && matches!(p.norm(head - 1), "aucun" | "aucune")
-            {
-                negative = true;
-            }
-        }
-        Lang::En => {
-            let near = before.iter().rev().take(5);
-            if near
-                .clone()
-                .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
-            {
-                negative = true;
-            }
-            if lex
-                .phrases_of(lang, "negation")
-                .iter()
-                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
-            {
-                negative = true;
-            }
-            if head > 0 && matches!(p.norm(head - 1), "no" | "without") {
-                negative = true;
-            }
-        }
-    }
-    // Refusal verbs governing an infinitive: "refused to meet", "a refusé de rencontrer".
-    if matches!(tense, Some(Tense::Infinitive)) {
-        let gov: Vec<usize> = (head.saturating_sub(3).max(p.sentences[s].first)..head).collect();
-        if gov.iter().any(|&j| lex.is_verb(lang, "refusal", p.norm(j))) {
-            negative = !negative;
-        }
-    }
-    // Modality
-    let mut modality = Modality::Asserted;
-    let in_speech_clause = matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
-        let lo = start.saturating_sub(6).max(p.sentences[s].first);
-        (lo..start - 1).any(|j| {
-            lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j))
-        })
-    } || (lang == Lang::En
-        && barrier.is_none()
-        && (p.sentences[s].first..head).any(|j| lex.is_verb(lang, "speech", p.norm(j))));
-    let near: Vec<&str> = before.iter().rev().take(5).map(|&j| p.norm(j)).collect();
-    let aux_cond = near
-        .iter()
-        .any(|w| matches!(*w, "aurait" | "auraient" | "serait" | "seraient"));
-    if let Some(b) = barrier {
-        let b2 = if start < head {
-            format!("{b}{}", p.norm(start))
-        } else {
-            b.to_string()
-        };
-        if lex.is(lang, "hypothetical", b) || lex.is(lang, "hypothetical", &b2) {
-            modality = Modality::Hypothetical;
-        }
-    }
-    if modality == Modality::Asserted {
-        let possible = near.iter().any(|w| {
-            lex.is_verb(lang, "possible", w) && !matches!(*w, "would")
-                || matches!(
-                    *w,
-                    "could"
-                        | "may"
-                        | "might"
-                        | "can"
-                        | "pourrait"
-                        | "pourraient"
-                        | "peut"
-                        | "peuvent"
-                        | "pouvait"
-                )
-        });
-        let will = near.iter().any(|w| {
-            matches!(
-                *w,
-                "will" | "shall" | "'ll" | "va" | "vont" | "allait" | "allaient"
-            )
-        });
-        let would = near.contains(&"would");
-        let commit = matches!(tense, Some(Tense::Infinitive))
-            && before
-                .iter()
-                .rev()
-                .take(3)
-                .any(|&j| lex.is_verb(lang, "future", p.norm(j)));
-        if possible {
-            modality = Modality::Possible;
-        } else if aux_cond && matches!(tense, Some(Tense::Participle)) {
-            modality = Modality::Reported;
-        } else if will || commit || matches!(tense, Some(Tense::Future)) {
-            modality = Modality::Future;
-        } else if matches!(tense, Some(Tense::Conditional)) || would {
-            modality = if in_speech_clause {
-                Modality::Future
-            } else if would {
-                Modality::Possible
-            } else {
-                Modality::Reported
-            };
-        } else if text_before.contains(" reportedly ") || text_before.contains(" allegedly ") {
-            modality = Modality::Reported;
-        }
-    }
-    // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
-    let mut blocked = None;
-    let lo = start.saturating_sub(3).max(p.sentences[s].first);
-    let lead = (lo..start).map(|j| p.norm(j)).collect::<Vec<_>>().join(" ");
-    if lex
-        .phrases_of(lang, "content")
-        .iter()
-        .any(|c| lead.ends_with(c.as_str()))
-    {
-        blocked = Some("content clause (not asserted)");
-    }
-    if matches!(tense, Some(Tense::Subjunctive))
-        && matches!(barrier, Some("que" | "qu'"))
-        && lead.contains("pour")
-    {
-        blocked = Some("purpose clause (not asserted)");
-    }
-    // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
-    let mut attributed = None;
-    let sent = &p.sentences[s];
-    for c in lex.phrases_of(lang, "according") {
-        let n = c.split(' ').count();
-        for j in sent.first..sent.last.saturating_sub(n) {
-            let phrase = (j..j + n).map(|k| p.norm(k)).collect::<Vec<_>>().join(" ");
-            if phrase == *c {
-                let mut k = j + n;
-                while k < sent.last && is_article(lang, p.norm(k)) {
-                    k += 1;
-                }
-                if let Some(m) = p
-                    .mentions
-                    .iter()
-                    .find(|m| m.first >= j + n && m.first <= k && usable(m))
-                {
-                    attributed = m.ents.first().copied();
-                }
-            }
-        }
-    }
-    if attributed.is_none() {
-        if let Some(q) = clause::quote_at(quotes, head) {
-            attributed = quote_speaker(p, q);
-        }
-    }
-    if attributed.is_none() && in_speech_clause && matches!(barrier, Some("que" | "qu'" | "that")) {
-        let (cs, _) = clause_start(p, s, start - 1);
-        if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
-            attributed = p.mentions[mi].ents.first().copied();
-        }
-    }
-    Context {
-        polarity: if negative {
-            Polarity::Negative
-        } else {
-            Polarity::Positive
-        },
-        modality,
-        attributed,
-        blocked,
-    }
 }
 
 fn tense_of(t: &Trig) -> Option<Tense> {
@@ -1088,31 +452,65 @@ fn verb_statements(
     if is_passive || v.inverse {
         std::mem::swap(&mut agents, &mut targets);
     }
-    let span_first = p.mentions[sm].first.min(t.first).min(p.mentions[om].first);
-    let span_last = p.mentions[sm].last.max(t.last).max(p.mentions[om].last);
-    let mut out = Vec::new();
-    for &(a, _) in &agents {
-        for &(b, _) in &targets {
-            if let Some(st) = make(
-                p,
-                s,
-                a,
-                b,
-                v.predicate,
-                &ctx,
-                &v.id,
-                (span_first, span_last),
-                0.9,
-            ) {
-                out.push(st);
-            }
-        }
-    }
+    let rule = Rule {
+        predicate: v.predicate,
+        id: &v.id,
+        confidence: 0.9,
+    };
+    let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, sm, om));
     p.trace.push(format!(
         "rule {label}: fired ({how_subj}{}), {} statement(s)",
         if is_passive { ", passive" } else { "" },
         out.len()
     ));
+    out
+}
+
+/// A coordinated actor: (document entity, mention index).
+type Member = (usize, usize);
+
+/// The predicate, rule id and confidence of the statements a trigger makes.
+#[derive(Clone, Copy)]
+struct Rule<'a> {
+    predicate: Predicate,
+    id: &'a str,
+    confidence: f32,
+}
+
+/// Evidence span: the trigger and both mentions.
+fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
+    let (ma, mb) = (&p.mentions[a], &p.mentions[b]);
+    (
+        ma.first.min(t.first).min(mb.first),
+        ma.last.max(t.last).max(mb.last),
+    )
+}
+
+/// One statement per (agent, target) pair of coordinated actors.
+fn cross(
+    p: &Prepared,
+    s: usize,
+    (agents, targets): (&[Member], &[Member]),
+    rule: Rule,
+    ctx: &Context,
+    span: (usize, usize),
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for &(a, _) in agents {
+        for &(b, _) in targets {
+            out.extend(make(
+                p,
+                s,
+                a,
+                b,
+                rule.predicate,
+                ctx,
+                rule.id,
+                span,
+                rule.confidence,
+            ));
+        }
+    }
     out
 }
 
@@ -1245,26 +643,12 @@ fn noun_statements(
     } else {
         forward_group(p, tm)
     };
-    let span_first = p.mentions[am].first.min(t.first).min(p.mentions[tm].first);
-    let span_last = p.mentions[am].last.max(t.last).max(p.mentions[tm].last);
-    let mut out = Vec::new();
-    for &(a, _) in &agents {
-        for &(b, _) in &targets {
-            if let Some(st) = make(
-                p,
-                s,
-                a,
-                b,
-                entry.predicate,
-                &ctx,
-                &entry.id,
-                (span_first, span_last),
-                0.75,
-            ) {
-                out.push(st);
-            }
-        }
-    }
+    let rule = Rule {
+        predicate: entry.predicate,
+        id: &entry.id,
+        confidence: 0.75,
+    };
+    let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.trace.push(format!(
         "rule {label}: fired ({how}), {} statement(s)",
         out.len()

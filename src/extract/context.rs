@@ -1,0 +1,311 @@
+//! The clause around a trigger: where it starts, and its polarity, modality,
+//! attribution and whether its content is asserted at all.
+
+use super::Prepared;
+use super::clause::{self, is_article};
+use super::coref::quote_speaker;
+use super::relations::{subject_in, usable};
+use super::triggers::Trig;
+use crate::lexicon::Trigger;
+use crate::lexicon::inflect::Tense;
+use crate::statement::{Modality, Polarity};
+use crate::text::Lang;
+
+/// What the clause says about a trigger's statements.
+pub(crate) struct Context {
+    /// Negated or not.
+    pub polarity: Polarity,
+    /// Asserted, future, possible, reported, hypothetical.
+    pub modality: Modality,
+    /// Who the claim is attributed to (document entity).
+    pub attributed: Option<usize>,
+    /// Why the clause's content is not asserted, when it is not.
+    pub blocked: Option<&'static str>,
+}
+
+/// Polarity, modality, attribution and embedding of a trigger's clause.
+pub(crate) fn context(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    start: usize,
+    barrier: Option<&str>,
+    quotes: &[clause::Quote],
+    tense: Option<Tense>,
+) -> Context {
+    let lang = p.lang;
+    let lex = &p.k.lex;
+    let head = t.first;
+    let after = (t.last..(t.last + 2).min(p.sentences[s].last)).collect::<Vec<_>>();
+    let before: Vec<usize> = (start..head).collect();
+    let words_before: Vec<&str> = before.iter().map(|&j| p.norm(j)).collect();
+    let text_before = format!(" {} ", words_before.join(" "));
+    // Polarity
+    let mut negative = false;
+    match lang {
+        Lang::Fr => {
+            let ne = before
+                .iter()
+                .rev()
+                .take(6)
+                .any(|&j| matches!(p.norm(j), "ne" | "n'"));
+            let post = before
+                .iter()
+                .rev()
+                .take(4)
+                .chain(after.iter())
+                .any(|&j| lex.is(lang, "negation_post", p.norm(j)));
+            if ne && post {
+                negative = true;
+            }
+            if lex
+                .phrases_of(lang, "negation")
+                .iter()
+                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
+            {
+                negative = true;
+            }
+            if head > 0 && matches!(p.norm(head - 1), "sans") {
+                negative = true;
+            }
+            if matches!(t.what, Trigger::Noun(_))
+                && head > 0
+                && matches!(p.norm(head - 1), "aucun" | "aucune")
+            {
+                negative = true;
+            }
+        }
+        Lang::En => {
+            let near = before.iter().rev().take(5);
+            if near
+                .clone()
+                .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
+            {
+                negative = true;
+            }
+            if lex
+                .phrases_of(lang, "negation")
+                .iter()
+                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
+            {
+                negative = true;
+            }
+            if head > 0 && matches!(p.norm(head - 1), "no" | "without") {
+                negative = true;
+            }
+        }
+    }
+    // Refusal verbs governing an infinitive: "refused to meet", "a refusé de rencontrer".
+    if matches!(tense, Some(Tense::Infinitive)) {
+        let gov: Vec<usize> = (head.saturating_sub(3).max(p.sentences[s].first)..head).collect();
+        if gov.iter().any(|&j| lex.is_verb(lang, "refusal", p.norm(j))) {
+            negative = !negative;
+        }
+    }
+    // Modality
+    let mut modality = Modality::Asserted;
+    let in_speech_clause = matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
+        let lo = start.saturating_sub(6).max(p.sentences[s].first);
+        (lo..start - 1).any(|j| {
+            lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j))
+        })
+    } || (lang == Lang::En
+        && barrier.is_none()
+        && (p.sentences[s].first..head).any(|j| lex.is_verb(lang, "speech", p.norm(j))));
+    let near: Vec<&str> = before.iter().rev().take(5).map(|&j| p.norm(j)).collect();
+    let aux_cond = near
+        .iter()
+        .any(|w| matches!(*w, "aurait" | "auraient" | "serait" | "seraient"));
+    if let Some(b) = barrier {
+        let b2 = if start < head {
+            format!("{b}{}", p.norm(start))
+        } else {
+            b.to_string()
+        };
+        if lex.is(lang, "hypothetical", b) || lex.is(lang, "hypothetical", &b2) {
+            modality = Modality::Hypothetical;
+        }
+    }
+    if modality == Modality::Asserted {
+        let possible = near.iter().any(|w| {
+            lex.is_verb(lang, "possible", w) && !matches!(*w, "would")
+                || matches!(
+                    *w,
+                    "could"
+                        | "may"
+                        | "might"
+                        | "can"
+                        | "pourrait"
+                        | "pourraient"
+                        | "peut"
+                        | "peuvent"
+                        | "pouvait"
+                )
+        });
+        let will = near.iter().any(|w| {
+            matches!(
+                *w,
+                "will" | "shall" | "'ll" | "va" | "vont" | "allait" | "allaient"
+            )
+        });
+        let would = near.contains(&"would");
+        let commit = matches!(tense, Some(Tense::Infinitive))
+            && before
+                .iter()
+                .rev()
+                .take(3)
+                .any(|&j| lex.is_verb(lang, "future", p.norm(j)));
+        if possible {
+            modality = Modality::Possible;
+        } else if aux_cond && matches!(tense, Some(Tense::Participle)) {
+            modality = Modality::Reported;
+        } else if will || commit || matches!(tense, Some(Tense::Future)) {
+            modality = Modality::Future;
+        } else if matches!(tense, Some(Tense::Conditional)) || would {
+            modality = if in_speech_clause {
+                Modality::Future
+            } else if would {
+                Modality::Possible
+            } else {
+                Modality::Reported
+            };
+        } else if text_before.contains(" reportedly ") || text_before.contains(" allegedly ") {
+            modality = Modality::Reported;
+        }
+    }
+    // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
+    let mut blocked = None;
+    let lo = start.saturating_sub(3).max(p.sentences[s].first);
+    let lead = (lo..start).map(|j| p.norm(j)).collect::<Vec<_>>().join(" ");
+    if lex
+        .phrases_of(lang, "content")
+        .iter()
+        .any(|c| lead.ends_with(c.as_str()))
+    {
+        blocked = Some("content clause (not asserted)");
+    }
+    if matches!(tense, Some(Tense::Subjunctive))
+        && matches!(barrier, Some("que" | "qu'"))
+        && lead.contains("pour")
+    {
+        blocked = Some("purpose clause (not asserted)");
+    }
+    // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
+    let mut attributed = None;
+    let sent = &p.sentences[s];
+    for c in lex.phrases_of(lang, "according") {
+        let n = c.split(' ').count();
+        for j in sent.first..sent.last.saturating_sub(n) {
+            let phrase = (j..j + n).map(|k| p.norm(k)).collect::<Vec<_>>().join(" ");
+            if phrase == *c {
+                let mut k = j + n;
+                while k < sent.last && is_article(lang, p.norm(k)) {
+                    k += 1;
+                }
+                if let Some(m) = p
+                    .mentions
+                    .iter()
+                    .find(|m| m.first >= j + n && m.first <= k && usable(m))
+                {
+                    attributed = m.ents.first().copied();
+                }
+            }
+        }
+    }
+    if attributed.is_none() {
+        if let Some(q) = clause::quote_at(quotes, head) {
+            attributed = quote_speaker(p, q);
+        }
+    }
+    if attributed.is_none() && in_speech_clause && matches!(barrier, Some("que" | "qu'" | "that")) {
+        let (cs, _) = clause_start(p, s, start - 1);
+        if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
+            attributed = p.mentions[mi].ents.first().copied();
+        }
+    }
+    Context {
+        polarity: if negative {
+            Polarity::Negative
+        } else {
+            Polarity::Positive
+        },
+        modality,
+        attributed,
+        blocked,
+    }
+}
+
+/// Clause start for a trigger at `head`: after the nearest barrier.
+pub(crate) fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Option<String>) {
+    let first = p.sentences[s].first;
+    let mut j = head;
+    while j > first {
+        let w = p.norm(j - 1);
+        // A short quoted phrase (« nouveau modèle de coopération ») is part of the clause.
+        if matches!(w, "»" | "”") {
+            let lo = j.saturating_sub(9).max(first);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| matches!(p.norm(k), "«" | "“")) {
+                j = open;
+                continue;
+            }
+        }
+        if matches!(w, "«" | "“")
+            && (j..(j + 9).min(p.sentences[s].last)).any(|k| matches!(p.norm(k), "»" | "”"))
+        {
+            j -= 1;
+            continue;
+        }
+        if matches!(w, ";" | ":" | "«" | "»" | "“" | "”" | "(" | ")" | "\"") {
+            return (j, Some(w.to_string()));
+        }
+        // "s'il" is "si il"; other "s'" are reflexive.
+        if w == "s'" && matches!(p.norm(j), "il" | "ils") {
+            return (j, Some("si".to_string()));
+        }
+        if p.k.lex.is(p.lang, "subordinator", w) || p.k.lex.is(p.lang, "relative_subject", w) {
+            if matches!(w, "que" | "qu'") && is_restrictive_que(p, first, j - 1) {
+                j -= 1;
+                continue;
+            }
+            // "as well as", "ainsi que", "comme" inside coordination are not barriers
+            if (w == "as" && (p.norm(j) == "well" || j >= 2 && p.norm(j - 2) == "well"))
+                || w == "comme"
+                || (w == "que" && j >= 2 && matches!(p.norm(j - 2), "ainsi" | "meme"))
+            {
+                j -= 1;
+                continue;
+            }
+            return (j, Some(w.to_string()));
+        }
+        j -= 1;
+    }
+    (first, None)
+}
+
+/// "ne ... que" is restrictive ("il ne s'est rendu ... que deux fois").
+pub(crate) fn is_restrictive_que(p: &Prepared, first: usize, que: usize) -> bool {
+    if p.lang != Lang::Fr {
+        return false;
+    }
+    // "pour qu'elle", "alors qu'il": a conjunction, not "ne ... que".
+    if que > first
+        && matches!(
+            p.norm(que - 1),
+            "pour" | "afin" | "alors" | "tandis" | "bien" | "parce" | "ainsi" | "sorte" | "lors"
+        )
+        || matches!(p.norm(que + 1), "il" | "elle" | "ils" | "elles" | "on")
+    {
+        return false;
+    }
+    let lo = que.saturating_sub(10).max(first);
+    let ne = (lo..que).rev().find(|&j| matches!(p.norm(j), "ne" | "n'"));
+    match ne {
+        Some(n) => {
+            !(lo..que).any(|j| {
+                p.k.lex.is(Lang::Fr, "negation_post", p.norm(j))
+                    || matches!(p.norm(j), "aucun" | "aucune")
+            }) && n < que
+        }
+        None => false,
+    }
+}

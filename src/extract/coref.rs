@@ -1,0 +1,346 @@
+//! Coreference: pronouns, possessives and first-person speakers resolved to
+//! the most recent compatible actor; coordination groups; quote speakers.
+
+use super::clause::{self, is_article, is_preposition};
+use super::mentions::covered;
+use super::{Mention, MentionKind, Prepared};
+use crate::lexicon::{EntityType, Gender};
+use crate::text::{Kind, Lang};
+
+/// Whether mention `m` stands in subject position (no preposition before it).
+pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
+    let mut j = m.first;
+    while j > 0 && is_article(p.lang, p.norm(j - 1)) {
+        j -= 1;
+    }
+    j == 0 || !is_preposition(p.lang, p.norm(j - 1))
+}
+
+/// Resolves pronouns, possessives and first-person speakers, in order.
+pub(crate) fn pronouns(p: &mut Prepared) {
+    let quotes = clause::quotes(p);
+    let lang = p.lang;
+    let mut adds: Vec<Mention> = Vec::new();
+    let cov = covered(p);
+    for (i, &covered_i) in cov.iter().enumerate() {
+        if covered_i {
+            continue;
+        }
+        let w = p.norm(i).to_string();
+        let lex = &p.k.lex;
+        let in_quote = clause::quote_at(&quotes, i).is_some();
+        let kind = if lex.is(lang, "pronoun_m", &w) {
+            (MentionKind::Pronoun, Some(Gender::M), false)
+        } else if lex.is(lang, "pronoun_f", &w)
+            && !(lang == Lang::En
+                && w == "her"
+                && i + 1 < p.tokens.len()
+                && p.tokens[i + 1].kind == Kind::Word
+                && !is_preposition(lang, p.norm(i + 1)))
+        {
+            (MentionKind::Pronoun, Some(Gender::F), false)
+        } else if lex.is(lang, "pronoun_pl", &w) {
+            (MentionKind::Pronoun, None, true)
+        } else if lex.is(lang, "possessive_sg", &w) {
+            (
+                MentionKind::Possessive,
+                if w == "its" {
+                    None
+                } else if w == "his" {
+                    Some(Gender::M)
+                } else if w == "her" && lang == Lang::En {
+                    Some(Gender::F)
+                } else {
+                    None
+                },
+                false,
+            )
+        } else if lex.is(lang, "possessive_pl", &w) {
+            (MentionKind::Possessive, None, true)
+        } else if in_quote
+            && lex.is(lang, "speaker", &w)
+            && !(lang == Lang::Fr
+                && w == "nous"
+                && i + 1 < p.tokens.len()
+                && is_reflexive_use(p, i))
+        {
+            (MentionKind::Speaker, None, false)
+        } else {
+            continue;
+        };
+        // French "il" in "il y a" is impersonal.
+        if lang == Lang::Fr && w == "il" && matches!(p.norm(i + 1), "y" | "faut" | "s'agit") {
+            continue;
+        }
+        if lang == Lang::En && w == "it" {
+            continue;
+        }
+        adds.push(Mention {
+            first: i,
+            last: i + 1,
+            ents: vec![],
+            kind: kind.0,
+            how: String::new(),
+            plural: kind.2,
+            gender: kind.1,
+            locative: false,
+        });
+    }
+    p.mentions.extend(adds);
+    p.mentions.sort_by_key(|m| (m.first, m.last));
+    // Third-person first (speakers may be pronouns: "a-t-elle déclaré").
+    for pass in 0..2 {
+        for mi in 0..p.mentions.len() {
+            let m = &p.mentions[mi];
+            let wanted = matches!(
+                (pass, &m.kind),
+                (0, MentionKind::Pronoun | MentionKind::Possessive) | (1, MentionKind::Speaker)
+            );
+            if !wanted || !m.ents.is_empty() {
+                continue;
+            }
+            let (ents, how) = if pass == 0 {
+                antecedent(p, mi)
+            } else {
+                speaker_of(p, &quotes, mi)
+            };
+            p.mentions[mi].ents = ents;
+            p.mentions[mi].how = how;
+        }
+    }
+}
+
+pub(crate) fn is_reflexive_use(p: &Prepared, i: usize) -> bool {
+    // "nous nous sommes", "vous nous avez": a clitic before a verb is still "us" — keep as speaker.
+    let _ = (p, i);
+    false
+}
+
+/// The antecedent of pronoun mention `mi`: the most recent compatible actor,
+/// subjects first, within the current and two previous sentences.
+pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
+    let m = &p.mentions[mi];
+    let sent = p.sentence_of(m.first);
+    let min_sent = sent.saturating_sub(2);
+    let person_only = m.gender.is_some()
+        || (m.kind == MentionKind::Possessive && !m.plural && p.norm(m.first) != "its");
+    let cands: Vec<usize> = (0..mi)
+        .rev()
+        .filter(|&j| {
+            let c = &p.mentions[j];
+            !c.ents.is_empty()
+                && !c.locative
+                && c.kind != MentionKind::Demonym
+                && p.sentence_of(c.first) >= min_sent
+        })
+        .collect();
+    if m.plural {
+        // most recent coordination group, else a plural mention
+        for &j in &cands {
+            let group = coordination_group(p, j);
+            if group.len() >= 2 {
+                let ents: Vec<usize> = group
+                    .iter()
+                    .flat_map(|&g| p.mentions[g].ents.clone())
+                    .collect();
+                let names: Vec<&str> = ents.iter().map(|&e| p.ents[e].label.as_str()).collect();
+                return (
+                    ents.clone(),
+                    format!(
+                        "plural pronoun: the coordinated actors {}",
+                        names.join(", ")
+                    ),
+                );
+            }
+            let c = &p.mentions[j];
+            if c.plural
+                || c.ents.len() > 1
+                || (p.lang == Lang::Fr && p.norm(c.first.saturating_sub(1)) == "les")
+            {
+                return (
+                    c.ents.clone(),
+                    format!(
+                        "plural pronoun: the plural actor \"{}\"",
+                        p.surface(c.first, c.last)
+                    ),
+                );
+            }
+        }
+        return (vec![], "no plural antecedent".into());
+    }
+    let compatible = |j: usize| {
+        let c = &p.mentions[j];
+        let e = c.ents[0];
+        let d = &p.ents[e];
+        if c.ents.len() != 1 {
+            return false;
+        }
+        if person_only && d.etype != EntityType::Person {
+            return false;
+        }
+        if p.norm(m.first) == "its" && d.etype == EntityType::Person {
+            return false;
+        }
+        match (m.gender, d.gender.or(c.gender)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        }
+    };
+    let mut pick = cands
+        .iter()
+        .copied()
+        .find(|&j| compatible(j) && is_subject_position(p, &p.mentions[j]))
+        .or_else(|| cands.iter().copied().find(|&j| compatible(j)));
+    // "Le Japon a confirmé qu'il ...": with no person around, a state of the
+    // pronoun's grammatical gender in the same sentence.
+    if pick.is_none() && m.kind == MentionKind::Pronoun && m.gender.is_some() {
+        pick = cands.iter().copied().find(|&j| {
+            let c = &p.mentions[j];
+            c.ents.len() == 1
+                && c.gender == m.gender
+                && is_subject_position(p, c)
+                && p.sentence_of(c.first) == sent
+        });
+    }
+    // French "son/sa/ses" agree with the noun, not the owner: a state can own too.
+    if pick.is_none() && m.kind == MentionKind::Possessive && m.gender.is_none() && !m.plural {
+        pick = cands.iter().copied().find(|&j| {
+            p.mentions[j].ents.len() == 1
+                && is_subject_position(p, &p.mentions[j])
+                && p.sentence_of(p.mentions[j].first) == sent
+        });
+    }
+    match pick {
+        Some(j) => {
+            let e = p.mentions[j].ents[0];
+            (
+                vec![e],
+                format!(
+                    "pronoun \"{}\": most recent compatible actor {} (\"{}\")",
+                    p.surface(m.first, m.last),
+                    p.ents[e].label,
+                    p.surface(p.mentions[j].first, p.mentions[j].last)
+                ),
+            )
+        }
+        None => (
+            vec![],
+            format!(
+                "pronoun \"{}\": no compatible antecedent",
+                p.surface(m.first, m.last)
+            ),
+        ),
+    }
+}
+
+/// Mentions coordinated with mention `j` ("A, B et C"), including `j`.
+pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
+    let mut group = vec![j];
+    let joined = |a: &Mention, b: &Mention| {
+        // tokens between a.last and b.first are coordinators/articles/prepositions only
+        if b.first < a.last || b.first - a.last > 6 {
+            return false;
+        }
+        let between: Vec<&str> = (a.last..b.first).map(|t| p.norm(t)).collect();
+        // French has no serial comma: ", et" starts a new clause.
+        if p.lang == Lang::Fr && between.windows(2).any(|w| w[0] == "," && w[1] == "et") {
+            return false;
+        }
+        !between.is_empty()
+            && between
+                .iter()
+                .any(|w| p.k.lex.is(p.lang, "coordinator", w) || *w == "&")
+            && between.iter().all(|w| {
+                p.k.lex.is(p.lang, "coordinator", w)
+                    || *w == "&"
+                    || is_article(p.lang, w)
+                    || matches!(
+                        *w,
+                        "a" | "au"
+                            | "aux"
+                            | "de"
+                            | "du"
+                            | "des"
+                            | "d'"
+                            | "to"
+                            | "with"
+                            | "on"
+                            | "against"
+                            | "pays"
+                            | "countries"
+                    )
+            })
+    };
+    let mut k = j;
+    while k > 0
+        && !p.mentions[k - 1].ents.is_empty()
+        && !p.mentions[k - 1].locative
+        && joined(&p.mentions[k - 1], &p.mentions[k])
+    {
+        k -= 1;
+        group.insert(0, k);
+    }
+    let mut k = j;
+    while k + 1 < p.mentions.len()
+        && !p.mentions[k + 1].ents.is_empty()
+        && !p.mentions[k + 1].locative
+        && joined(&p.mentions[k], &p.mentions[k + 1])
+    {
+        k += 1;
+        group.push(k);
+    }
+    // Commas alone make an apposition or a fronted phrase, not a list: a
+    // list ends with a word ("et", "and", "ainsi que").
+    let worded = group.windows(2).any(|w| {
+        (p.mentions[w[0]].last..p.mentions[w[1]].first)
+            .any(|t| p.norm(t) != "," && p.k.lex.is(p.lang, "coordinator", p.norm(t)))
+    });
+    if group.len() > 1 && !worded {
+        return vec![j];
+    }
+    group
+}
+
+/// The speaker of the quotation containing mention `mi`.
+pub(crate) fn speaker_of(
+    p: &Prepared,
+    quotes: &[clause::Quote],
+    mi: usize,
+) -> (Vec<usize>, String) {
+    let m = &p.mentions[mi];
+    let Some(q) = clause::quote_at(quotes, m.first) else {
+        return (vec![], "not in a quotation".into());
+    };
+    match quote_speaker(p, q) {
+        Some(e) => (
+            vec![e],
+            format!(
+                "first person inside a quotation: the speaker {}",
+                p.ents[e].label
+            ),
+        ),
+        None => (vec![], "quotation without a speaker".into()),
+    }
+}
+
+/// The entity who speaks a quotation, from its speaker zone.
+pub fn quote_speaker(p: &Prepared, q: &clause::Quote) -> Option<usize> {
+    let (a, b) = q.speaker_zone;
+    p.mentions
+        .iter()
+        .filter(|m| {
+            m.first >= a
+                && m.last <= b
+                && !m.ents.is_empty()
+                && !m.locative
+                && m.kind != MentionKind::Demonym
+                && m.kind != MentionKind::Speaker
+        })
+        .filter(|m| {
+            !(m.first > 0
+                && matches!(p.norm(m.first - 1), "a" | "au" | "aux" | "to")
+                && m.first > q.close + 2)
+        })
+        .find(|m| is_subject_position(p, m) || m.kind == MentionKind::Pronoun)
+        .map(|m| m.ents[0])
+}

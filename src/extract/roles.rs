@@ -1,0 +1,776 @@
+//! Role descriptions and people: "le dirigeant chinois, Xi Jinping",
+//! "Kremlin aide Yuri Ushakov", "Dmitry Kozak, un fonctionnaire du Kremlin",
+//! "le président russe" (resolved through dated roles), "US officials",
+//! demonym noun phrases, titles ("M. Ushakov") and surnames of people
+//! discovered in the document.
+
+use std::collections::HashMap;
+
+use super::clause::{is_article, is_preposition};
+use super::mentions::{
+    article_gender, covered, is_function_word, kb_entity, mention_at, mention_ending, replace,
+    role_at,
+};
+use super::{DocEntity, Mention, MentionKind, Prepared};
+use crate::lexicon::{EntityType, Gender};
+use crate::predicate::Predicate;
+use crate::statement::{Modality, Polarity, Statement};
+use crate::text::{Kind, Lang};
+
+/// A capitalised unknown name of 2 to 4 words starting at `i`: its end.
+pub(crate) fn unknown_name(p: &Prepared, i: usize, covered: &[bool]) -> Option<usize> {
+    let mut j = i;
+    while j < p.tokens.len() && j - i < 4 {
+        let t = &p.tokens[j];
+        if covered[j]
+            || t.kind != Kind::Word
+            || !t.upper
+            || t.all_caps && t.norm.len() > 1
+            || is_function_word(p, &t.norm)
+            || t.norm.ends_with('.')
+        {
+            break;
+        }
+        j += 1;
+    }
+    (j - i >= 2 && p.sentence_of(i) == p.sentence_of(j - 1)).then_some(j)
+}
+
+/// Adds a discovered person (or returns an existing one with that label).
+pub(crate) fn discovered(
+    p: &mut Prepared,
+    name: &str,
+    gender: Option<Gender>,
+    role: Option<String>,
+    iso3: Option<String>,
+) -> usize {
+    if let Some(i) = p
+        .ents
+        .iter()
+        .position(|e| e.kb.is_none() && e.label == name)
+    {
+        if p.ents[i].gender.is_none() {
+            p.ents[i].gender = gender;
+        }
+        if p.ents[i].role.is_none() {
+            p.ents[i].role = role;
+        }
+        return i;
+    }
+    let local = name
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("_");
+    p.ents.push(DocEntity {
+        kb: None,
+        label: name.to_string(),
+        etype: EntityType::Person,
+        local: format!("person/{}", crate::text::fold(&local).replace('\'', "")),
+        gender,
+        role,
+        iso3,
+    });
+    p.ents.len() - 1
+}
+
+/// A capitalised unknown word right before a person's name is a first name
+/// in another spelling ("Sergueï Ryabkov"): the mention takes it in.
+pub(crate) fn first_names(p: &mut Prepared) {
+    let cov = covered(p);
+    let sents: Vec<(usize, usize)> = p
+        .mentions
+        .iter()
+        .map(|m| {
+            (
+                p.sentence_of(m.first),
+                p.sentences[p.sentence_of(m.first)].first,
+            )
+        })
+        .collect();
+    let mut moves = Vec::new();
+    for (mi, m) in p.mentions.iter().enumerate() {
+        let person = m
+            .ents
+            .first()
+            .is_some_and(|&e| p.ents[e].etype == EntityType::Person);
+        if !person || m.kind != MentionKind::Name || m.first == 0 {
+            continue;
+        }
+        let j = m.first - 1;
+        let t = &p.tokens[j];
+        // Titles and role nouns ("President", "Minister") are not first names.
+        let function = is_article(p.lang, &t.norm)
+            || is_preposition(p.lang, &t.norm)
+            || p.k.lex.is(p.lang, "subordinator", &t.norm)
+            || role_at(p, j).is_some();
+        if !cov[j]
+            && t.upper
+            && t.kind == Kind::Word
+            && sents[mi].1 != j
+            && !function
+            && !t.norm.ends_with('.')
+            && p.sentence_of(j) == sents[mi].0
+        {
+            moves.push((mi, j));
+        }
+    }
+    for (mi, j) in moves {
+        p.mentions[mi].first = j;
+    }
+}
+
+/// Role descriptions: "le dirigeant chinois, Xi Jinping", "Kremlin aide Yuri
+/// Ushakov", "Dmitry Kozak, un fonctionnaire du Kremlin", "le président
+/// russe", "US officials".
+pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
+    let mut i = 0;
+    while i < p.tokens.len() {
+        if mention_at(p, i).is_some_and(|m| p.mentions[m].last > i + 1) {
+            i += 1;
+            continue;
+        }
+        let Some((rend, ridx)) = role_at(p, i) else {
+            i += 1;
+            continue;
+        };
+        let role = p.k.lex.roles[ridx].clone();
+        let sent = p.sentence_of(i);
+        let s_last = p.sentences[sent].last;
+        // Description start: article before the role noun, and English pre-modifiers.
+        let mut dstart = i;
+        let mut affiliation: Option<usize> = None; // mention index
+        let mut consumed: Vec<usize> = Vec::new();
+        // English/compound pre-modifier: "Russian Foreign Minister", "Kremlin aide", "US officials".
+        let mut j = i;
+        while j > 0
+            && j + 3 > i
+            && matches!(
+                p.norm(j - 1),
+                "senior"
+                    | "top"
+                    | "deputy"
+                    | "former"
+                    | "chief"
+                    | "haut"
+                    | "hauts"
+                    | "haute"
+                    | "hautes"
+                    | "ancien"
+                    | "ancienne"
+                    | "high-level"
+                    | "then"
+            )
+        {
+            j -= 1;
+        }
+        if let Some(m) = mention_ending(p, j) {
+            let me = &p.mentions[m];
+            if matches!(me.kind, MentionKind::Demonym | MentionKind::Name)
+                && me.ents.first().is_some_and(|&e| {
+                    p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Place
+                })
+            {
+                affiliation = Some(m);
+                consumed.push(m);
+                dstart = me.first;
+                j = me.first;
+            }
+        }
+        while j > 0
+            && (is_article(p.lang, p.norm(j - 1)) || matches!(p.norm(j - 1), "d'autres"))
+            && dstart == j
+        {
+            j -= 1;
+            dstart = j;
+        }
+        if dstart == i {
+            while dstart > 0 && is_article(p.lang, p.norm(dstart - 1)) {
+                dstart -= 1;
+            }
+        }
+        // Post-modifiers: adjectives, demonym, "de/du X", "des Affaires étrangères".
+        let mut dend = rend;
+        let mut k = rend;
+        let mut steps = 0;
+        while k < s_last && steps < 6 {
+            steps += 1;
+            let w = p.norm(k).to_string();
+            if let Some(m) = mention_at(p, k) {
+                let me = &p.mentions[m];
+                let e = me.ents.first().copied();
+                let ok_aff = e.is_some_and(|e| {
+                    p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Event
+                });
+                if me.kind == MentionKind::Demonym && affiliation.is_none() && ok_aff {
+                    affiliation = Some(m);
+                    consumed.push(m);
+                    k = me.last;
+                    dend = k;
+                    continue;
+                }
+                break;
+            }
+            if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
+                let mut k2 = k + 1;
+                while k2 < s_last && is_article(p.lang, p.norm(k2)) {
+                    k2 += 1;
+                }
+                if let Some(m) = mention_at(p, k2) {
+                    let me = &p.mentions[m];
+                    let ok = me.ents.first().is_some_and(|&e| {
+                        matches!(
+                            p.ents[e].etype,
+                            EntityType::Country | EntityType::Organization | EntityType::Group
+                        )
+                    });
+                    if ok && affiliation.is_none() && me.kind == MentionKind::Name {
+                        affiliation = Some(m);
+                        consumed.push(m);
+                        k = me.last;
+                        dend = k;
+                        continue;
+                    }
+                    break;
+                }
+                // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
+                let mut k3 = k2;
+                while k3 < s_last
+                    && k3 < k2 + 2
+                    && p.tokens[k3].kind == Kind::Word
+                    && mention_at(p, k3).is_none()
+                    && !is_function_word(p, p.norm(k3))
+                {
+                    k3 += 1;
+                }
+                if k3 > k2 {
+                    k = k3;
+                    dend = k;
+                    continue;
+                }
+                break;
+            }
+            // adjectives: lower-case content words ("adjointe", "principal")
+            let t = &p.tokens[k];
+            if p.lang == Lang::Fr
+                && t.kind == Kind::Word
+                && !t.upper
+                && !is_function_word(p, &w)
+                && w.len() > 3
+                && steps <= 2
+                && is_adjective_like(&w)
+            {
+                k += 1;
+                dend = k;
+                continue;
+            }
+            break;
+        }
+        let cov = covered(p);
+        // Name after: ", Xi Jinping" or "Yuri Ushakov".
+        let mut name: Option<(usize, usize, Option<usize>)> = None; // (first, last, mention)
+        let mut n0 = dend;
+        let comma_after = p.norm(n0) == ",";
+        if comma_after {
+            n0 += 1;
+        }
+        if n0 < s_last {
+            if let Some(m) = mention_at(p, n0) {
+                if p.mentions[m]
+                    .ents
+                    .first()
+                    .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
+                    && p.mentions[m].kind == MentionKind::Name
+                {
+                    name = Some((n0, p.mentions[m].last, Some(m)));
+                }
+            } else if let Some(e) = unknown_name(p, n0, &cov) {
+                name = Some((n0, e, None));
+            }
+        }
+        // Name before: "Dmitry Kozak, un fonctionnaire du Kremlin".
+        let mut name_before = false;
+        if name.is_none()
+            && dstart >= 2
+            && p.norm(dstart - 1) == ","
+            && p.sentence_of(dstart - 1) == sent
+        {
+            if let Some(m) = mention_ending(p, dstart - 1) {
+                if p.mentions[m]
+                    .ents
+                    .first()
+                    .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
+                    && p.mentions[m].kind == MentionKind::Name
+                {
+                    name = Some((p.mentions[m].first, dstart - 1, Some(m)));
+                    name_before = true;
+                }
+            } else {
+                let mut s = dstart - 1;
+                while s > p.sentences[sent].first
+                    && dstart - 1 - s < 4
+                    && p.tokens[s - 1].upper
+                    && p.tokens[s - 1].kind == Kind::Word
+                    && !is_function_word(p, p.norm(s - 1))
+                    && !cov[s - 1]
+                {
+                    s -= 1;
+                }
+                if dstart - 1 - s >= 2 {
+                    name = Some((s, dstart - 1, None));
+                    name_before = true;
+                }
+            }
+        }
+        let aff_ent = affiliation.and_then(|m| p.mentions[m].ents.first().copied());
+        let role_text = p.surface(i, dend.max(rend)).to_string();
+        let gender = role.gender.or_else(|| {
+            article_gender(p, if dstart < i { i } else { dstart }).filter(|_| dstart < i)
+        });
+        let rule = role.id.clone();
+        if let Some((nf, nl, nm)) = name {
+            let person = match nm {
+                Some(m) => p.mentions[m].ents[0],
+                None => {
+                    let label = p.surface(nf, nl).to_string();
+                    let iso = aff_ent.and_then(|e| p.ents[e].iso3.clone());
+                    discovered(p, &label, gender, Some(role_text.clone()), iso)
+                }
+            };
+            if p.ents[person].gender.is_none() {
+                p.ents[person].gender = gender;
+            }
+            let (first, last) = if name_before {
+                (nf, dend)
+            } else {
+                (dstart, nl)
+            };
+            let how = format!(
+                "apposition of role \"{}\" ({}) and name \"{}\"",
+                role_text,
+                rule,
+                p.surface(nf, nl)
+            );
+            if let Some(a) = aff_ent {
+                let (a_ok, rel) = affiliation_relation(p, &role, a);
+                if a_ok {
+                    push_structural(p, person, rel, a, first, last, &format!("{rule}+appos"));
+                }
+            }
+            if let Some(m) = nm {
+                consumed.push(m);
+            }
+            replace(
+                p,
+                &consumed,
+                first,
+                last,
+                vec![person],
+                MentionKind::Name,
+                how,
+                gender,
+            );
+            i = last;
+            continue;
+        }
+        // No name: a role description.
+        if let Some(a) = aff_ent {
+            let singular = !role.plural;
+            if singular && role.role != "official" {
+                if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
+                    let how = format!(
+                        "role description \"{}\" ({}) resolved to {} ({})",
+                        p.surface(dstart, dend),
+                        rule,
+                        p.ents[person].label,
+                        resolution_reason(p, &role.role)
+                    );
+                    let (a_ok, rel) = affiliation_relation(p, &role, a);
+                    if a_ok {
+                        push_structural(
+                            p,
+                            person,
+                            rel,
+                            a,
+                            dstart,
+                            dend,
+                            &format!("{rule}+kb-role"),
+                        );
+                    }
+                    replace(
+                        p,
+                        &consumed,
+                        dstart,
+                        dend,
+                        vec![person],
+                        MentionKind::Role,
+                        how,
+                        gender,
+                    );
+                    i = dend;
+                    continue;
+                }
+                i = dend;
+                continue;
+            }
+            let how = format!(
+                "officials \"{}\" ({}) stand for {}",
+                p.surface(dstart, dend),
+                rule,
+                p.ents[a].label
+            );
+            replace(
+                p,
+                &consumed,
+                dstart,
+                dend,
+                vec![a],
+                MentionKind::Officials,
+                how,
+                gender,
+            );
+            p.mentions.last_mut().expect("just pushed").plural = role.plural;
+            i = dend;
+            continue;
+        }
+        if role.plural && role.role == "official" {
+            let how = format!(
+                "officials \"{}\" of unknown affiliation",
+                p.surface(dstart, dend)
+            );
+            replace(
+                p,
+                &consumed,
+                dstart,
+                dend,
+                vec![],
+                MentionKind::BareOfficials,
+                how,
+                None,
+            );
+            p.mentions.last_mut().expect("just pushed").plural = true;
+        }
+        i = dend.max(i + 1);
+    }
+}
+
+/// A demonym adjective with its noun stands for its state, as event coders
+/// read it: "des soldats chinois", "Canadian citizens", "la décision russe".
+/// A predicate noun is left alone ("l'invasion russe" keeps its trigger);
+/// "Hungarian and Romanian officials" gives both states.
+pub(crate) fn demonym_phrases(p: &mut Prepared) {
+    let cov_lex = |p: &Prepared, j: usize| super::triggers::noun_at(p, j, p.tokens.len()).is_some();
+    let cov = covered(p);
+    let content = |p: &Prepared, j: usize| -> bool {
+        let t = &p.tokens[j];
+        t.kind == Kind::Word
+            && !t.upper
+            && !cov[j]
+            && !is_function_word(p, &t.norm)
+            && t.norm.len() > 2
+            && !p.k.lex.is(p.lang, "aux_have", &t.norm)
+            && !p.k.lex.is(p.lang, "aux_be", &t.norm)
+    };
+    let mut changes: Vec<(usize, usize, usize, String)> = Vec::new(); // (mention, first, last, how)
+    for (mi, m) in p.mentions.iter().enumerate() {
+        // Only states: "occidental" also means "western" ("frontières occidentales").
+        let country = m
+            .ents
+            .first()
+            .is_some_and(|&e| p.ents[e].etype == EntityType::Country);
+        if m.kind != MentionKind::Demonym || !country {
+            continue;
+        }
+        let sent = p.sentence_of(m.first);
+        let (s_first, s_last) = (p.sentences[sent].first, p.sentences[sent].last);
+        let noun = match p.lang {
+            Lang::Fr => (m.first > s_first && content(p, m.first - 1)).then(|| m.first - 1),
+            Lang::En => (m.last < s_last && content(p, m.last)).then_some(m.last),
+        };
+        let Some(n) = noun else { continue };
+        if cov_lex(p, n)
+            || p.k
+                .lex
+                .verb_forms
+                .contains_key(&(p.lang, p.tokens[n].norm.clone()))
+                && p.lang == Lang::En
+                && n == m.last
+                && !p.tokens[n].norm.ends_with('s')
+        {
+            continue;
+        }
+        let (first, last) = if n < m.first {
+            (n, m.last)
+        } else {
+            (m.first, n + 1)
+        };
+        changes.push((
+            mi,
+            first,
+            last,
+            format!(
+                "\"{}\": people or things of {}",
+                p.surface(first, last),
+                p.ents[m.ents[0]].label
+            ),
+        ));
+    }
+    for (mi, first, last, how) in changes {
+        let m = &mut p.mentions[mi];
+        m.first = first;
+        m.last = last;
+        m.kind = MentionKind::Officials;
+        m.plural = p.tokens[last - 1].norm.ends_with('s');
+        m.how = how;
+    }
+    // "Hungarian and Romanian officials": the first demonym shares the noun.
+    let n = p.mentions.len();
+    for mi in 0..n.saturating_sub(1) {
+        let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
+        if a.kind == MentionKind::Demonym
+            && b.kind == MentionKind::Officials
+            && b.first == a.last + 1
+            && p.k.lex.is(p.lang, "coordinator", p.norm(a.last))
+            && p.lang == Lang::En
+        {
+            let how = format!(
+                "\"{}\" shares the noun of \"{}\"",
+                p.surface(a.first, a.last),
+                p.surface(b.first, b.last)
+            );
+            p.mentions[mi].kind = MentionKind::Officials;
+            p.mentions[mi].plural = true;
+            p.mentions[mi].how = how;
+        }
+    }
+    p.mentions.sort_by_key(|m| (m.first, m.last));
+}
+
+pub(crate) fn is_adjective_like(w: &str) -> bool {
+    [
+        "adjoint",
+        "adjointe",
+        "principal",
+        "principale",
+        "general",
+        "generale",
+        "charge",
+        "chargee",
+        "special",
+        "speciale",
+        "ancien",
+        "ancienne",
+        "actuel",
+        "actuelle",
+        "permanent",
+        "permanente",
+    ]
+    .contains(&w)
+}
+
+/// Which relation a role gives with its affiliation, and whether it applies.
+pub(crate) fn affiliation_relation(
+    p: &Prepared,
+    role: &crate::lexicon::RoleNoun,
+    aff: usize,
+) -> (bool, Predicate) {
+    let t = p.ents[aff].etype;
+    let ok = matches!(
+        t,
+        EntityType::Country | EntityType::Organization | EntityType::Group
+    );
+    (
+        ok && (t != EntityType::Group || role.relation == Predicate::MemberOf),
+        role.relation,
+    )
+}
+
+pub(crate) fn resolution_reason(p: &Prepared, role: &str) -> String {
+    match &p.doc.date {
+        Some(d) => format!("holder of {role} on {d} or named in the document"),
+        None => format!("holder of {role} named in the document"),
+    }
+}
+
+/// Resolves a role of a state/organization to a person: a holder named in
+/// the document first, then the holder on the document date.
+pub(crate) fn resolve_role(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    role: &str,
+    aff: usize,
+) -> Option<usize> {
+    let kb_aff = p.ents[aff].kb?;
+    let kinds: Vec<&str> = match role {
+        "leader" => vec!["leader", "head_of_state", "head_of_government"],
+        other => vec![other],
+    };
+    let kinds = &kinds[..];
+    let all = p.k.kb.holders(kinds, kb_aff, None);
+    let named: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|h| {
+            p.ents.iter().any(|e| e.kb == Some(*h))
+                && p.mentions.iter().any(|m| {
+                    m.kind == MentionKind::Name && m.ents.iter().any(|&x| p.ents[x].kb == Some(*h))
+                })
+        })
+        .collect();
+    let pick = if named.len() == 1 {
+        Some(named[0])
+    } else if let Some(d) = p.doc.date.clone() {
+        let on_date = p.k.kb.holders(kinds, kb_aff, Some(&d));
+        on_date
+            .iter()
+            .copied()
+            .find(|h| named.contains(h))
+            .or_else(|| {
+                // prefer the first listed kind (leader > head of state > government)
+                kinds
+                    .iter()
+                    .find_map(|k| p.k.kb.holders(&[k], kb_aff, Some(&d)).first().copied())
+            })
+    } else {
+        None
+    };
+    pick.map(|h| kb_entity(p, kb_map, h))
+}
+
+pub(crate) fn push_structural(
+    p: &mut Prepared,
+    person: usize,
+    rel: Predicate,
+    aff: usize,
+    first: usize,
+    last: usize,
+    rule: &str,
+) {
+    if person == aff {
+        return;
+    }
+    let sent = p.sentence_of(first);
+    let s = &p.sentences[sent];
+    let st = Statement {
+        doc: p.doc.id.clone(),
+        sentence_index: sent,
+        sentence: p.doc.text[s.start..s.end].to_string(),
+        span: (p.tokens[first].start, p.tokens[last - 1].end),
+        subject: p.entity_json(person),
+        predicate: rel,
+        plover: rel.plover(),
+        object: p.entity_json(aff),
+        polarity: Polarity::Positive,
+        modality: Modality::Asserted,
+        attributed_to: None,
+        confidence: 0.8,
+        rule: rule.to_string(),
+        date: p.doc.date.clone(),
+    };
+    p.trace.push(format!(
+        "rule {rule}: {} {} {}",
+        st.subject.label, rel, st.object.label
+    ));
+    p.structural.push(st);
+}
+
+/// People introduced by a title: "M. Ushakov", "Mme Donfried", "Mr Smith".
+pub(crate) fn titles(p: &mut Prepared) {
+    let cov = covered(p);
+    let mut adds = Vec::new();
+    for i in 0..p.tokens.len().saturating_sub(1) {
+        let g = match p.norm(i) {
+            "m." | "mr" | "mr." | "monsieur" => Gender::M,
+            "mme" | "mme." | "mrs" | "mrs." | "ms" | "ms." | "madame" | "mlle" => Gender::F,
+            _ => continue,
+        };
+        let j = i + 1;
+        if cov[j] || !p.tokens[j].upper || p.tokens[j].kind != Kind::Word {
+            continue;
+        }
+        let mut e = j + 1;
+        while e < p.tokens.len()
+            && e < j + 3
+            && p.tokens[e].upper
+            && p.tokens[e].kind == Kind::Word
+            && !cov[e]
+            && p.sentence_of(e) == p.sentence_of(j)
+        {
+            e += 1;
+        }
+        adds.push((i, j, e, g));
+    }
+    for (i, j, e, g) in adds {
+        let label = p.surface(j, e).to_string();
+        // A surname already known from a discovered full name.
+        let existing = p.ents.iter().position(|x| {
+            x.kb.is_none() && x.label.split_whitespace().last() == Some(label.as_str())
+        });
+        let ent = existing.unwrap_or_else(|| discovered(p, &label, Some(g), None, None));
+        let how = format!("title \"{}\" introduces a person", p.surface(i, j));
+        p.mentions.push(Mention {
+            first: i,
+            last: e,
+            ents: vec![ent],
+            kind: MentionKind::Name,
+            how,
+            plural: false,
+            gender: p.ents[ent].gender.or(Some(g)),
+            locative: false,
+        });
+    }
+}
+
+/// Surnames of people discovered in the document ("Donfried" after "Karen Donfried").
+pub(crate) fn surnames(p: &mut Prepared) {
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for (i, e) in p.ents.iter().enumerate() {
+        if e.kb.is_none() && e.etype == EntityType::Person {
+            if let Some(last) = e.label.split_whitespace().last() {
+                if e.label.split_whitespace().count() >= 2 {
+                    names.insert(crate::text::fold(last), i);
+                }
+            }
+        }
+    }
+    // Merge single-word title people into full names: "M. Ryabkov" -> "Sergueï Ryabkov".
+    for m in &mut p.mentions {
+        if let Some(&e) = m.ents.first() {
+            let d = &p.ents[e];
+            if d.kb.is_none() && !d.label.contains(' ') {
+                if let Some(&full) = names.get(&crate::text::fold(&d.label)) {
+                    m.ents = vec![full];
+                }
+            }
+        }
+    }
+    let cov = covered(p);
+    let mut adds = Vec::new();
+    for (i, t) in p.tokens.iter().enumerate() {
+        if !cov[i] && t.upper && t.kind == Kind::Word {
+            if let Some(&e) = names.get(&t.norm) {
+                adds.push((i, e));
+            }
+        }
+    }
+    for (i, e) in adds {
+        let how = format!(
+            "surname of {} named earlier or later in the document",
+            p.ents[e].label
+        );
+        p.mentions.push(Mention {
+            first: i,
+            last: i + 1,
+            ents: vec![e],
+            kind: MentionKind::Name,
+            how,
+            plural: false,
+            gender: p.ents[e].gender,
+            locative: false,
+        });
+    }
+}

@@ -1,0 +1,343 @@
+//! Predicate triggers: verb forms (with fixed words, reflexive clitics and
+//! auxiliaries) and nominal predicates of the lexicon, found in a sentence.
+
+use super::clause::{is_article, is_preposition};
+use super::{MentionKind, Prepared};
+use crate::lexicon::Trigger;
+use crate::lexicon::inflect::Tense;
+use crate::text::{Kind, Lang};
+
+/// A predicate trigger found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Trig {
+    /// First token (head, or first noun token).
+    pub first: usize,
+    /// One past the last token of the trigger (head plus fixed words).
+    pub last: usize,
+    /// Verb or noun entry.
+    pub what: Trigger,
+    /// Other entries for the same words, tried in order when `what` finds
+    /// no frame ("protest X" criticizes, "protest against X" protests).
+    pub alts: Vec<Trigger>,
+}
+
+pub(crate) const ADVERBS: &[&str] = &[
+    "pas",
+    "plus",
+    "jamais",
+    "not",
+    "n't",
+    "also",
+    "publiquement",
+    "officiellement",
+    "egalement",
+    "aussi",
+    "deja",
+    "encore",
+    "ensuite",
+    "auparavant",
+    "finalement",
+    "notamment",
+    "toujours",
+    "bien",
+    "vivement",
+    "fermement",
+    "fortement",
+    "clairement",
+    "publicly",
+    "officially",
+    "already",
+    "again",
+    "strongly",
+    "firmly",
+    "sharply",
+    "later",
+    "then",
+    "still",
+    "formally",
+    "reportedly",
+    "allegedly",
+    "finally",
+    "repeatedly",
+    "immediately",
+    "recently",
+    "has",
+    "have",
+    "had",
+    "been",
+    "will",
+    "would",
+];
+
+/// Finds verb and noun triggers in sentence `s`.
+pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
+    let sent = &p.sentences[s];
+    let mut out = Vec::new();
+    let mut i = sent.first;
+    let mention_starts: std::collections::HashSet<usize> = p
+        .mentions
+        .iter()
+        .filter(|m| m.kind != MentionKind::Demonym)
+        .flat_map(|m| m.first..m.last)
+        .collect();
+    while i < sent.last {
+        if mention_starts.contains(&i) || p.tokens[i].kind != Kind::Word {
+            i += 1;
+            continue;
+        }
+        // Nouns (multi-word, longest first). A word that is also a verb form
+        // ("rencontre"/"rencontré" fold alike) is a noun only after a determiner.
+        let verb_here = verb_at(p, i, sent.first, sent.last);
+        // French "a" folds like "à": only the written "à" is a preposition.
+        let prep = i > sent.first
+            && is_preposition(p.lang, p.norm(i - 1))
+            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a");
+        let determined = i > sent.first
+            && (is_article(p.lang, p.norm(i - 1))
+                || prep
+                || matches!(
+                    p.norm(i - 1),
+                    "son"
+                        | "sa"
+                        | "ses"
+                        | "leur"
+                        | "leurs"
+                        | "his"
+                        | "her"
+                        | "their"
+                        | "its"
+                        | "'s"
+                        | "our"
+                        | "nos"
+                        | "notre"
+                        | "'"
+                ));
+        // A capitalised sentence start reads as a noun ("Pressure from X on Y ...").
+        let initial = i == sent.first && p.tokens[i].upper && p.lang == Lang::En;
+        // English "new sanctions", "further aid": after an adjective, a noun.
+        let after_adjective = p.lang == Lang::En && i > sent.first && {
+            let prev = &p.tokens[i - 1];
+            prev.kind == Kind::Word
+                && !prev.upper
+                && !ADVERBS.contains(&prev.norm.as_str())
+                && !is_preposition(p.lang, &prev.norm)
+                && !matches!(
+                    prev.norm.as_str(),
+                    "to" | "and"
+                        | "or"
+                        | "who"
+                        | "which"
+                        | "that"
+                        | "they"
+                        | "he"
+                        | "she"
+                        | "it"
+                        | "we"
+                        | "i"
+                        | "you"
+                        | "also"
+                        | "not"
+                        | "n't"
+                        | "never"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "can"
+                        | "could"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "should"
+                        | "shall"
+                        | "would"
+                        | "will"
+                )
+                && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
+                && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
+                && !p.mentions.iter().any(|m| m.last == i)
+        };
+        let initial = initial || after_adjective;
+        if let Some((end, n)) =
+            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined || initial)
+        {
+            out.push(Trig {
+                first: i,
+                last: end,
+                what: Trigger::Noun(n),
+                alts: Vec::new(),
+            });
+            i = end;
+            continue;
+        }
+        if let Some(t) = verb_here {
+            i = t.last;
+            out.push(t);
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Longest nominal predicate starting at token `i` (before `end`): (end, noun index).
+pub(crate) fn noun_at(p: &Prepared, i: usize, end: usize) -> Option<(usize, usize)> {
+    p.phrase_at(i, end, |t| match t {
+        Trigger::Noun(n) => Some(*n),
+        _ => None,
+    })
+}
+
+pub(crate) fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {
+    let lo = head.saturating_sub(5).max(first);
+    (lo..head).any(|j| {
+        p.k.lex.is(p.lang, "reflexive", p.norm(j))
+            && !(p.lang == Lang::Fr && p.norm(j) == "nous" && j == lo)
+    })
+}
+
+pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
+    let cands =
+        p.k.lex
+            .verb_forms
+            .get(&(p.lang, p.tokens[i].norm.clone()))?;
+    // A verb form right after an article is a noun ("les demandes", "the attack"),
+    // unless the article is a French object clitic ("il les soutient").
+    if i > first {
+        let prev = p.norm(i - 1);
+        let clitic = p.lang == Lang::Fr
+            && matches!(prev, "le" | "la" | "les" | "l'")
+            && i >= 2
+            && matches!(
+                p.norm(i - 2),
+                "il" | "elle" | "ils" | "elles" | "on" | "ne" | "n'" | "je" | "nous" | "vous"
+            );
+        let det = is_article(p.lang, prev)
+            || matches!(
+                prev,
+                "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "notre"
+                    | "nos"
+                    | "'s"
+            );
+        if det && !clitic {
+            return None;
+        }
+    }
+    let reflexive = has_reflexive(p, i, first);
+    let aux_before = {
+        let mut j = i;
+        let mut found = false;
+        while j > first && i - j < 4 {
+            j -= 1;
+            let w = p.norm(j);
+            if p.k.lex.is(p.lang, "aux_have", w) || p.k.lex.is(p.lang, "aux_be", w) {
+                found = true;
+                break;
+            }
+            if !(ADVERBS.contains(&w)
+                || p.k.lex.is(p.lang, "negation_post", w)
+                || p.k.lex.is(p.lang, "reflexive", w))
+            {
+                break;
+            }
+        }
+        found
+    };
+    let mut found: Vec<(usize, Trig)> = Vec::new();
+    for c in cands {
+        let Trigger::Verb(e, _) = c else { continue };
+        let v = &p.k.lex.verbs[*e];
+        if v.pronominal != reflexive && p.lang == Lang::Fr {
+            if v.pronominal {
+                continue;
+            }
+            // A non-pronominal entry may still fire when no pronominal one does.
+            if cands
+                .iter()
+                .any(|x| matches!(x, Trigger::Verb(o, _) if p.k.lex.verbs[*o].pronominal))
+            {
+                continue;
+            }
+        }
+        if !v.clitics.is_empty()
+            && !v
+                .clitics
+                .iter()
+                .all(|c| (i.saturating_sub(4).max(first)..i).any(|j| p.norm(j) == c))
+        {
+            continue;
+        }
+        // Fixed words after the head, skipping negation and adverbs.
+        let mut j = i + 1;
+        let mut ok = true;
+        for w in &v.rest {
+            let mut skipped = 0;
+            while j < end
+                && p.norm(j) != w
+                && skipped < 3
+                && (ADVERBS.contains(&p.norm(j))
+                    || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j)))
+            {
+                j += 1;
+                skipped += 1;
+            }
+            if j < end && p.norm(j) == w {
+                j += 1;
+            } else {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        // Folding merges "rencontre"/"rencontré": an auxiliary before the
+        // verb selects the participle reading, otherwise a finite one.
+        let Trigger::Verb(_, tense) = c else { continue };
+        // A French past participle without an auxiliary is an adjective
+        // ("une solution négociée", "les abus commis").
+        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
+            continue;
+        }
+        let fit = usize::from((*tense == Tense::Participle) == aux_before);
+        let len = v.rest.len() * 2 + fit;
+        found.push((
+            len,
+            Trig {
+                first: i,
+                last: j,
+                what: *c,
+                alts: Vec::new(),
+            },
+        ));
+    }
+    // Best reading first; other entries with the same words become alternatives.
+    // Frames with a preposition first: "protest against X" before "protest X".
+    let direct_only =
+        |t: &Trig| matches!(t.what, Trigger::Verb(e, _) if p.k.lex.verbs[e].object.is_empty());
+    found.sort_by_key(|(l, t)| (std::cmp::Reverse(*l), direct_only(t)));
+    let (best_len, mut best) = found.first().cloned()?;
+    let span = (best.first, best.last);
+    let mut seen = vec![entry_of(best.what)];
+    for (l, t) in found.into_iter().skip(1) {
+        if (t.first, t.last) == span && l + 1 >= best_len && !seen.contains(&entry_of(t.what)) {
+            seen.push(entry_of(t.what));
+            best.alts.push(t.what);
+        }
+    }
+    Some(best)
+}
+
+pub(crate) fn entry_of(t: Trigger) -> usize {
+    match t {
+        Trigger::Verb(e, _) | Trigger::Noun(e) | Trigger::Role(e) => e,
+    }
+}
