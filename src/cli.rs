@@ -55,6 +55,10 @@ pub enum ExportFormat {
     Gexf,
     /// GraphML.
     Graphml,
+    /// Two CSV tables in Gephi's spreadsheet layout: OUTPUT-nodes.csv, OUTPUT-edges.csv.
+    Csv,
+    /// A static SVG picture (force-directed layout).
+    Svg,
 }
 
 /// Subcommands.
@@ -104,12 +108,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "table")]
         format: sparql::Format,
     },
-    /// Export the actor network for Gephi.
+    /// Export the actor network for Gephi (GEXF, GraphML, CSV) or as an SVG picture.
     Export {
         /// Format.
         #[arg(long, value_enum, default_value = "gexf")]
         format: ExportFormat,
-        /// Output file (default: stdout).
+        /// Output file (default: stdout); for csv, the prefix of the two tables.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
         /// Store directory.
@@ -118,6 +122,42 @@ pub enum Command {
         /// Keep negated statements as edges.
         #[arg(long)]
         include_negative: bool,
+        /// GEXF: write spells from statement dates for Gephi's timeline.
+        #[arg(long)]
+        dynamic: bool,
+        /// One edge per predicate (default) or per actor pair with quad-class counts.
+        #[arg(long, value_enum, default_value = "predicate")]
+        aggregate: crate::export::Aggregate,
+        /// Keep only these predicates (comma-separated or repeated).
+        #[arg(long, value_delimiter = ',')]
+        predicate: Vec<String>,
+        /// Keep only these PLOVER types (comma-separated or repeated).
+        #[arg(long, value_delimiter = ',')]
+        plover: Vec<String>,
+        /// Keep only edges between actors of these types (Person, Country, ...).
+        #[arg(long, value_delimiter = ',')]
+        types: Vec<String>,
+        /// Keep statements dated on or after YYYY-MM-DD.
+        #[arg(long)]
+        since: Option<String>,
+        /// Keep statements dated on or before YYYY-MM-DD.
+        #[arg(long)]
+        until: Option<String>,
+        /// Drop edges with fewer statements.
+        #[arg(long, default_value_t = 1)]
+        min_weight: usize,
+        /// Keep the neighbourhood of this actor (label or id).
+        #[arg(long)]
+        ego: Option<String>,
+        /// Depth of the --ego neighbourhood.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// A CONSTRUCT or SELECT ?s ?p ?o query (file) whose triples define the subgraph.
+        #[arg(long)]
+        sparql: Option<PathBuf>,
+        /// Seed of the SVG layout.
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
     },
     /// Show how a sentence is read: tokens, mentions, rules, statements.
     Explain {
@@ -296,29 +336,76 @@ pub fn run(cli: Cli) -> Result<()> {
             output,
             store: st,
             include_negative,
+            dynamic,
+            aggregate,
+            predicate,
+            plover,
+            types,
+            since,
+            until,
+            min_weight,
+            ego,
+            depth,
+            sparql,
+            seed,
         } => {
+            check_date(since)?;
+            check_date(until)?;
             let path = store::location(st.as_deref());
             let s = store::open_existing(&path)?;
-            let g = export::network(
-                &s,
-                &export::Options {
-                    include_negative: *include_negative,
-                },
-            )?;
-            let mut buf: Vec<u8> = Vec::new();
-            match format {
-                ExportFormat::Gexf => export::gexf::write(&g, &mut buf),
-                ExportFormat::Graphml => export::graphml::write(&g, &mut buf),
-            }
-            .map_err(out_err)?;
-            match output {
-                Some(p) => std::fs::write(p, &buf).map_err(|e| Error::io(p, e))?,
-                None => std::io::stdout().write_all(&buf).map_err(out_err)?,
+            let sparql = match sparql {
+                Some(f) => Some(std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?),
+                None => None,
+            };
+            let opts = export::Options {
+                include_negative: *include_negative,
+                predicates: predicate.clone(),
+                plover: plover.clone(),
+                types: types.clone(),
+                since: since.clone(),
+                until: until.clone(),
+                min_weight: *min_weight,
+                ego: ego.clone(),
+                depth: *depth,
+                sparql,
+                aggregate: *aggregate,
+            };
+            let start = std::time::Instant::now();
+            let g = export::network(&s, &opts)?;
+            let write_to = |p: &std::path::Path, buf: &[u8]| {
+                std::fs::write(p, buf).map_err(|e| Error::io(p, e))
+            };
+            if *format == ExportFormat::Csv {
+                let base = output.as_ref().ok_or_else(|| Error::Usage("--format csv needs --output PREFIX (writes PREFIX-nodes.csv and PREFIX-edges.csv)".into()))?;
+                let base = base.to_string_lossy().trim_end_matches(".csv").to_string();
+                let (mut nodes, mut edges) = (Vec::new(), Vec::new());
+                export::csv::write_nodes(&g, &mut nodes).map_err(out_err)?;
+                export::csv::write_edges(&g, &mut edges).map_err(out_err)?;
+                write_to(std::path::Path::new(&format!("{base}-nodes.csv")), &nodes)?;
+                write_to(std::path::Path::new(&format!("{base}-edges.csv")), &edges)?;
+            } else {
+                let mut buf: Vec<u8> = Vec::new();
+                match format {
+                    ExportFormat::Gexf => export::gexf::write(
+                        &g,
+                        export::gexf::GexfOptions { dynamic: *dynamic },
+                        &mut buf,
+                    ),
+                    ExportFormat::Graphml => export::graphml::write(&g, &mut buf),
+                    ExportFormat::Svg => export::svg::write(&g, *seed, &mut buf),
+                    ExportFormat::Csv => unreachable!("handled above"),
+                }
+                .map_err(out_err)?;
+                match output {
+                    Some(p) => write_to(p, &buf)?,
+                    None => std::io::stdout().write_all(&buf).map_err(out_err)?,
+                }
             }
             eprintln!(
-                "exported {} node(s), {} edge(s)",
+                "exported {} node(s), {} edge(s) in {:.3} s",
                 g.node_count(),
-                g.edge_count()
+                g.edge_count(),
+                start.elapsed().as_secs_f64()
             );
             Ok(())
         }

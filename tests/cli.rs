@@ -326,3 +326,144 @@ fn explain_shows_mentions_rules_and_statements() {
                 .and(predicate::str::contains("Vladimir Putin meets Xi Jinping")),
         );
 }
+
+/// Ingests the two examples with their dates into a fresh store.
+fn examples_store(dir: &Path) -> PathBuf {
+    let store = dir.join("store");
+    bin()
+        .args(["ingest", "--date", "2023-07-17", "--store"])
+        .arg(&store)
+        .arg(example("fr-accord-cereales.txt"))
+        .assert()
+        .success();
+    bin()
+        .args(["ingest", "--date", "2023-05-21", "--store"])
+        .arg(&store)
+        .arg(example("en-g7-hiroshima.txt"))
+        .assert()
+        .success();
+    store
+}
+
+fn export(store: &Path, args: &[&str]) -> String {
+    let out = bin()
+        .arg("export")
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn export_of_the_examples_matches_the_golden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let got = export(&store, &["--format", "gexf"]);
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/examples.gexf");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&golden, &got).unwrap();
+    }
+    let want = std::fs::read_to_string(&golden)
+        .expect("tests/golden/examples.gexf (UPDATE_GOLDEN=1 writes it)");
+    assert_eq!(
+        got, want,
+        "export changed: review, then UPDATE_GOLDEN=1 cargo test --release --test cli"
+    );
+}
+
+#[test]
+fn export_filters_and_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let edges = |xml: &str| xml.matches("<edge ").count();
+    let all = export(&store, &["--format", "gexf"]);
+    // Predicate and PLOVER filters keep only matching edges.
+    let sanctions = export(&store, &["--format", "gexf", "--predicate", "sanctions"]);
+    assert!(
+        edges(&sanctions) >= 3 && edges(&sanctions) < edges(&all),
+        "{sanctions}"
+    );
+    assert!(sanctions.matches("value=\"sanctions\"").count() == edges(&sanctions));
+    let consult = export(&store, &["--format", "gexf", "--plover", "CONSULT"]);
+    assert!(consult.contains("value=\"meets\"") && !consult.contains("value=\"sanctions\""));
+    // Dates: the French article is from July, the English one from May.
+    let july = export(&store, &["--format", "gexf", "--since", "2023-07-01"]);
+    assert!(july.contains("Recep Tayyip") && !july.contains("Fumio Kishida"));
+    let may = export(&store, &["--format", "gexf", "--until", "2023-06-01"]);
+    assert!(!may.contains("Recep Tayyip") && may.contains("Fumio Kishida"));
+    // Types: only states.
+    let states = export(&store, &["--format", "gexf", "--types", "Country"]);
+    assert!(!states.contains("value=\"Person\"") && states.contains("value=\"Country\""));
+    // Ego network of depth 1 around Japan.
+    let ego = export(
+        &store,
+        &["--format", "gexf", "--ego", "Japan", "--depth", "1"],
+    );
+    assert!(
+        ego.contains("label=\"Japan\"") && !ego.contains("label=\"Canada\""),
+        "{ego}"
+    );
+    bin()
+        .args(["export", "--ego", "Atlantis", "--store"])
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--ego"));
+    // Min weight above any edge leaves nothing.
+    assert_eq!(
+        edges(&export(&store, &["--format", "gexf", "--min-weight", "99"])),
+        0
+    );
+    // A SPARQL-defined subgraph.
+    let q = write(
+        dir.path(),
+        "sub.rq",
+        b"CONSTRUCT { ?s ag:sanctions ?o } WHERE { ?s ag:sanctions ?o }",
+    );
+    let sub = export(
+        &store,
+        &["--format", "gexf", "--sparql", q.to_str().unwrap()],
+    );
+    assert_eq!(edges(&sub), edges(&sanctions));
+    // Negative statements only on request, pair aggregation, dynamics.
+    let neg = export(&store, &["--format", "gexf", "--include-negative"]);
+    assert!(neg.contains("label=\"not criticizes\"") && !all.contains("label=\"not "));
+    let pair = export(&store, &["--format", "gexf", "--aggregate", "pair"]);
+    assert!(pair.contains("for=\"net_cooperation\"") && pair.contains("for=\"material_conflict\""));
+    let dynamic = export(&store, &["--format", "gexf", "--dynamic"]);
+    assert!(
+        dynamic.contains("mode=\"dynamic\"")
+            && dynamic.contains("<spell start=\"2023-05-21\" end=\"2023-05-21\"/>")
+    );
+    // CSV tables in Gephi's spreadsheet layout.
+    let prefix = dir.path().join("net");
+    bin()
+        .args(["export", "--format", "csv", "--store"])
+        .arg(&store)
+        .arg("--output")
+        .arg(&prefix)
+        .assert()
+        .success();
+    let nodes = std::fs::read_to_string(dir.path().join("net-nodes.csv")).unwrap();
+    let edges_csv = std::fs::read_to_string(dir.path().join("net-edges.csv")).unwrap();
+    assert!(
+        nodes.starts_with("Id,Label,type,")
+            && edges_csv.starts_with("Source,Target,Type,Id,Label,Weight,")
+    );
+    assert_eq!(edges_csv.lines().count() - 1, edges(&all));
+    // SVG picture: deterministic, with a legend.
+    let svg = export(&store, &["--format", "svg"]);
+    assert!(
+        svg.contains("<svg")
+            && svg.contains(">Statements</text>")
+            && svg.contains(">Russia</text>")
+    );
+    assert_eq!(svg, export(&store, &["--format", "svg"]));
+}

@@ -1,5 +1,6 @@
-//! GEXF 1.3 writer (with the `viz` module), valid against the official
-//! RelaxNG schema. Colours are written as r/g/b: networkx cannot read `hex`.
+//! GEXF 1.3 writer (with the `viz` module and optional dynamics), valid
+//! against the official RelaxNG schema. Colours are written as r/g/b:
+//! networkx cannot read `hex`. No `xsi:schemaLocation` (the RNG rejects it).
 
 use std::io::Write;
 
@@ -7,73 +8,178 @@ use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{Network, type_colour};
+use super::{Edge, Network, Node, QUADS, quad_colour, type_colour};
 
-/// Node attributes: (id, title, type).
-pub const NODE_ATTRS: &[(&str, &str, &str)] = &[
-    ("type", "type", "string"),
-    ("country", "country", "string"),
-    ("wikidata", "wikidata", "string"),
-    ("mentions", "mentions", "integer"),
-    ("indegree", "indegree", "integer"),
-    ("outdegree", "outdegree", "integer"),
-    ("pagerank", "pagerank", "double"),
-    ("first_seen", "first_seen", "string"),
-    ("last_seen", "last_seen", "string"),
-    ("iri", "iri", "string"),
+/// Node attributes: (id, type).
+pub const NODE_ATTRS: &[(&str, &str)] = &[
+    ("type", "string"),
+    ("country", "string"),
+    ("wikidata", "string"),
+    ("mentions", "integer"),
+    ("indegree", "integer"),
+    ("outdegree", "integer"),
+    ("pagerank", "double"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("iri", "string"),
 ];
 
-/// Edge attributes: (id, title, type).
-pub const EDGE_ATTRS: &[(&str, &str, &str)] = &[
-    ("predicate", "predicate", "string"),
-    ("plover", "plover", "string"),
-    ("quad_class", "quad_class", "string"),
-    ("polarity", "polarity", "string"),
-    ("statements", "statements", "integer"),
-    ("documents", "documents", "integer"),
-    ("first_seen", "first_seen", "string"),
-    ("last_seen", "last_seen", "string"),
+/// Edge attributes: (id, type).
+pub const EDGE_ATTRS: &[(&str, &str)] = &[
+    ("predicate", "string"),
+    ("plover", "string"),
+    ("quad_class", "string"),
+    ("polarity", "string"),
+    ("statements", "integer"),
+    ("documents", "integer"),
+    ("first_seen", "string"),
+    ("last_seen", "string"),
+    ("verbal_cooperation", "integer"),
+    ("material_cooperation", "integer"),
+    ("verbal_conflict", "integer"),
+    ("material_conflict", "integer"),
+    ("net_cooperation", "integer"),
 ];
+
+/// Options of the writer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GexfOptions {
+    /// Write spells from statement dates so Gephi's timeline plays the network.
+    pub dynamic: bool,
+}
 
 type W<'a> = Writer<&'a mut dyn Write>;
 
-fn start(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
+fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
     let mut e = BytesStart::new(name);
     for (k, v) in attrs {
         e.push_attribute((*k, *v));
     }
-    w.write_event(Event::Start(e))
-}
-
-fn empty(w: &mut W, name: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        e.push_attribute((*k, *v));
-    }
-    w.write_event(Event::Empty(e))
+    w.write_event(if empty {
+        Event::Empty(e)
+    } else {
+        Event::Start(e)
+    })
 }
 
 fn end(w: &mut W, name: &str) -> std::io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
-fn declare(w: &mut W, class: &str, attrs: &[(&str, &str, &str)]) -> std::io::Result<()> {
-    start(w, "attributes", &[("class", class), ("mode", "static")])?;
-    for (id, title, ty) in attrs {
-        empty(
+fn text(w: &mut W, name: &str, value: &str) -> std::io::Result<()> {
+    tag(w, name, &[], false)?;
+    w.write_event(Event::Text(BytesText::new(value)))?;
+    end(w, name)
+}
+
+fn declare(w: &mut W, class: &str, attrs: &[(&str, &str)]) -> std::io::Result<()> {
+    tag(
+        w,
+        "attributes",
+        &[("class", class), ("mode", "static")],
+        false,
+    )?;
+    for (id, ty) in attrs {
+        tag(
             w,
             "attribute",
-            &[("id", id), ("title", title), ("type", ty)],
+            &[("id", id), ("title", id), ("type", ty)],
+            true,
         )?;
     }
     end(w, "attributes")
 }
 
+fn attvalues(w: &mut W, vals: &[(&str, String)]) -> std::io::Result<()> {
+    tag(w, "attvalues", &[], false)?;
+    for (k, v) in vals {
+        if !v.is_empty() {
+            tag(w, "attvalue", &[("for", k), ("value", v)], true)?;
+        }
+    }
+    end(w, "attvalues")
+}
+
+/// One spell per date seen: the element is visible on the days it was reported.
+fn spells(w: &mut W, dates: &std::collections::BTreeSet<String>) -> std::io::Result<()> {
+    if dates.is_empty() {
+        return Ok(());
+    }
+    tag(w, "spells", &[], false)?;
+    for d in dates {
+        tag(w, "spell", &[("start", d), ("end", d)], true)?;
+    }
+    end(w, "spells")
+}
+
+/// Attribute values of a node.
+pub fn node_values(g: &Network, ni: petgraph::graph::NodeIndex) -> Vec<(&'static str, String)> {
+    let n: &Node = &g[ni];
+    vec![
+        ("type", n.etype.clone()),
+        ("country", n.country.clone()),
+        ("wikidata", n.wikidata.clone()),
+        ("mentions", n.mentions.to_string()),
+        (
+            "indegree",
+            g.edges_directed(ni, petgraph::Direction::Incoming)
+                .count()
+                .to_string(),
+        ),
+        (
+            "outdegree",
+            g.edges_directed(ni, petgraph::Direction::Outgoing)
+                .count()
+                .to_string(),
+        ),
+        ("pagerank", format!("{:.6}", n.pagerank)),
+        ("first_seen", n.first.clone()),
+        ("last_seen", n.last.clone()),
+        ("iri", n.iri.clone()),
+    ]
+}
+
+/// Attribute values of an edge.
+pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
+    let mut v = vec![
+        ("predicate", d.predicate.clone()),
+        ("plover", d.plover.clone()),
+        ("quad_class", d.quad.clone()),
+        ("polarity", d.polarity.clone()),
+        ("statements", d.weight.to_string()),
+        ("documents", d.documents.to_string()),
+        ("first_seen", d.first.clone()),
+        ("last_seen", d.last.clone()),
+    ];
+    if d.predicate == "pair" {
+        for (i, q) in QUADS.iter().enumerate() {
+            let id = match *q {
+                "verbal cooperation" => "verbal_cooperation",
+                "material cooperation" => "material_cooperation",
+                "verbal conflict" => "verbal_conflict",
+                _ => "material_conflict",
+            };
+            v.push((id, d.quads[i].to_string()));
+        }
+        v.push(("net_cooperation", d.net.to_string()));
+    }
+    v
+}
+
+/// Edge label: the predicate, "not " for negated statements.
+pub fn edge_label(d: &Edge) -> String {
+    format!(
+        "{}{}",
+        if d.polarity == "negative" { "not " } else { "" },
+        d.predicate
+    )
+}
+
 /// Writes `g` as GEXF 1.3.
-pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
+pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Result<()> {
     let mut w: W = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    start(
+    tag(
         &mut w,
         "gexf",
         &[
@@ -81,28 +187,34 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
             ("xmlns:viz", "http://gexf.net/1.3/viz"),
             ("version", "1.3"),
         ],
+        false,
     )?;
-    start(&mut w, "meta", &[])?;
-    start(&mut w, "creator", &[])?;
-    w.write_event(Event::Text(BytesText::new(concat!(
-        "actorgraph ",
-        env!("CARGO_PKG_VERSION")
-    ))))?;
-    end(&mut w, "creator")?;
-    start(&mut w, "description", &[])?;
-    w.write_event(Event::Text(BytesText::new(
-        "Actor network: statements between political actors read from news",
-    )))?;
-    end(&mut w, "description")?;
-    end(&mut w, "meta")?;
-    start(
+    tag(&mut w, "meta", &[], false)?;
+    text(
         &mut w,
-        "graph",
-        &[("defaultedgetype", "directed"), ("mode", "static")],
+        "creator",
+        concat!("actorgraph ", env!("CARGO_PKG_VERSION")),
     )?;
+    text(
+        &mut w,
+        "description",
+        "Actor network: statements between political actors read from news",
+    )?;
+    end(&mut w, "meta")?;
+    let graph_attrs: &[(&str, &str)] = if opts.dynamic {
+        &[
+            ("defaultedgetype", "directed"),
+            ("mode", "dynamic"),
+            ("timeformat", "date"),
+            ("timerepresentation", "interval"),
+        ]
+    } else {
+        &[("defaultedgetype", "directed"), ("mode", "static")]
+    };
+    tag(&mut w, "graph", graph_attrs, false)?;
     declare(&mut w, "node", NODE_ATTRS)?;
     declare(&mut w, "edge", EDGE_ATTRS)?;
-    start(&mut w, "nodes", &[])?;
+    tag(&mut w, "nodes", &[], false)?;
     let max_pr = g
         .node_weights()
         .map(|n| n.pagerank)
@@ -110,38 +222,13 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         .max(f64::EPSILON);
     for ni in g.node_indices() {
         let n = &g[ni];
-        let indeg = g
-            .edges_directed(ni, petgraph::Direction::Incoming)
-            .count()
-            .to_string();
-        let outdeg = g
-            .edges_directed(ni, petgraph::Direction::Outgoing)
-            .count()
-            .to_string();
-        start(&mut w, "node", &[("id", &n.id), ("label", &n.label)])?;
-        start(&mut w, "attvalues", &[])?;
-        let mentions = n.mentions.to_string();
-        let pr = format!("{:.6}", n.pagerank);
-        let vals: [(&str, &str); 10] = [
-            ("type", &n.etype),
-            ("country", &n.country),
-            ("wikidata", &n.wikidata),
-            ("mentions", &mentions),
-            ("indegree", &indeg),
-            ("outdegree", &outdeg),
-            ("pagerank", &pr),
-            ("first_seen", &n.first),
-            ("last_seen", &n.last),
-            ("iri", &n.iri),
-        ];
-        for (k, v) in vals {
-            if !v.is_empty() {
-                empty(&mut w, "attvalue", &[("for", k), ("value", v)])?;
-            }
+        tag(&mut w, "node", &[("id", &n.id), ("label", &n.label)], false)?;
+        attvalues(&mut w, &node_values(g, ni))?;
+        if opts.dynamic {
+            spells(&mut w, &n.dates)?;
         }
-        end(&mut w, "attvalues")?;
         let (r, gg, b) = type_colour(&n.etype);
-        empty(
+        tag(
             &mut w,
             "viz:color",
             &[
@@ -149,23 +236,18 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
                 ("g", &gg.to_string()),
                 ("b", &b.to_string()),
             ],
+            true,
         )?;
         let size = format!("{:.2}", 5.0 + 25.0 * n.pagerank / max_pr);
-        empty(&mut w, "viz:size", &[("value", &size)])?;
+        tag(&mut w, "viz:size", &[("value", &size)], true)?;
         end(&mut w, "node")?;
     }
     end(&mut w, "nodes")?;
-    start(&mut w, "edges", &[])?;
+    tag(&mut w, "edges", &[], false)?;
     for (k, e) in g.edge_references().enumerate() {
         let d = e.weight();
-        let id = k.to_string();
-        let label = format!(
-            "{}{}",
-            if d.polarity == "negative" { "not " } else { "" },
-            d.predicate
-        );
-        let weight = d.weight.to_string();
-        start(
+        let (id, weight, label) = (k.to_string(), d.weight.to_string(), edge_label(d));
+        tag(
             &mut w,
             "edge",
             &[
@@ -175,25 +257,23 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
                 ("label", &label),
                 ("weight", &weight),
             ],
+            false,
         )?;
-        start(&mut w, "attvalues", &[])?;
-        let docs = d.documents.to_string();
-        let vals: [(&str, &str); 8] = [
-            ("predicate", &d.predicate),
-            ("plover", &d.plover),
-            ("quad_class", &d.quad),
-            ("polarity", &d.polarity),
-            ("statements", &weight),
-            ("documents", &docs),
-            ("first_seen", &d.first),
-            ("last_seen", &d.last),
-        ];
-        for (k, v) in vals {
-            if !v.is_empty() {
-                empty(&mut w, "attvalue", &[("for", k), ("value", v)])?;
-            }
+        attvalues(&mut w, &edge_values(d))?;
+        if opts.dynamic {
+            spells(&mut w, &d.dates)?;
         }
-        end(&mut w, "attvalues")?;
+        let (r, gg, b) = quad_colour(&d.quad);
+        tag(
+            &mut w,
+            "viz:color",
+            &[
+                ("r", &r.to_string()),
+                ("g", &gg.to_string()),
+                ("b", &b.to_string()),
+            ],
+            true,
+        )?;
         end(&mut w, "edge")?;
     }
     end(&mut w, "edges")?;

@@ -7,7 +7,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
 use super::Network;
-use super::gexf::{EDGE_ATTRS, NODE_ATTRS};
+use super::gexf::{EDGE_ATTRS, NODE_ATTRS, edge_label, edge_values, node_values};
 
 type W<'a> = Writer<&'a mut dyn Write>;
 
@@ -60,19 +60,20 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         ],
         true,
     )?;
-    for (id, title, ty) in NODE_ATTRS {
+    for (id, ty) in NODE_ATTRS {
         tag(
             &mut w,
             "key",
             &[
                 ("id", id),
                 ("for", "node"),
-                ("attr.name", title),
+                ("attr.name", id),
                 ("attr.type", gtype(ty)),
             ],
             true,
         )?;
     }
+    // Edge keys are prefixed: GraphML key ids share one namespace.
     tag(
         &mut w,
         "key",
@@ -84,7 +85,7 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         ],
         true,
     )?;
-    for (id, title, ty) in EDGE_ATTRS {
+    for (id, ty) in EDGE_ATTRS {
         let eid = format!("e_{id}");
         tag(
             &mut w,
@@ -92,7 +93,7 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
             &[
                 ("id", &eid),
                 ("for", "edge"),
-                ("attr.name", title),
+                ("attr.name", id),
                 ("attr.type", gtype(ty)),
             ],
             true,
@@ -105,31 +106,11 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         false,
     )?;
     for ni in g.node_indices() {
-        let n = &g[ni];
-        tag(&mut w, "node", &[("id", &n.id)], false)?;
-        data(&mut w, "label", &n.label)?;
-        data(&mut w, "type", &n.etype)?;
-        data(&mut w, "country", &n.country)?;
-        data(&mut w, "wikidata", &n.wikidata)?;
-        data(&mut w, "mentions", &n.mentions.to_string())?;
-        data(
-            &mut w,
-            "indegree",
-            &g.edges_directed(ni, petgraph::Direction::Incoming)
-                .count()
-                .to_string(),
-        )?;
-        data(
-            &mut w,
-            "outdegree",
-            &g.edges_directed(ni, petgraph::Direction::Outgoing)
-                .count()
-                .to_string(),
-        )?;
-        data(&mut w, "pagerank", &format!("{:.6}", n.pagerank))?;
-        data(&mut w, "first_seen", &n.first)?;
-        data(&mut w, "last_seen", &n.last)?;
-        data(&mut w, "iri", &n.iri)?;
+        tag(&mut w, "node", &[("id", &g[ni].id)], false)?;
+        data(&mut w, "label", &g[ni].label)?;
+        for (k, v) in node_values(g, ni) {
+            data(&mut w, k, &v)?;
+        }
         w.write_event(Event::End(BytesEnd::new("node")))?;
     }
     for (k, e) in g.edge_references().enumerate() {
@@ -145,15 +126,10 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
             ],
             false,
         )?;
-        data(&mut w, "e_label", &d.predicate)?;
-        data(&mut w, "e_predicate", &d.predicate)?;
-        data(&mut w, "e_plover", &d.plover)?;
-        data(&mut w, "e_quad_class", &d.quad)?;
-        data(&mut w, "e_polarity", &d.polarity)?;
-        data(&mut w, "e_statements", &d.weight.to_string())?;
-        data(&mut w, "e_documents", &d.documents.to_string())?;
-        data(&mut w, "e_first_seen", &d.first)?;
-        data(&mut w, "e_last_seen", &d.last)?;
+        data(&mut w, "e_label", &edge_label(d))?;
+        for (k, v) in edge_values(d) {
+            data(&mut w, &format!("e_{k}"), &v)?;
+        }
         w.write_event(Event::End(BytesEnd::new("edge")))?;
     }
     w.write_event(Event::End(BytesEnd::new("graph")))?;

@@ -1,11 +1,14 @@
 //! The actor network: a projection of the store's statements onto a
-//! directed graph (petgraph), with node and edge attributes, written as
-//! GEXF 1.3 or GraphML.
+//! directed graph (petgraph), with node and edge attributes, filters and
+//! aggregation, written as GEXF 1.3, GraphML, CSV tables or an SVG picture.
 
+pub mod csv;
 pub mod gexf;
 pub mod graphml;
+pub mod layout;
+pub mod svg;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
@@ -14,6 +17,14 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::{Error, Result};
 use crate::predicate::{Predicate, quad_class};
+
+/// The four PLOVER quad classes, in output order.
+pub const QUADS: [&str; 4] = [
+    "verbal cooperation",
+    "material cooperation",
+    "verbal conflict",
+    "material conflict",
+];
 
 /// A node of the actor network.
 #[derive(Debug, Clone, Default)]
@@ -38,12 +49,15 @@ pub struct Node {
     pub first: String,
     /// Last date seen.
     pub last: String,
+    /// Distinct dates seen (for dynamic exports).
+    pub dates: BTreeSet<String>,
 }
 
-/// An edge: one (source, predicate, target, polarity).
+/// An edge: one (source, predicate, target, polarity), or one actor pair
+/// when aggregated.
 #[derive(Debug, Clone, Default)]
 pub struct Edge {
-    /// Predicate local name.
+    /// Predicate local name (`pair` when aggregated by pair).
     pub predicate: String,
     /// PLOVER type.
     pub plover: String,
@@ -59,16 +73,64 @@ pub struct Edge {
     pub first: String,
     /// Last date.
     pub last: String,
+    /// Distinct dates (for dynamic exports).
+    pub dates: BTreeSet<String>,
+    /// Statements per quad class (pair aggregation), in [`QUADS`] order.
+    pub quads: [usize; 4],
+    /// Cooperation minus conflict statements.
+    pub net: i64,
 }
 
 /// The actor network.
 pub type Network = DiGraph<Node, Edge>;
 
-/// Options of the projection.
+/// How edges are aggregated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Aggregate {
+    /// One edge per (source, predicate, target, polarity).
+    #[default]
+    Predicate,
+    /// One edge per (source, target) with counts per quad class.
+    Pair,
+}
+
+/// Options of the projection: which statements become edges.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Keep negated statements as edges.
     pub include_negative: bool,
+    /// Keep only these predicates (local names).
+    pub predicates: Vec<String>,
+    /// Keep only these PLOVER types.
+    pub plover: Vec<String>,
+    /// Keep only edges whose both ends have one of these types.
+    pub types: Vec<String>,
+    /// Keep statements dated on or after (YYYY-MM-DD).
+    pub since: Option<String>,
+    /// Keep statements dated on or before (YYYY-MM-DD).
+    pub until: Option<String>,
+    /// Drop edges with fewer statements.
+    pub min_weight: usize,
+    /// Keep the neighbourhood of this actor (label or id).
+    pub ego: Option<String>,
+    /// Depth of the ego neighbourhood.
+    pub depth: usize,
+    /// A CONSTRUCT or `SELECT ?s ?p ?o` query whose triples define the subgraph.
+    pub sparql: Option<String>,
+    /// Edge aggregation.
+    pub aggregate: Aggregate,
+}
+
+/// One statement as read from the store.
+#[derive(Debug, Clone)]
+struct Row {
+    st: String,
+    s: String,
+    p: String,
+    o: String,
+    pol: String,
+    doc: String,
+    date: String,
 }
 
 fn lit(t: Option<&Term>) -> String {
@@ -80,15 +142,22 @@ fn lit(t: Option<&Term>) -> String {
     }
 }
 
-fn select(store: &Store, q: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>> {
+fn local(iri: &str) -> &str {
+    iri.rsplit(['#', '/']).next().unwrap_or(iri)
+}
+
+fn query(store: &Store, q: &str) -> Result<QueryResults<'static>> {
     let prepared = crate::sparql::evaluator()
         .parse_query(q)
         .map_err(|e| Error::Sparql(e.to_string()))?;
-    match prepared
+    prepared
         .on_store(store)
         .execute()
-        .map_err(|e| Error::Sparql(e.to_string()))?
-    {
+        .map_err(|e| Error::Sparql(e.to_string()))
+}
+
+fn select(store: &Store, q: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>> {
+    match query(store, q)? {
         QueryResults::Solutions(s) => s
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| Error::Sparql(e.to_string())),
@@ -96,78 +165,270 @@ fn select(store: &Store, q: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>
     }
 }
 
-/// Builds the actor network from every statement in the store.
-pub fn network(store: &Store, opts: &Options) -> Result<Network> {
-    let rows = select(
+/// The (subject, predicate, object) triples a user query selects; the
+/// predicate is empty when the query gives only ?s and ?o.
+fn sparql_filter(store: &Store, q: &str) -> Result<BTreeSet<(String, String, String)>> {
+    let mut prepared = crate::sparql::evaluator()
+        .parse_query(q)
+        .map_err(|e| Error::Sparql(e.to_string()))?;
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| Error::Sparql(e.to_string()))?;
+    let mut out = BTreeSet::new();
+    match results {
+        QueryResults::Graph(triples) => {
+            for t in triples {
+                let t = t.map_err(|e| Error::Sparql(e.to_string()))?;
+                out.insert((
+                    t.subject.to_string().trim_matches(['<', '>']).to_string(),
+                    local(t.predicate.as_str()).to_string(),
+                    lit(Some(&t.object)),
+                ));
+            }
+        }
+        QueryResults::Solutions(rows) => {
+            for r in rows {
+                let r = r.map_err(|e| Error::Sparql(e.to_string()))?;
+                let (s, o) = (lit(r.get("s")), lit(r.get("o")));
+                if s.is_empty() || o.is_empty() {
+                    return Err(Error::Usage(
+                        "--sparql: a SELECT query must bind ?s and ?o (and optionally ?p)".into(),
+                    ));
+                }
+                out.insert((s, local(&lit(r.get("p"))).to_string(), o));
+            }
+        }
+        QueryResults::Boolean(_) => {
+            return Err(Error::Usage(
+                "--sparql needs a CONSTRUCT or SELECT ?s ?p ?o query".into(),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn rows(store: &Store) -> Result<Vec<Row>> {
+    let sol = select(
         store,
         "SELECT ?st ?s ?p ?o ?pol ?doc ?date WHERE { GRAPH ?g { ?st ag:subject ?s ; ag:predicate ?p ; ag:object ?o ; ag:polarity ?pol ; prov:wasDerivedFrom ?doc . OPTIONAL { ?st dcterms:date ?date } } }",
     )?;
-    // (s, p, o, pol) -> (statements, docs, dates)
-    type Key = (String, String, String, String);
-    /// statements, documents, dates
-    type Acc = (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>);
-    let mut edges: BTreeMap<Key, Acc> = BTreeMap::new();
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
-    for r in &rows {
-        let pol = lit(r.get("pol"));
-        if pol == "negative" && !opts.include_negative {
-            continue;
-        }
-        let (s, o) = (lit(r.get("s")), lit(r.get("o")));
-        let p = lit(r.get("p"))
-            .rsplit('#')
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let date = lit(r.get("date"));
-        let e = edges.entry((s.clone(), p, o.clone(), pol)).or_default();
-        e.0.insert(lit(r.get("st")));
-        e.1.insert(lit(r.get("doc")));
-        if !date.is_empty() {
-            e.2.insert(date.clone());
-        }
-        for iri in [&s, &o] {
-            let n = nodes.entry(iri.clone()).or_insert_with(|| Node {
-                iri: iri.clone(),
-                ..Node::default()
-            });
-            n.mentions += 1;
-            if !date.is_empty() {
-                if n.first.is_empty() || date < n.first {
-                    n.first = date.clone();
-                }
-                if date > n.last {
-                    n.last = date.clone();
-                }
-            }
-        }
-    }
-    // Labels, types, codes: from the knowledge-base graph and document graphs.
+    Ok(sol
+        .iter()
+        .map(|r| Row {
+            st: lit(r.get("st")),
+            s: lit(r.get("s")),
+            p: local(&lit(r.get("p"))).to_string(),
+            o: lit(r.get("o")),
+            pol: lit(r.get("pol")),
+            doc: lit(r.get("doc")),
+            date: lit(r.get("date")),
+        })
+        .collect())
+}
+
+/// Labels, types, codes of every entity with a label, from all graphs.
+fn entity_info(store: &Store) -> Result<HashMap<String, (String, String, String, String)>> {
     let info = select(
         store,
         "SELECT ?e ?label ?type ?country ?wd WHERE { GRAPH ?g { ?e rdfs:label ?label } OPTIONAL { GRAPH ?g2 { ?e a ?type } } OPTIONAL { GRAPH ?g3 { ?e ag:country ?country } } OPTIONAL { GRAPH ?g4 { ?e owl:sameAs ?wd } } }",
     )?;
+    let mut out = HashMap::new();
     for r in &info {
-        if let Some(n) = nodes.get_mut(&lit(r.get("e"))) {
-            n.label = lit(r.get("label"));
-            let t = lit(r.get("type"));
-            if !t.is_empty() {
-                n.etype = t.rsplit('#').next().unwrap_or_default().to_string();
+        let e = out
+            .entry(lit(r.get("e")))
+            .or_insert_with(|| (String::new(), String::new(), String::new(), String::new()));
+        e.0 = lit(r.get("label"));
+        let t = lit(r.get("type"));
+        if !t.is_empty() {
+            e.1 = local(&t).to_string();
+        }
+        let c = lit(r.get("country"));
+        if !c.is_empty() {
+            e.2 = c;
+        }
+        let wd = lit(r.get("wd"));
+        if !wd.is_empty() {
+            e.3 = local(&wd).to_string();
+        }
+    }
+    Ok(out)
+}
+
+fn plover_of(p: &str) -> &'static str {
+    Predicate::parse(p).and_then(|x| x.plover()).unwrap_or("")
+}
+
+/// Builds the actor network from the store's statements.
+pub fn network(store: &Store, opts: &Options) -> Result<Network> {
+    let info = entity_info(store)?;
+    let etype = |iri: &str| info.get(iri).map(|i| i.1.clone()).unwrap_or_default();
+    let selected = match &opts.sparql {
+        Some(q) => Some(sparql_filter(store, q)?),
+        None => None,
+    };
+    let keep = |r: &Row| {
+        (opts.include_negative || r.pol != "negative")
+            && (opts.predicates.is_empty() || opts.predicates.iter().any(|p| p == &r.p))
+            && (opts.plover.is_empty()
+                || opts
+                    .plover
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(plover_of(&r.p))))
+            && (opts.types.is_empty()
+                || (opts.types.contains(&etype(&r.s)) && opts.types.contains(&etype(&r.o))))
+            && opts
+                .since
+                .as_ref()
+                .is_none_or(|d| !r.date.is_empty() && r.date >= *d)
+            && opts
+                .until
+                .as_ref()
+                .is_none_or(|d| !r.date.is_empty() && r.date <= *d)
+            && selected.as_ref().is_none_or(|set| {
+                set.contains(&(r.s.clone(), r.p.clone(), r.o.clone()))
+                    || set.contains(&(r.s.clone(), String::new(), r.o.clone()))
+            })
+    };
+    let rows: Vec<Row> = rows(store)?.into_iter().filter(keep).collect();
+    // Aggregate statements into edges.
+    type Key = (String, String, String, String);
+    let mut edges: BTreeMap<Key, (BTreeSet<String>, BTreeSet<String>, Edge)> = BTreeMap::new();
+    for r in &rows {
+        let key = match opts.aggregate {
+            Aggregate::Predicate => (r.s.clone(), r.p.clone(), r.o.clone(), r.pol.clone()),
+            Aggregate::Pair => (r.s.clone(), "pair".into(), r.o.clone(), "positive".into()),
+        };
+        let e = edges.entry(key).or_default();
+        if e.0.insert(r.st.clone()) {
+            let pl = plover_of(&r.p);
+            if !pl.is_empty() && r.pol == "positive" {
+                let q = quad_class(pl);
+                let qi = QUADS.iter().position(|x| *x == q).unwrap_or(0);
+                e.2.quads[qi] += 1;
+                e.2.net += if qi < 2 { 1 } else { -1 };
             }
-            let c = lit(r.get("country"));
-            if !c.is_empty() {
-                n.country = c;
+        }
+        e.1.insert(r.doc.clone());
+        if !r.date.is_empty() {
+            e.2.dates.insert(r.date.clone());
+        }
+    }
+    let edges: Vec<(Key, Edge)> = edges
+        .into_iter()
+        .map(|((s, p, o, pol), (sts, docs, mut e))| {
+            e.plover = plover_of(&p).to_string();
+            e.quad = if e.plover.is_empty() {
+                String::new()
+            } else {
+                quad_class(&e.plover).to_string()
+            };
+            if p == "pair" {
+                // The pair's dominant quad class colours it.
+                let best = (0..4)
+                    .max_by_key(|&i| (e.quads[i], std::cmp::Reverse(i)))
+                    .unwrap_or(0);
+                if e.quads[best] > 0 {
+                    e.quad = QUADS[best].to_string();
+                }
             }
-            let wd = lit(r.get("wd"));
-            if !wd.is_empty() {
-                n.wikidata = wd.rsplit('/').next().unwrap_or_default().to_string();
+            e.predicate = p.clone();
+            e.polarity = pol.clone();
+            e.weight = sts.len();
+            e.documents = docs.len();
+            e.first = e.dates.iter().next().cloned().unwrap_or_default();
+            e.last = e.dates.iter().next_back().cloned().unwrap_or_default();
+            ((s, p, o, pol), e)
+        })
+        .filter(|(_, e)| e.weight >= opts.min_weight.max(1))
+        .collect();
+    let mut edges = edges;
+    if let Some(ego) = &opts.ego {
+        let centre = find_actor(&info, &edges, ego)
+            .ok_or_else(|| Error::Usage(format!("--ego: no actor `{ego}` in the network")))?;
+        let keep = neighbourhood(&edges, &centre, opts.depth.max(1));
+        edges.retain(|((s, _, o, _), _)| keep.contains(s) && keep.contains(o));
+    }
+    build(edges, &info)
+}
+
+/// The IRI of the actor whose label, id or IRI is `name` (case-insensitive).
+fn find_actor(
+    info: &HashMap<String, (String, String, String, String)>,
+    edges: &[((String, String, String, String), Edge)],
+    name: &str,
+) -> Option<String> {
+    let want = crate::text::fold(name).replace(' ', "_");
+    let mut iris: BTreeSet<&String> = BTreeSet::new();
+    for ((s, _, o, _), _) in edges {
+        iris.insert(s);
+        iris.insert(o);
+    }
+    iris.into_iter()
+        .find(|iri| {
+            let label = info
+                .get(*iri)
+                .map(|i| crate::text::fold(&i.0).replace(' ', "_"))
+                .unwrap_or_default();
+            label == want || crate::text::fold(local(iri)) == want || **iri == name
+        })
+        .cloned()
+}
+
+/// Actors within `depth` steps of `centre`, ignoring edge direction.
+fn neighbourhood(
+    edges: &[((String, String, String, String), Edge)],
+    centre: &str,
+    depth: usize,
+) -> BTreeSet<String> {
+    let mut adj: HashMap<&str, Vec<&str>> = HashMap::new();
+    for ((s, _, o, _), _) in edges {
+        adj.entry(s).or_default().push(o);
+        adj.entry(o).or_default().push(s);
+    }
+    let mut seen: BTreeSet<String> = BTreeSet::from([centre.to_string()]);
+    let mut queue = VecDeque::from([(centre.to_string(), 0)]);
+    while let Some((n, d)) = queue.pop_front() {
+        if d == depth {
+            continue;
+        }
+        for m in adj.get(n.as_str()).into_iter().flatten() {
+            if seen.insert(m.to_string()) {
+                queue.push_back((m.to_string(), d + 1));
             }
+        }
+    }
+    seen
+}
+
+fn build(
+    edges: Vec<((String, String, String, String), Edge)>,
+    info: &HashMap<String, (String, String, String, String)>,
+) -> Result<Network> {
+    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    for ((s, _, o, _), e) in &edges {
+        for iri in [s, o] {
+            let n = nodes.entry(iri.clone()).or_insert_with(|| Node {
+                iri: iri.clone(),
+                ..Node::default()
+            });
+            n.mentions += e.weight;
+            n.dates.extend(e.dates.iter().cloned());
         }
     }
     let mut g: Network = DiGraph::new();
     let mut idx: HashMap<String, NodeIndex> = HashMap::new();
     for (iri, mut n) in nodes {
         n.id = iri.strip_prefix(crate::rdf::ID).unwrap_or(&iri).to_string();
+        if let Some((label, etype, country, wd)) = info.get(&iri) {
+            n.label = label.clone();
+            n.etype = etype.clone();
+            n.country = country.clone();
+            n.wikidata = wd.clone();
+        }
         if n.label.is_empty() {
             n.label =
                 n.id.rsplit('/')
@@ -178,32 +439,12 @@ pub fn network(store: &Store, opts: &Options) -> Result<Network> {
         if n.etype.is_empty() {
             n.etype = "Actor".into();
         }
+        n.first = n.dates.iter().next().cloned().unwrap_or_default();
+        n.last = n.dates.iter().next_back().cloned().unwrap_or_default();
         idx.insert(iri, g.add_node(n));
     }
-    for ((s, p, o, pol), (sts, docs, dates)) in edges {
-        let plover = Predicate::parse(&p)
-            .and_then(|x| x.plover())
-            .unwrap_or("")
-            .to_string();
-        let quad = if plover.is_empty() {
-            String::new()
-        } else {
-            quad_class(&plover).to_string()
-        };
-        g.add_edge(
-            idx[&s],
-            idx[&o],
-            Edge {
-                predicate: p,
-                quad,
-                plover,
-                polarity: pol,
-                weight: sts.len(),
-                documents: docs.len(),
-                first: dates.iter().next().cloned().unwrap_or_default(),
-                last: dates.iter().next_back().cloned().unwrap_or_default(),
-            },
-        );
+    for ((s, _, o, _), e) in edges {
+        g.add_edge(idx[&s], idx[&o], e);
     }
     let ranks = petgraph::algo::page_rank(&g, 0.85_f64, 50);
     for (i, r) in ranks.into_iter().enumerate() {
@@ -222,5 +463,16 @@ pub fn type_colour(t: &str) -> (u8, u8, u8) {
         "Event" => (171, 71, 188),
         "Place" => (120, 144, 156),
         _ => (158, 158, 158),
+    }
+}
+
+/// RGB colour of an edge quad class (grey for structural relations).
+pub fn quad_colour(q: &str) -> (u8, u8, u8) {
+    match q {
+        "verbal cooperation" => (67, 160, 71),
+        "material cooperation" => (0, 105, 92),
+        "verbal conflict" => (251, 140, 0),
+        "material conflict" => (198, 40, 40),
+        _ => (144, 164, 174),
     }
 }
