@@ -121,6 +121,9 @@ pub struct Options {
     pub aggregate: Aggregate,
 }
 
+/// An edge key (source IRI, predicate, target IRI, polarity) and the edge.
+type Keyed = ((String, String, String, String), Edge);
+
 /// One statement as read from the store.
 #[derive(Debug, Clone)]
 struct Row {
@@ -358,7 +361,7 @@ pub fn network(store: &Store, opts: &Options) -> Result<Network> {
 /// The IRI of the actor whose label, id or IRI is `name` (case-insensitive).
 fn find_actor(
     info: &HashMap<String, (String, String, String, String)>,
-    edges: &[((String, String, String, String), Edge)],
+    edges: &[Keyed],
     name: &str,
 ) -> Option<String> {
     let want = crate::text::fold(name).replace(' ', "_");
@@ -379,11 +382,7 @@ fn find_actor(
 }
 
 /// Actors within `depth` steps of `centre`, ignoring edge direction.
-fn neighbourhood(
-    edges: &[((String, String, String, String), Edge)],
-    centre: &str,
-    depth: usize,
-) -> BTreeSet<String> {
+fn neighbourhood(edges: &[Keyed], centre: &str, depth: usize) -> BTreeSet<String> {
     let mut adj: HashMap<&str, Vec<&str>> = HashMap::new();
     for ((s, _, o, _), _) in edges {
         adj.entry(s).or_default().push(o);
@@ -405,7 +404,7 @@ fn neighbourhood(
 }
 
 fn build(
-    edges: Vec<((String, String, String, String), Edge)>,
+    edges: Vec<Keyed>,
     info: &HashMap<String, (String, String, String, String)>,
 ) -> Result<Network> {
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
