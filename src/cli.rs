@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::Knowledge;
 use crate::statement::Statement;
 use crate::text::{Document, Lang};
-use crate::{export, extract, input, sparql, store};
+use crate::{corpus, export, extract, sparql, store};
 
 /// Builds a knowledge graph of political actors from French and English news.
 #[derive(Debug, Parser)]
@@ -21,6 +21,9 @@ pub struct Cli {
     /// Extra lexicon file (TSV; same header as a file in ontology/lexicon/). Repeatable.
     #[arg(long = "lexicon", global = true, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+    /// Worker threads for extraction (0: all cores). Output does not depend on it.
+    #[arg(long, global = true, default_value_t = 0)]
+    pub threads: usize,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -66,7 +69,7 @@ pub enum ExportFormat {
 pub enum Command {
     /// Extract statements from text files, JSON Lines corpora or `-` (stdin).
     Extract {
-        /// Input files (.txt, .jsonl) or `-`.
+        /// Input files (.txt, .jsonl, .jsonl.gz), directories (searched recursively) or `-`.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Output format.
@@ -81,7 +84,7 @@ pub enum Command {
     },
     /// Extract and load into the store (one named graph per document; re-ingest replaces it).
     Ingest {
-        /// Input files (.txt, .jsonl) or `-`.
+        /// Input files (.txt, .jsonl, .jsonl.gz), directories (searched recursively) or `-`.
         #[arg(required = true)]
         files: Vec<PathBuf>,
         /// Store directory (default: $ACTORGRAPH_STORE, then ./actorgraph-store).
@@ -206,6 +209,41 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
     Knowledge::load(&kb, &lx)
 }
 
+fn run_options(cli: &Cli, lang: LangOpt, date: &Option<String>) -> corpus::RunOptions {
+    corpus::RunOptions {
+        lang: match lang {
+            LangOpt::Fr => Some(Lang::Fr),
+            LangOpt::En => Some(Lang::En),
+            LangOpt::Auto => None,
+        },
+        date: date.clone(),
+        threads: cli.threads,
+        chunk: 2000,
+        progress: true,
+    }
+}
+
+fn lang_code(d: &Document) -> &'static str {
+    d.lang
+        .unwrap_or_else(|| crate::text::detect_lang(&d.text))
+        .code()
+}
+
+/// Prints the run's summary; documents that failed make the exit code 1.
+fn finish(summary: &corpus::Summary) -> Result<()> {
+    eprintln!("actorgraph: {summary}");
+    if summary.errors > 0 {
+        return Err(Error::Usage(format!(
+            "{} document(s) could not be read (see above)",
+            summary.errors
+        )));
+    }
+    if summary.documents == 0 {
+        return Err(Error::Usage("no documents read".into()));
+    }
+    Ok(())
+}
+
 /// Extracts every document in parallel, keeping input order.
 pub fn extract_all(k: &Knowledge, docs: &[Document]) -> Vec<Vec<Statement>> {
     use rayon::prelude::*;
@@ -227,22 +265,25 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             check_date(date)?;
             let k = knowledge(&cli)?;
-            let mut docs = input::read_all(files)?;
-            prepare(&mut docs, *lang, date);
-            let results = extract_all(&k, &docs);
+            let opts = run_options(&cli, *lang, date);
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            match format {
-                ExtractFormat::Jsonl => {
-                    for st in results.iter().flatten() {
-                        writeln!(out, "{}", st.to_json()).map_err(out_err)?;
+            let summary = match format {
+                ExtractFormat::Jsonl | ExtractFormat::Tsv => {
+                    if *format == ExtractFormat::Tsv {
+                        writeln!(out, "{}", Statement::TSV_HEADER).map_err(out_err)?;
                     }
-                }
-                ExtractFormat::Tsv => {
-                    writeln!(out, "{}", Statement::TSV_HEADER).map_err(out_err)?;
-                    for st in results.iter().flatten() {
-                        writeln!(out, "{}", st.to_tsv()).map_err(out_err)?;
-                    }
+                    corpus::run(&k, files, &opts, |chunk| {
+                        for st in chunk.iter().flat_map(|c| &c.1) {
+                            let line = if *format == ExtractFormat::Tsv {
+                                st.to_tsv()
+                            } else {
+                                st.to_json()
+                            };
+                            writeln!(out, "{line}").map_err(out_err)?;
+                        }
+                        Ok(())
+                    })?
                 }
                 ExtractFormat::Turtle => {
                     let mut ser =
@@ -251,19 +292,20 @@ pub fn run(cli: Cli) -> Result<()> {
                         ser = ser.with_prefix(*p, *iri).expect("valid prefix");
                     }
                     let mut w = ser.for_writer(&mut out);
-                    for (d, sts) in docs.iter().zip(&results) {
-                        let lang = d
-                            .lang
-                            .unwrap_or_else(|| crate::text::detect_lang(&d.text))
-                            .code();
-                        for q in crate::rdf::document_quads(d, sts, lang) {
-                            w.serialize_quad(&q).map_err(out_err)?;
+                    let summary = corpus::run(&k, files, &opts, |chunk| {
+                        for (d, sts, _) in chunk {
+                            for q in crate::rdf::document_quads(d, sts, lang_code(d)) {
+                                w.serialize_quad(&q).map_err(out_err)?;
+                            }
                         }
-                    }
+                        Ok(())
+                    })?;
                     w.finish().map_err(out_err)?;
+                    summary
                 }
-            }
-            out.flush().map_err(out_err)
+            };
+            out.flush().map_err(out_err)?;
+            finish(&summary)
         }
         Command::Ingest {
             files,
@@ -273,36 +315,25 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             check_date(date)?;
             let k = knowledge(&cli)?;
-            let mut docs = input::read_all(files)?;
-            prepare(&mut docs, *lang, date);
-            let results = extract_all(&k, &docs);
+            let opts = run_options(&cli, *lang, date);
             let path = store::location(st.as_deref());
             let s = store::open(&path)?;
             store::load_knowledge(&s, &path, &k)?;
-            let batch: Vec<(Document, Vec<Statement>, String)> = docs
-                .into_iter()
-                .zip(results)
-                .map(|(d, r)| {
-                    let l = d
-                        .lang
-                        .unwrap_or_else(|| crate::text::detect_lang(&d.text))
-                        .code()
-                        .to_string();
-                    (d, r, l)
-                })
-                .collect();
-            let n_st: usize = batch.iter().map(|b| b.1.len()).sum();
-            let quads = store::load_documents(&s, &path, &batch)?;
+            let mut quads = 0;
+            let summary = corpus::run(&k, files, &opts, |chunk| {
+                let batch: Vec<(Document, Vec<Statement>, String)> = chunk
+                    .iter()
+                    .map(|(d, st, _)| (d.clone(), st.clone(), lang_code(d).to_string()))
+                    .collect();
+                quads += store::load_documents(&s, &path, &batch)?;
+                Ok(())
+            })?;
             let total = store::len(&s, &path)?;
             eprintln!(
-                "ingested {} document(s), {} statement(s), {} quad(s) into {} ({} quads in store)",
-                batch.len(),
-                n_st,
-                quads,
-                path.display(),
-                total
+                "ingested {quads} quad(s) into {} ({total} quads in store)",
+                path.display()
             );
-            Ok(())
+            finish(&summary)
         }
         Command::Query {
             query,

@@ -15,6 +15,7 @@
 //! ```
 
 pub mod cli;
+pub mod corpus;
 pub mod error;
 pub mod explain;
 pub mod export;

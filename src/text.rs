@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// Index for per-language tables (French 0, English 1).
+    pub fn idx(self) -> usize {
+        match self {
+            Lang::Fr => 0,
+            Lang::En => 1,
+        }
+    }
+
     /// Parses `fr` or `en`.
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -112,6 +120,10 @@ pub struct Sentence {
 /// Folds a string for matching: NFD, accents removed, lower case,
 /// typographic apostrophes unified, ligatures expanded.
 pub fn fold(s: &str) -> String {
+    // Most tokens are plain ASCII: no decomposition needed.
+    if s.is_ascii() {
+        return s.replace('`', "'").to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         match c {

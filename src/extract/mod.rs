@@ -142,6 +142,9 @@ impl Prepared<'_> {
         end: usize,
         pick: impl Fn(&Trigger) -> Option<usize>,
     ) -> Option<(usize, usize)> {
+        if i >= end || !self.k.lex.phrase_starts[self.lang.idx()].contains(&self.tokens[i].norm) {
+            return None;
+        }
         let max = self.k.lex.max_phrase.min(end.saturating_sub(i));
         (1..=max).rev().find_map(|n| {
             let key = self.tokens[i..i + n]
@@ -163,6 +166,12 @@ impl Prepared<'_> {
 /// Extracts statements from one document.
 pub fn extract(k: &Knowledge, doc: &Document) -> Vec<Statement> {
     analyse(k, doc).1
+}
+
+/// Extracts statements and counts the document's sentences.
+pub fn extract_counted(k: &Knowledge, doc: &Document) -> (Vec<Statement>, usize) {
+    let (p, st) = analyse(k, doc);
+    (st, p.sentences.len())
 }
 
 /// Extracts statements and returns the prepared document (for `explain`).

@@ -161,6 +161,8 @@ pub struct Kb {
     pub aliases: Vec<Alias>,
     /// Dated roles.
     pub roles: Vec<RoleSpell>,
+    /// (entity, key, demonym) of every alias, to skip duplicates in O(1).
+    alias_seen: std::collections::HashSet<(usize, String, bool)>,
 }
 
 const COUNTRIES: &[&str] = &[
@@ -285,6 +287,7 @@ impl Kb {
         let idx = match self.by_id.get(&entity.id) {
             Some(&i) => {
                 self.aliases.retain(|a| a.entity != i);
+                self.alias_seen.retain(|a| a.0 != i);
                 self.entities[i] = entity;
                 i
             }
@@ -324,10 +327,9 @@ impl Kb {
             } else {
                 CaseRule::Any
             };
-        if self
-            .aliases
-            .iter()
-            .any(|a| a.entity == entity && a.key == key && a.kind == kind)
+        if !self
+            .alias_seen
+            .insert((entity, key.clone(), kind == AliasKind::Demonym))
         {
             return;
         }

@@ -101,10 +101,14 @@ pub struct Lexicon {
     pub max_phrase: usize,
     /// Single-token verb heads by folded form.
     pub verb_forms: HashMap<(Lang, String), Vec<Trigger>>,
-    /// Cue word sets by (language, kind).
-    pub cues: HashMap<(Lang, String), HashSet<String>>,
-    /// Inflected forms of cue verbs (speech, refusal, future...) by (lang, kind).
-    pub cue_verbs: HashMap<(Lang, String), HashSet<String>>,
+    /// Cue word sets by language index, then kind.
+    pub cues: [HashMap<String, HashSet<String>>; 2],
+    /// Inflected forms of cue verbs (speech, refusal, future...) by language index, then kind.
+    pub cue_verbs: [HashMap<String, HashSet<String>>; 2],
+    /// Cue phrases by language index and kind, longest first (computed once).
+    pub cue_sorted: [HashMap<String, Vec<String>>; 2],
+    /// First tokens of every phrase, by language index: most tokens start none.
+    pub phrase_starts: [HashSet<String>; 2],
 }
 
 const VERBS: &[&str] = &[
@@ -211,6 +215,7 @@ impl Lexicon {
                 ));
             }
         }
+        lex.sort_cues();
         Ok(lex)
     }
 
@@ -424,7 +429,7 @@ impl Lexicon {
             }
             let forms: Vec<String> = list(&f[2]).iter().map(|x| alias_key(x)).collect();
             if VERB_CUES.contains(&f[1].as_str()) {
-                let set = self.cue_verbs.entry((lang, f[1].clone())).or_default();
+                let set = self.cue_verbs[lang.idx()].entry(f[1].clone()).or_default();
                 for form in &forms {
                     let mut words: Vec<&str> = form.split(' ').collect();
                     if lang == Lang::Fr && matches!(words[0], "s'" | "se") && words.len() > 1 {
@@ -459,8 +464,8 @@ impl Lexicon {
                     set.insert(form.clone());
                 }
             }
-            self.cues
-                .entry((lang, f[1].clone()))
+            self.cues[lang.idx()]
+                .entry(f[1].clone())
                 .or_default()
                 .extend(forms);
         }
@@ -471,6 +476,8 @@ impl Lexicon {
         let key = alias_key(form);
         let n = key.split(' ').count();
         self.max_phrase = self.max_phrase.max(n);
+        self.phrase_starts[lang.idx()]
+            .insert(key.split(' ').next().unwrap_or_default().to_string());
         let e = self.phrases.entry((lang, key)).or_default();
         if !e.contains(&trig) {
             e.push(trig);
@@ -479,27 +486,38 @@ impl Lexicon {
 
     /// Whether folded `word` (or phrase) is a cue of `kind`.
     pub fn is(&self, lang: Lang, kind: &str, word: &str) -> bool {
-        self.cues
-            .get(&(lang, kind.to_string()))
+        self.cues[lang.idx()]
+            .get(kind)
             .is_some_and(|s| s.contains(word))
     }
 
     /// Whether folded `word` is an inflected form of a cue verb of `kind`.
     pub fn is_verb(&self, lang: Lang, kind: &str, word: &str) -> bool {
-        self.cue_verbs
-            .get(&(lang, kind.to_string()))
+        self.cue_verbs[lang.idx()]
+            .get(kind)
             .is_some_and(|s| s.contains(word))
     }
 
     /// Cue phrases of `kind`, longest first.
-    pub fn phrases_of(&self, lang: Lang, kind: &str) -> Vec<&String> {
-        let mut v: Vec<&String> = self
-            .cues
-            .get(&(lang, kind.to_string()))
-            .map(|s| s.iter().collect())
-            .unwrap_or_default();
-        v.sort_by_key(|s| (std::cmp::Reverse(s.split(' ').count()), s.to_string()));
-        v
+    pub fn phrases_of(&self, lang: Lang, kind: &str) -> &[String] {
+        self.cue_sorted[lang.idx()]
+            .get(kind)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// Sorts every cue kind's phrases once, longest first.
+    fn sort_cues(&mut self) {
+        for l in 0..2 {
+            self.cue_sorted[l] = self.cues[l]
+                .iter()
+                .map(|(kind, set)| {
+                    let mut v: Vec<String> = set.iter().cloned().collect();
+                    v.sort_by_key(|s| (std::cmp::Reverse(s.split(' ').count()), s.clone()));
+                    (kind.clone(), v)
+                })
+                .collect();
+        }
     }
 }
 
