@@ -40,21 +40,25 @@ pub fn evaluator() -> SparqlEvaluator {
     e
 }
 
-/// Runs `query` on `store` and writes the results to `out`.
-pub fn run(store: &Store, query: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+/// Evaluates an analyst query on `store`. The default graph is the union of
+/// all graphs (analysts query across documents) unless the query names its
+/// own dataset with FROM.
+pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>> {
     let mut prepared = evaluator()
         .parse_query(query)
         .map_err(|e| Error::Sparql(e.to_string()))?;
-    // Analysts query across documents: the default graph is the union of all
-    // graphs unless the query names its own dataset (FROM).
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
-    let results = prepared
+    prepared
         .on_store(store)
         .execute()
-        .map_err(|e| Error::Sparql(e.to_string()))?;
-    write_results(results, format, out)
+        .map_err(|e| Error::Sparql(e.to_string()))
+}
+
+/// Runs `query` on `store` and writes the results to `out`.
+pub fn run(store: &Store, query: &str, format: Format, out: &mut dyn Write) -> Result<()> {
+    write_results(evaluate(store, query)?, format, out)
 }
 
 fn io_err(e: std::io::Error) -> Error {

@@ -6,7 +6,9 @@ use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::xml::{W, end, tag};
+use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::{Edge, Network, Node, QUADS, quad_colour, type_colour};
 
@@ -46,24 +48,6 @@ pub const EDGE_ATTRS: &[(&str, &str)] = &[
 pub struct GexfOptions {
     /// Write spells from statement dates so Gephi's timeline plays the network.
     pub dynamic: bool,
-}
-
-type W<'a> = Writer<&'a mut dyn Write>;
-
-fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        e.push_attribute((*k, *v));
-    }
-    w.write_event(if empty {
-        Event::Empty(e)
-    } else {
-        Event::Start(e)
-    })
-}
-
-fn end(w: &mut W, name: &str) -> std::io::Result<()> {
-    w.write_event(Event::End(BytesEnd::new(name)))
 }
 
 fn text(w: &mut W, name: &str, value: &str) -> std::io::Result<()> {

@@ -4,24 +4,12 @@ use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::xml::{W, tag};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
 
 use super::Network;
 use super::gexf::{EDGE_ATTRS, NODE_ATTRS, edge_label, edge_values, node_values};
-
-type W<'a> = Writer<&'a mut dyn Write>;
-
-fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        e.push_attribute((*k, *v));
-    }
-    w.write_event(if empty {
-        Event::Empty(e)
-    } else {
-        Event::Start(e)
-    })
-}
 
 fn data(w: &mut W, key: &str, value: &str) -> std::io::Result<()> {
     if value.is_empty() {

@@ -7,6 +7,7 @@ pub mod gexf;
 pub mod graphml;
 pub mod layout;
 pub mod svg;
+pub mod xml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
@@ -171,16 +172,7 @@ fn select(store: &Store, q: &str) -> Result<Vec<oxigraph::sparql::QuerySolution>
 /// The (subject, predicate, object) triples a user query selects; the
 /// predicate is empty when the query gives only ?s and ?o.
 fn sparql_filter(store: &Store, q: &str) -> Result<BTreeSet<(String, String, String)>> {
-    let mut prepared = crate::sparql::evaluator()
-        .parse_query(q)
-        .map_err(|e| Error::Sparql(e.to_string()))?;
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
-    let results = prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| Error::Sparql(e.to_string()))?;
+    let results = crate::sparql::evaluate(store, q)?;
     let mut out = BTreeSet::new();
     match results {
         QueryResults::Graph(triples) => {

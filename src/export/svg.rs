@@ -6,7 +6,9 @@ use std::io::Write;
 
 use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+
+use super::xml::{W, tag};
+use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
 
 use super::layout::fruchterman_reingold;
 use super::{Network, QUADS, quad_colour, type_colour};
@@ -16,21 +18,7 @@ const H: f64 = 900.0;
 const MARGIN: f64 = 90.0;
 const LEGEND_W: f64 = 250.0;
 
-type X<'a> = Writer<&'a mut dyn Write>;
-
-fn tag(w: &mut X, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
-    let mut e = BytesStart::new(name);
-    for (k, v) in attrs {
-        e.push_attribute((*k, *v));
-    }
-    w.write_event(if empty {
-        Event::Empty(e)
-    } else {
-        Event::Start(e)
-    })
-}
-
-fn text(w: &mut X, x: f64, y: f64, size: f64, weight: &str, s: &str) -> std::io::Result<()> {
+fn text(w: &mut W, x: f64, y: f64, size: f64, weight: &str, s: &str) -> std::io::Result<()> {
     let (xs, ys, fs) = (format!("{x:.1}"), format!("{y:.1}"), format!("{size:.1}"));
     tag(
         w,
@@ -84,7 +72,7 @@ pub fn write(g: &Network, seed: u64, out: &mut dyn Write) -> std::io::Result<()>
         .node_weights()
         .map(|n| 5.0 + 16.0 * (n.pagerank / max_pr).sqrt())
         .collect();
-    let mut w: X = Writer::new_with_indent(out, b' ', 1);
+    let mut w: W = Writer::new_with_indent(out, b' ', 1);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     let (ws, hs, vb) = (format!("{W}"), format!("{H}"), format!("0 0 {W} {H}"));
     tag(
@@ -264,7 +252,7 @@ pub fn write(g: &Network, seed: u64, out: &mut dyn Write) -> std::io::Result<()>
     w.into_inner().write_all(b"\n")
 }
 
-fn legend(w: &mut X) -> std::io::Result<()> {
+fn legend(w: &mut W) -> std::io::Result<()> {
     let x0 = W - LEGEND_W + 10.0;
     let mut y = 70.0;
     text(w, x0, y, 14.0, "bold", "Actors")?;
