@@ -266,8 +266,8 @@ pub fn run(cli: Cli) -> Result<()> {
             check_date(date)?;
             let k = knowledge(&cli)?;
             let opts = run_options(&cli, *lang, date);
-            let stdout = std::io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
+            // Not locked: the writer moves to the output thread of the run.
+            let mut out = BufWriter::new(std::io::stdout());
             let summary = match format {
                 ExtractFormat::Jsonl | ExtractFormat::Tsv => {
                     if *format == ExtractFormat::Tsv {

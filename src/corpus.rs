@@ -80,11 +80,15 @@ impl std::fmt::Display for Summary {
 pub type Extracted = (Document, Vec<Statement>, usize);
 
 /// Runs extraction over `paths`, handing each chunk of results to `sink`.
+///
+/// The sink runs on its own thread, one chunk behind extraction, so that
+/// writing or loading the store overlaps extracting the next chunk; at most
+/// two chunks are in memory.
 pub fn run(
     k: &Knowledge,
     paths: &[PathBuf],
     opts: &RunOptions,
-    mut sink: impl FnMut(&[Extracted]) -> Result<()>,
+    mut sink: impl FnMut(&[Extracted]) -> Result<()> + Send,
 ) -> Result<Summary> {
     let start = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -93,63 +97,81 @@ pub fn run(
         .map_err(|e| Error::Usage(format!("cannot start {} threads: {e}", opts.threads)))?;
     let bar = progress_bar(opts.progress);
     let mut summary = Summary::default();
-    let mut chunk: Vec<Document> = Vec::with_capacity(opts.chunk);
-    let mut flush = |chunk: &mut Vec<Document>, summary: &mut Summary| -> Result<()> {
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let docs = std::mem::take(chunk);
-        let done: Vec<Extracted> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|d| {
-                    let (st, n) = crate::extract::extract_counted(k, &d);
-                    (d, st, n)
-                })
-                .collect()
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Extracted>>(1);
+    std::thread::scope(|scope| {
+        let consumer = scope.spawn(move || -> Result<()> {
+            for chunk in rx {
+                sink(&chunk)?;
+            }
+            Ok(())
         });
-        for (d, st, n) in &done {
-            summary.documents += 1;
-            summary.sentences += n;
-            summary.statements += st.len();
-            summary.bytes += d.text.len();
-            summary.words += d.text.split_whitespace().count();
-        }
-        sink(&done)?;
-        if let Some(b) = &bar {
-            b.set_position(summary.bytes as u64);
-            b.set_message(format!(
-                "{} docs, {} statements",
-                summary.documents, summary.statements
-            ));
-        }
-        Ok(())
-    };
-    crate::input::for_each(paths, |item| {
-        match item {
-            Ok(mut d) => {
-                if d.lang.is_none() {
-                    d.lang = opts.lang;
+        let mut chunk: Vec<Document> = Vec::with_capacity(opts.chunk);
+        // Returns false when the sink has stopped (its error is reported below).
+        let flush = |chunk: &mut Vec<Document>, summary: &mut Summary| -> bool {
+            if chunk.is_empty() {
+                return true;
+            }
+            let docs = std::mem::take(chunk);
+            let done: Vec<Extracted> = pool.install(|| {
+                docs.into_par_iter()
+                    .map(|d| {
+                        let (st, n) = crate::extract::extract_counted(k, &d);
+                        (d, st, n)
+                    })
+                    .collect()
+            });
+            for (d, st, n) in &done {
+                summary.documents += 1;
+                summary.sentences += n;
+                summary.statements += st.len();
+                summary.bytes += d.text.len();
+                summary.words += d.text.split_whitespace().count();
+            }
+            if let Some(b) = &bar {
+                b.set_position(summary.bytes as u64);
+                b.set_message(format!(
+                    "{} docs, {} statements",
+                    summary.documents, summary.statements
+                ));
+            }
+            tx.send(done).is_ok()
+        };
+        let read = crate::input::for_each(paths, |item| {
+            match item {
+                Ok(mut d) => {
+                    if d.lang.is_none() {
+                        d.lang = opts.lang;
+                    }
+                    if d.date.is_none() {
+                        d.date = opts.date.clone();
+                    }
+                    chunk.push(d);
+                    if chunk.len() >= opts.chunk && !flush(&mut chunk, &mut summary) {
+                        return Err(Error::Usage("output stopped".into()));
+                    }
                 }
-                if d.date.is_none() {
-                    d.date = opts.date.clone();
-                }
-                chunk.push(d);
-                if chunk.len() >= opts.chunk {
-                    flush(&mut chunk, &mut summary)?;
+                Err(e) => {
+                    summary.errors += 1;
+                    let line = format!("actorgraph: skipped: {e}");
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
                 }
             }
-            Err(e) => {
-                summary.errors += 1;
-                let line = format!("actorgraph: skipped: {e}");
-                match &bar {
-                    Some(b) => b.println(line),
-                    None => eprintln!("{line}"),
-                }
-            }
+            Ok(())
+        });
+        if read.is_ok() {
+            flush(&mut chunk, &mut summary);
         }
-        Ok(())
+        drop(tx);
+        let sunk = consumer
+            .join()
+            .unwrap_or_else(|_| Err(Error::Usage("output thread panicked".into())));
+        // The sink's own error explains a stopped read better than "output stopped".
+        sunk?;
+        read
     })?;
-    flush(&mut chunk, &mut summary)?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
