@@ -328,6 +328,27 @@ const CASES: &[Case] = &[
         &["China represses Canada [positive asserted -]"],
     ),
     (
+        "a short quoted phrase does not cut the clause",
+        Lang::Fr,
+        None,
+        "La Norvège bâtit une « coopération renforcée » avec l'Islande.",
+        &["Norway cooperatesWith Iceland [positive asserted -]"],
+    ),
+    (
+        "another spelling of a known person's first name",
+        Lang::Fr,
+        None,
+        "Wolodymyr Zelensky a rencontré la Pologne.",
+        &["Volodymyr Zelensky meets Poland [positive asserted -]"],
+    ),
+    (
+        "an English noun after an adjective is not a verb",
+        Lang::En,
+        None,
+        "Australia announced new sanctions on Iran.",
+        &["Australia sanctions Iran [positive asserted -]"],
+    ),
+    (
         "reciprocal coordinated subjects without an object",
         Lang::En,
         None,
@@ -412,6 +433,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "La Suisse soutient « une paix négociée » avec la Serbie.",
         "Switzerland meets Serbia",
+    ),
+    (
+        "a second genitive is not the object of a de-frame",
+        Lang::Fr,
+        "La Turquie s'est retirée de l'accord sur le gaz de la Russie.",
+        "Turkey withdrawsFrom Russia",
+    ),
+    (
+        "a reporting verb closes the object zone",
+        Lang::En,
+        "Japan hosted the meeting and said Russia was wrong.",
+        "Russia visits Japan",
     ),
     (
         "role of one actor is not given to another",
