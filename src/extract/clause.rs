@@ -137,6 +137,9 @@ fn is_close(w: &str) -> bool {
     matches!(w, "»" | "”")
 }
 
+/// Quotes of at most this many tokens (closing mark included) are quoted terms.
+const SHORT_QUOTE: usize = 5;
+
 /// Finds quotations (« », “ ”, and straight double quotes paired in order).
 pub fn quotes(p: &Prepared) -> Vec<Quote> {
     let mut out = Vec::new();
@@ -151,11 +154,15 @@ pub fn quotes(p: &Prepared) -> Vec<Quote> {
             open = Some(i);
         } else if (is_close(w) || straight) && open.is_some() {
             let o = open.take().unwrap_or(i);
-            out.push(Quote {
-                open: o,
-                close: i,
-                speaker_zone: speaker_zone(p, o, i),
-            });
+            // A few quoted words are a quoted term (« garanties de sécurité »),
+            // not someone's speech, unless a reporting clause follows (« … », a-t-il dit).
+            if i - o > SHORT_QUOTE || p.norm(i + 1) == "," {
+                out.push(Quote {
+                    open: o,
+                    close: i,
+                    speaker_zone: speaker_zone(p, o, i),
+                });
+            }
         }
     }
     out
