@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::Knowledge;
 use crate::statement::Statement;
 use crate::text::{Document, Lang};
-use crate::{corpus, export, extract, sparql, store};
+use crate::{corpus, export, sparql, store};
 
 /// Builds a knowledge graph of political actors from French and English news.
 #[derive(Debug, Parser)]
@@ -188,17 +188,13 @@ fn check_date(d: &Option<String>) -> Result<()> {
     Ok(())
 }
 
-fn prepare(docs: &mut [Document], lang: LangOpt, date: &Option<String>) {
-    for d in docs {
-        if d.lang.is_none() {
-            d.lang = match lang {
-                LangOpt::Fr => Some(Lang::Fr),
-                LangOpt::En => Some(Lang::En),
-                LangOpt::Auto => None,
-            };
-        }
-        if d.date.is_none() {
-            d.date = date.clone();
+impl LangOpt {
+    /// The language to assume, `None` to detect it per document.
+    fn lang(self) -> Option<Lang> {
+        match self {
+            LangOpt::Fr => Some(Lang::Fr),
+            LangOpt::En => Some(Lang::En),
+            LangOpt::Auto => None,
         }
     }
 }
@@ -211,11 +207,7 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
 
 fn run_options(cli: &Cli, lang: LangOpt, date: &Option<String>) -> corpus::RunOptions {
     corpus::RunOptions {
-        lang: match lang {
-            LangOpt::Fr => Some(Lang::Fr),
-            LangOpt::En => Some(Lang::En),
-            LangOpt::Auto => None,
-        },
+        lang: lang.lang(),
         date: date.clone(),
         threads: cli.threads,
         chunk: 2000,
@@ -242,12 +234,6 @@ fn finish(summary: &corpus::Summary) -> Result<()> {
         return Err(Error::Usage("no documents read".into()));
     }
     Ok(())
-}
-
-/// Extracts every document in parallel, keeping input order.
-pub fn extract_all(k: &Knowledge, docs: &[Document]) -> Vec<Vec<Statement>> {
-    use rayon::prelude::*;
-    docs.par_iter().map(|d| extract::extract(k, d)).collect()
 }
 
 fn out_err(e: std::io::Error) -> Error {
@@ -443,11 +429,12 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Explain { text, lang, date } => {
             check_date(date)?;
             let k = knowledge(&cli)?;
-            let mut docs = vec![Document::new("explain", text.clone())];
-            prepare(&mut docs, *lang, date);
+            let mut doc = Document::new("explain", text.clone());
+            doc.lang = lang.lang();
+            doc.date = date.clone();
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            crate::explain::write(&k, &docs[0], &mut out).map_err(out_err)?;
+            crate::explain::write(&k, &doc, &mut out).map_err(out_err)?;
             out.flush().map_err(out_err)
         }
         Command::Kb => {

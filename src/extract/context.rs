@@ -41,7 +41,11 @@ pub(crate) fn context(
     let words_before: Vec<&str> = before.iter().map(|&j| p.norm(j)).collect();
     let text_before = format!(" {} ", words_before.join(" "));
     // Polarity
-    let mut negative = false;
+    // Multi-word negations in the clause: "en aucun cas", "in no case".
+    let mut negative = lex
+        .phrases_of(lang, "negation")
+        .iter()
+        .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")));
     match lang {
         Lang::Fr => {
             let ne = before
@@ -56,13 +60,6 @@ pub(crate) fn context(
                 .chain(after.iter())
                 .any(|&j| lex.is(lang, "negation_post", p.norm(j)));
             if ne && post {
-                negative = true;
-            }
-            if lex
-                .phrases_of(lang, "negation")
-                .iter()
-                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
-            {
                 negative = true;
             }
             if head > 0 && matches!(p.norm(head - 1), "sans") {
@@ -80,13 +77,6 @@ pub(crate) fn context(
             if near
                 .clone()
                 .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
-            {
-                negative = true;
-            }
-            if lex
-                .phrases_of(lang, "negation")
-                .iter()
-                .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")))
             {
                 negative = true;
             }

@@ -57,13 +57,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             )
         } else if lex.is(lang, "possessive_pl", &w) {
             (MentionKind::Possessive, None, true)
-        } else if in_quote
-            && lex.is(lang, "speaker", &w)
-            && !(lang == Lang::Fr
-                && w == "nous"
-                && i + 1 < p.tokens.len()
-                && is_reflexive_use(p, i))
-        {
+        } else if in_quote && lex.is(lang, "speaker", &w) {
             (MentionKind::Speaker, None, false)
         } else {
             continue;
@@ -108,12 +102,6 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             p.mentions[mi].how = how;
         }
     }
-}
-
-pub(crate) fn is_reflexive_use(p: &Prepared, i: usize) -> bool {
-    // "nous nous sommes", "vous nous avez": a clitic before a verb is still "us" — keep as speaker.
-    let _ = (p, i);
-    false
 }
 
 /// The antecedent of pronoun mention `mi`: the most recent compatible actor,
