@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::lexicon::Knowledge;
 use crate::statement::Statement;
 use crate::text::{Document, Lang};
-use crate::{corpus, export, sparql, store};
+use crate::{backend, corpus, export, sparql};
 
 /// Builds a knowledge graph of political actors from French and English news.
 #[derive(Debug, Parser)]
@@ -21,6 +21,25 @@ pub struct Cli {
     /// Extra lexicon file (TSV; same header as a file in ontology/lexicon/). Repeatable.
     #[arg(long = "lexicon", global = true, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
+    /// User name for a remote store (password from $ACTORGRAPH_PASSWORD or --password-file).
+    #[arg(long, global = true, env = "ACTORGRAPH_USER")]
+    pub user: Option<String>,
+    /// File holding the remote store's password (first line).
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_PASSWORD_FILE",
+        value_name = "FILE"
+    )]
+    pub password_file: Option<PathBuf>,
+    /// File holding a bearer token for a remote store (or $ACTORGRAPH_TOKEN).
+    #[arg(
+        long,
+        global = true,
+        env = "ACTORGRAPH_TOKEN_FILE",
+        value_name = "FILE"
+    )]
+    pub token_file: Option<PathBuf>,
     /// Worker threads for extraction (0: all cores). Output does not depend on it.
     #[arg(long, global = true, default_value_t = 0)]
     pub threads: usize,
@@ -87,9 +106,9 @@ pub enum Command {
         /// Input files (.txt, .jsonl, .jsonl.gz), directories (searched recursively) or `-`.
         #[arg(required = true)]
         files: Vec<PathBuf>,
-        /// Store directory (default: $ACTORGRAPH_STORE, then ./actorgraph-store).
+        /// Store: a directory, or a remote SPARQL endpoint `http(s)://…` (default: $ACTORGRAPH_STORE, then ./actorgraph-store).
         #[arg(long)]
-        store: Option<PathBuf>,
+        store: Option<String>,
         /// Language of the documents.
         #[arg(long, value_enum, default_value = "auto")]
         lang: LangOpt,
@@ -104,12 +123,15 @@ pub enum Command {
         /// Read the query from a file.
         #[arg(long, short = 'f')]
         file: Option<PathBuf>,
-        /// Store directory.
+        /// Store: a directory or a remote SPARQL endpoint URL.
         #[arg(long)]
-        store: Option<PathBuf>,
+        store: Option<String>,
         /// Results format.
         #[arg(long, value_enum, default_value = "table")]
         format: sparql::Format,
+        /// Bind ?NAME to VALUE (an IRI if written <…> or agr:…, a number, a date, else a string). Repeatable.
+        #[arg(long = "param", short = 'p', value_name = "NAME=VALUE")]
+        params: Vec<String>,
     },
     /// Export the actor network for Gephi (GEXF, GraphML, CSV) or as an SVG picture.
     Export {
@@ -119,9 +141,9 @@ pub enum Command {
         /// Output file (default: stdout); for csv, the prefix of the two tables.
         #[arg(long, short = 'o')]
         output: Option<PathBuf>,
-        /// Store directory.
+        /// Store: a directory or a remote SPARQL endpoint URL.
         #[arg(long)]
-        store: Option<PathBuf>,
+        store: Option<String>,
         /// Keep negated statements as edges.
         #[arg(long)]
         include_negative: bool,
@@ -175,6 +197,8 @@ pub enum Command {
     },
     /// Knowledge-base statistics and checks.
     Kb,
+    /// Serve the store over the SPARQL 1.1 Protocol (read-only unless --allow-update).
+    Serve(crate::server::ServeArgs),
 }
 
 fn check_date(d: &Option<String>) -> Result<()> {
@@ -197,6 +221,39 @@ impl LangOpt {
             LangOpt::Auto => None,
         }
     }
+}
+
+fn read_secret(path: &std::path::Path) -> Result<String> {
+    let s = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let line = s.lines().next().unwrap_or("").trim().to_string();
+    if line.is_empty() {
+        return Err(Error::Usage(format!(
+            "{}: empty secret file",
+            path.display()
+        )));
+    }
+    Ok(line)
+}
+
+/// Where the store is, with credentials from files or the environment.
+fn location(cli: &Cli, store: &Option<String>) -> Result<backend::Location> {
+    let password = match &cli.password_file {
+        Some(f) => Some(read_secret(f)?),
+        None => std::env::var("ACTORGRAPH_PASSWORD").ok(),
+    };
+    let token = match &cli.token_file {
+        Some(f) => Some(read_secret(f)?),
+        None => std::env::var("ACTORGRAPH_TOKEN").ok(),
+    };
+    Ok(backend::Location {
+        store: store.clone(),
+        credentials: crate::remote::Credentials {
+            user: cli.user.clone(),
+            password,
+            token,
+        },
+        timeout: None,
+    })
 }
 
 fn knowledge(cli: &Cli) -> Result<Knowledge> {
@@ -302,22 +359,21 @@ pub fn run(cli: Cli) -> Result<()> {
             check_date(date)?;
             let k = knowledge(&cli)?;
             let opts = run_options(&cli, *lang, date);
-            let path = store::location(st.as_deref());
-            let s = store::open(&path)?;
-            store::load_knowledge(&s, &path, &k)?;
+            let s = location(&cli, st)?.open_write()?;
+            s.load_knowledge(&k)?;
             let mut quads = 0;
             let summary = corpus::run(&k, files, &opts, |chunk| {
                 let batch: Vec<(Document, Vec<Statement>, String)> = chunk
                     .iter()
                     .map(|(d, st, _)| (d.clone(), st.clone(), lang_code(d).to_string()))
                     .collect();
-                quads += store::load_documents(&s, &path, &batch)?;
+                quads += s.load_documents(&batch)?;
                 Ok(())
             })?;
-            let total = store::len(&s, &path)?;
+            let total = s.len()?;
             eprintln!(
                 "ingested {quads} quad(s) into {} ({total} quads in store)",
-                path.display()
+                s.name()
             );
             finish(&summary)
         }
@@ -326,6 +382,7 @@ pub fn run(cli: Cli) -> Result<()> {
             file,
             store: st,
             format,
+            params,
         } => {
             let q = match (query, file) {
                 (Some(q), None) => q.clone(),
@@ -341,11 +398,16 @@ pub fn run(cli: Cli) -> Result<()> {
                     ));
                 }
             };
-            let path = store::location(st.as_deref());
-            let s = store::open_existing(&path)?;
+            let params = params
+                .iter()
+                .map(|p| crate::params::Param::parse(p))
+                .collect::<Result<Vec<_>>>()?;
+            // Check the query before opening anything: a typo is not a store problem.
+            crate::params::prepare(&q, &params)?;
+            let s = location(&cli, st)?.open_read()?;
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            sparql::run(&s, &q, *format, &mut out)?;
+            sparql::run(&s, &q, &params, *format, &mut out)?;
             out.flush().map_err(out_err)
         }
         Command::Export {
@@ -368,8 +430,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             check_date(since)?;
             check_date(until)?;
-            let path = store::location(st.as_deref());
-            let s = store::open_existing(&path)?;
+            let s = location(&cli, st)?.open_read()?;
             let sparql = match sparql {
                 Some(f) => Some(std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?),
                 None => None,
@@ -436,6 +497,13 @@ pub fn run(cli: Cli) -> Result<()> {
             let mut out = BufWriter::new(stdout.lock());
             crate::explain::write(&k, &doc, &mut out).map_err(out_err)?;
             out.flush().map_err(out_err)
+        }
+        Command::Serve(args) => {
+            let token = match &args.token_file {
+                Some(f) => Some(read_secret(f)?),
+                None => None,
+            };
+            crate::server::serve(args, token)
         }
         Command::Kb => {
             let k = knowledge(&cli)?;

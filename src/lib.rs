@@ -14,6 +14,7 @@
 //! assert_eq!(statements[0].subject.label, "France");
 //! ```
 
+pub mod backend;
 pub mod cli;
 pub mod corpus;
 pub mod error;
@@ -22,8 +23,11 @@ pub mod export;
 pub mod extract;
 pub mod input;
 pub mod lexicon;
+pub mod params;
 pub mod predicate;
 pub mod rdf;
+pub mod remote;
+pub mod server;
 pub mod sparql;
 pub mod statement;
 pub mod store;

@@ -6,10 +6,13 @@ use std::io::Write;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
+use spargebra::Query;
 
+use crate::backend::Backend;
 use crate::error::{Error, Result};
+use crate::params::Param;
 use crate::rdf::PREFIXES;
 
 /// Output formats for `actorgraph query`.
@@ -44,9 +47,25 @@ pub fn evaluator() -> SparqlEvaluator {
 /// all graphs (analysts query across documents) unless the query names its
 /// own dataset with FROM.
 pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>> {
-    let mut prepared = evaluator()
-        .parse_query(query)
-        .map_err(|e| Error::Sparql(e.to_string()))?;
+    evaluate_query(store, crate::params::prepare(query, &[])?)
+}
+
+/// Evaluates a parsed query (see [`evaluate`] for the default graph).
+pub fn evaluate_query(store: &Store, query: Query) -> Result<QueryResults<'static>> {
+    evaluate_with(store, query, None)
+}
+
+/// Evaluates a parsed query, stoppable through `cancel` (the server's timeout).
+pub fn evaluate_with(
+    store: &Store,
+    query: Query,
+    cancel: Option<CancellationToken>,
+) -> Result<QueryResults<'static>> {
+    let mut e = evaluator();
+    if let Some(c) = cancel {
+        e = e.with_cancellation_token(c);
+    }
+    let mut prepared = e.for_query(query);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
@@ -56,9 +75,16 @@ pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>> {
         .map_err(|e| Error::Sparql(e.to_string()))
 }
 
-/// Runs `query` on `store` and writes the results to `out`.
-pub fn run(store: &Store, query: &str, format: Format, out: &mut dyn Write) -> Result<()> {
-    write_results(evaluate(store, query)?, format, out)
+/// Runs `query` with `params` on a local or remote store and writes the
+/// results to `out`.
+pub fn run(
+    backend: &Backend,
+    query: &str,
+    params: &[Param],
+    format: Format,
+    out: &mut dyn Write,
+) -> Result<()> {
+    write_results(backend.evaluate(query, params)?, format, out)
 }
 
 fn io_err(e: std::io::Error) -> Error {

@@ -30,7 +30,15 @@ fn store_err(path: &Path, e: impl std::fmt::Display) -> Error {
 
 /// Opens (creating if needed) a read-write store.
 pub fn open(path: &Path) -> Result<Store> {
-    Store::open(path).map_err(|e| store_err(path, e))
+    Store::open(path).map_err(|e| {
+        let m = e.to_string();
+        if m.contains("LOCK") || m.contains("lock") {
+            // RocksDB allows one writing process.
+            store_err(path, format!("{m}: another actorgraph process (an ingest or a serve) has this store open; while `serve` runs, ingest through it: --store http://HOST:PORT/query"))
+        } else {
+            store_err(path, m)
+        }
+    })
 }
 
 /// Opens an existing store read-only; a missing store is an error.

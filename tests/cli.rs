@@ -467,3 +467,98 @@ fn export_filters_and_formats() {
     );
     assert_eq!(svg, export(&store, &["--format", "svg"]));
 }
+
+/// The `# param: NAME=VALUE` lines of a library query.
+fn params_of(query: &str) -> Vec<String> {
+    query
+        .lines()
+        .filter_map(|l| l.strip_prefix("# param:"))
+        .map(|p| p.split(" (").next().unwrap().trim().to_string())
+        .collect()
+}
+
+#[test]
+fn every_library_query_runs_with_its_parameters() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let mut files: Vec<PathBuf> = std::fs::read_dir(example("queries"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "rq"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        assert!(text.starts_with('#'), "{}: document the query", f.display());
+        let mut cmd = bin();
+        cmd.args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(f);
+        for p in params_of(&text) {
+            cmd.args(["--param", &p]);
+        }
+        let out = cmd.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            f.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    // Parameters change the answer: who acts on Russia in the examples.
+    let ego = |actor: &str| {
+        let out = bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(example("queries/ego-network.rq"))
+            .args(["--param", &format!("actor={actor}")])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let russia = ego("russia");
+    assert!(
+        russia.contains("in,Canada,sanctions,positive,1"),
+        "{russia}"
+    );
+    assert!(!ego("Canada").contains("in,Canada,"), "no self-loop");
+    assert_eq!(ego("agr:Russia").lines().count(), russia.lines().count());
+    assert_eq!(ego("Nowhere Land").lines().count(), 1, "header only");
+}
+
+#[test]
+fn query_parameters_are_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let q = "SELECT ?s WHERE { ?s rdfs:label ?name }";
+    for (param, message) in [
+        ("name", "NAME=VALUE"),
+        ("nope=1", "no variable ?nope"),
+        ("name=<not an iri>", "bad IRI"),
+    ] {
+        bin()
+            .args(["query", "--store"])
+            .arg(&store)
+            .args([q, "--param", param])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(message));
+    }
+    // A value is one literal, whatever it contains.
+    bin()
+        .args(["query", "--format", "csv", "--store"])
+        .arg(&store)
+        .args([q, "--param", "name=x\" } DELETE WHERE { ?a ?b ?c"])
+        .assert()
+        .success()
+        .stdout("s\r\n");
+    // A missing remote store is a clear error, not a hang.
+    bin()
+        .args(["query", "--store", "http://127.0.0.1:9/query", "ASK {}"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("cannot reach"));
+}

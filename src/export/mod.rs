@@ -12,9 +12,9 @@ pub mod xml;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
+use crate::backend::Backend;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
-use oxigraph::store::Store;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::{Error, Result};
@@ -156,8 +156,8 @@ fn local(iri: &str) -> &str {
 
 /// The (subject, predicate, object) triples a user query selects; the
 /// predicate is empty when the query gives only ?s and ?o.
-fn sparql_filter(store: &Store, q: &str) -> Result<BTreeSet<(String, String, String)>> {
-    let results = crate::sparql::evaluate(store, q)?;
+fn sparql_filter(store: &Backend, q: &str) -> Result<BTreeSet<(String, String, String)>> {
+    let results = store.evaluate(q, &[])?;
     let mut out = BTreeSet::new();
     match results {
         QueryResults::Graph(triples) => {
@@ -191,27 +191,11 @@ fn sparql_filter(store: &Store, q: &str) -> Result<BTreeSet<(String, String, Str
     Ok(out)
 }
 
-/// Every (statement, value) pair of one property, by a direct index scan:
-/// much faster than a SPARQL join on millions of statements.
-fn scan(store: &Store, property: &str) -> Result<Vec<(String, Term)>> {
-    let p = oxigraph::model::NamedNode::new_unchecked(property);
-    store
-        .quads_for_pattern(None, Some(p.as_ref()), None, None)
-        .map(|q| {
-            let q = q.map_err(|e| Error::Store {
-                path: "store".into(),
-                message: e.to_string(),
-            })?;
-            Ok((q.subject.to_string(), q.object))
-        })
-        .collect()
-}
-
-fn rows(store: &Store) -> Result<Vec<Row>> {
+fn rows(store: &Backend) -> Result<Vec<Row>> {
     let ag = |l: &str| format!("{}{l}", crate::rdf::AG);
     // Statements are the resources with ag:subject; the other properties join on them.
     let mut by_st: HashMap<String, Row> = HashMap::new();
-    for (st, o) in scan(store, &ag("subject"))? {
+    for (st, o) in store.scan(&ag("subject"))? {
         let iri = st.trim_matches(['<', '>']).to_string();
         by_st.insert(
             st,
@@ -237,7 +221,7 @@ fn rows(store: &Store) -> Result<Vec<Row>> {
         (format!("{}date", crate::rdf::DCT), |r, v| r.date = v),
     ];
     for (property, set) in fields {
-        for (st, o) in scan(store, &property)? {
+        for (st, o) in store.scan(&property)? {
             if let Some(r) = by_st.get_mut(&st) {
                 set(r, lit(Some(&o)));
             }
@@ -252,10 +236,10 @@ fn rows(store: &Store) -> Result<Vec<Row>> {
 }
 
 /// Labels, types, codes of every entity with a label, from all graphs.
-fn entity_info(store: &Store) -> Result<HashMap<String, Info>> {
+fn entity_info(store: &Backend) -> Result<HashMap<String, Info>> {
     let mut out: HashMap<String, Info> = HashMap::new();
     let key = |s: String| s.trim_matches(['<', '>']).to_string();
-    for (e, o) in scan(store, "http://www.w3.org/2000/01/rdf-schema#label")? {
+    for (e, o) in store.scan("http://www.w3.org/2000/01/rdf-schema#label")? {
         out.entry(key(e)).or_default().0 = lit(Some(&o));
     }
     type SetInfo = fn(&mut Info, String);
@@ -275,7 +259,7 @@ fn entity_info(store: &Store) -> Result<HashMap<String, Info>> {
         }),
     ];
     for (property, set) in props {
-        for (e, o) in scan(store, &property)? {
+        for (e, o) in store.scan(&property)? {
             if let Some(i) = out.get_mut(&key(e)) {
                 set(i, lit(Some(&o)));
             }
@@ -289,7 +273,7 @@ fn plover_of(p: &str) -> &'static str {
 }
 
 /// Builds the actor network from the store's statements.
-pub fn network(store: &Store, opts: &Options) -> Result<Network> {
+pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
     let info = entity_info(store)?;
     let etype = |iri: &str| info.get(iri).map(|i| i.1.clone()).unwrap_or_default();
     let selected = match &opts.sparql {

@@ -1,0 +1,185 @@
+//! Where the graph lives: the embedded Oxigraph store on disk, or a remote
+//! SPARQL 1.1 server. `ingest`, `query` and `export` work on either.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use oxigraph::model::{NamedNode, Quad, Term};
+use oxigraph::sparql::QueryResults;
+use oxigraph::store::Store;
+
+use crate::error::{Error, Result};
+use crate::lexicon::Knowledge;
+use crate::params::Param;
+use crate::remote::{Credentials, Remote};
+use crate::statement::Statement;
+use crate::text::Document;
+use crate::{rdf, store};
+
+/// A store, local or remote.
+pub enum Backend {
+    /// The embedded store and its directory.
+    Local(Store, PathBuf),
+    /// A SPARQL endpoint.
+    Remote(Box<Remote>),
+}
+
+/// How to open a backend.
+#[derive(Clone, Default)]
+pub struct Location {
+    /// `--store`: a directory or an `http(s)://` query endpoint.
+    pub store: Option<String>,
+    /// Credentials for a remote store.
+    pub credentials: Credentials,
+    /// HTTP timeout for a remote store.
+    pub timeout: Option<Duration>,
+}
+
+impl Location {
+    fn resolved(&self) -> String {
+        self.store
+            .clone()
+            .or_else(|| std::env::var("ACTORGRAPH_STORE").ok())
+            .unwrap_or_else(|| "actorgraph-store".into())
+    }
+
+    fn remote(&self, url: &str) -> Result<Backend> {
+        let timeout = self.timeout.unwrap_or(Duration::from_secs(300));
+        Ok(Backend::Remote(Box::new(Remote::open(
+            url,
+            self.credentials.clone(),
+            timeout,
+        )?)))
+    }
+
+    /// Opens for writing (creating a local store if needed).
+    pub fn open_write(&self) -> Result<Backend> {
+        let loc = self.resolved();
+        if crate::remote::is_url(&loc) {
+            return self.remote(&loc);
+        }
+        let path = PathBuf::from(loc);
+        Ok(Backend::Local(store::open(&path)?, path))
+    }
+
+    /// Opens an existing store for reading.
+    pub fn open_read(&self) -> Result<Backend> {
+        let loc = self.resolved();
+        if crate::remote::is_url(&loc) {
+            return self.remote(&loc);
+        }
+        let path = PathBuf::from(loc);
+        Ok(Backend::Local(store::open_existing(&path)?, path))
+    }
+}
+
+impl Backend {
+    /// A name for messages: the directory or the URL.
+    pub fn name(&self) -> String {
+        match self {
+            Backend::Local(_, p) => p.display().to_string(),
+            Backend::Remote(r) => r.query_url.clone(),
+        }
+    }
+
+    /// Evaluates SPARQL text with bound parameters. The query is parsed and
+    /// checked here in both cases, so a bad query gets the same message.
+    pub fn evaluate(&self, text: &str, params: &[Param]) -> Result<QueryResults<'static>> {
+        let q = crate::params::prepare(text, params)?;
+        match self {
+            Backend::Local(s, _) => crate::sparql::evaluate_query(s, q),
+            Backend::Remote(r) => r.query(&q.to_string()),
+        }
+    }
+
+    /// Replaces each document's named graph with its statements.
+    pub fn load_documents(&self, docs: &[(Document, Vec<Statement>, String)]) -> Result<usize> {
+        match self {
+            Backend::Local(s, p) => store::load_documents(s, p, docs),
+            Backend::Remote(r) => {
+                // A corpus may repeat an id: the last document with that id wins.
+                let mut graphs: Vec<(String, Vec<Quad>)> = Vec::new();
+                for (d, sts, lang) in docs {
+                    let g = rdf::doc_iri(&d.id);
+                    graphs.retain(|(x, _)| *x != g);
+                    graphs.push((g, rdf::document_quads(d, sts, lang)));
+                }
+                r.replace_graphs(&graphs)
+            }
+        }
+    }
+
+    /// Replaces the knowledge-base and ontology graphs.
+    pub fn load_knowledge(&self, k: &Knowledge) -> Result<()> {
+        match self {
+            Backend::Local(s, p) => store::load_knowledge(s, p, k),
+            Backend::Remote(r) => {
+                let kb = rdf::kb_quads(k);
+                let onto = NamedNode::new_unchecked(rdf::ONTOLOGY_GRAPH);
+                let parsed: std::result::Result<Vec<Quad>, _> =
+                    oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+                        .with_default_graph(onto)
+                        .for_slice(rdf::ONTOLOGY_TTL.as_bytes())
+                        .collect();
+                let onto_quads = parsed.map_err(|e| Error::Store {
+                    path: "ontology/actorgraph.ttl".into(),
+                    message: e.to_string(),
+                })?;
+                r.replace_graphs(&[
+                    (rdf::KB_GRAPH.to_string(), kb),
+                    (rdf::ONTOLOGY_GRAPH.to_string(), onto_quads),
+                ])?;
+                Ok(())
+            }
+        }
+    }
+
+    /// Every (subject, value) pair of one property, subjects written as
+    /// N-Triples terms (`<iri>`). Locally an index scan; remotely one query.
+    pub fn scan(&self, property: &str) -> Result<Vec<(String, Term)>> {
+        match self {
+            Backend::Local(s, p) => scan_local(s, p, property),
+            Backend::Remote(r) => {
+                let q = format!("SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{property}> ?o }} }}");
+                let QueryResults::Solutions(rows) = r.query(&q)? else {
+                    return Err(Error::Sparql("the server did not answer a SELECT".into()));
+                };
+                let mut out = Vec::new();
+                for row in rows {
+                    let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
+                    if let (Some(s), Some(o)) = (row.get("s"), row.get("o")) {
+                        out.push((s.to_string(), o.clone()));
+                    }
+                }
+                Ok(out)
+            }
+        }
+    }
+
+    /// Number of quads (remote: in named graphs).
+    pub fn len(&self) -> Result<usize> {
+        match self {
+            Backend::Local(s, p) => store::len(s, p),
+            Backend::Remote(r) => r.len(),
+        }
+    }
+
+    /// True when the store holds nothing.
+    pub fn is_empty(&self) -> Result<bool> {
+        Ok(self.len()? == 0)
+    }
+}
+
+fn scan_local(store: &Store, path: &Path, property: &str) -> Result<Vec<(String, Term)>> {
+    let p = NamedNode::new_unchecked(property);
+    store
+        .quads_for_pattern(None, Some(p.as_ref()), None, None)
+        .map(|q| {
+            let q = q.map_err(|e| Error::Store {
+                path: path.display().to_string(),
+                message: e.to_string(),
+            })?;
+            Ok((q.subject.to_string(), q.object))
+        })
+        .collect()
+}
