@@ -83,6 +83,21 @@ pub enum ExportFormat {
     Svg,
 }
 
+/// `actorgraph kb` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum KbCommand {
+    /// Convert TABARI/PETRARCH actor dictionaries into knowledge-base tables for --kb
+    /// (new people, organizations and groups only; known actors are skipped).
+    ImportCameo {
+        /// Dictionary files (e.g. Phoenix.Countries.actors.txt).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Directory for cameo-people.tsv and cameo-organizations.tsv.
+        #[arg(long, short = 'o', default_value = ".")]
+        out: PathBuf,
+    },
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -195,8 +210,12 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
-    /// Knowledge-base statistics and checks.
-    Kb,
+    /// Knowledge-base statistics and checks, or an import.
+    Kb {
+        /// What to do (default: statistics).
+        #[command(subcommand)]
+        action: Option<KbCommand>,
+    },
     /// Serve the store over the SPARQL 1.1 Protocol (read-only unless --allow-update).
     Serve(crate::server::ServeArgs),
 }
@@ -267,7 +286,12 @@ fn run_options(cli: &Cli, lang: LangOpt, date: &Option<String>) -> corpus::RunOp
         lang: lang.lang(),
         date: date.clone(),
         threads: cli.threads,
-        chunk: 2000,
+        // Documents per chunk; the store loader's batch (tunable for benchmarks).
+        chunk: std::env::var("ACTORGRAPH_CHUNK")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|n| *n > 0)
+            .unwrap_or(2000),
         progress: true,
     }
 }
@@ -505,7 +529,20 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             crate::server::serve(args, token)
         }
-        Command::Kb => {
+        Command::Kb {
+            action: Some(KbCommand::ImportCameo { files, out }),
+        } => {
+            let k = knowledge(&cli)?;
+            let files: Vec<&std::path::Path> = files.iter().map(PathBuf::as_path).collect();
+            let summary = crate::lexicon::cameo::import(&k, &files, out)?;
+            eprintln!("actorgraph: {summary}");
+            eprintln!(
+                "use them with: actorgraph --kb {0}/cameo-people.tsv --kb {0}/cameo-organizations.tsv …",
+                out.display()
+            );
+            Ok(())
+        }
+        Command::Kb { action: None } => {
             let k = knowledge(&cli)?;
             let stdout = std::io::stdout();
             let mut out = stdout.lock();

@@ -562,3 +562,43 @@ fn query_parameters_are_checked() {
         .failure()
         .stderr(predicate::str::contains("cannot reach"));
 }
+
+#[test]
+fn kb_import_cameo_writes_tables_that_load() {
+    let dir = tempfile::tempdir().unwrap();
+    // Our own dictionary in TABARI's format: an invented minister.
+    let dict = write(
+        dir.path(),
+        "dict.actors.txt",
+        b"TOMAS_VARGA_LLOSA_\n+MINISTER_VARGA_LLOSA\n\t[PERGOV >200101]\n",
+    );
+    let out = dir.path().join("kb");
+    bin()
+        .args(["kb", "import-cameo"])
+        .arg(&dict)
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 people"));
+    bin()
+        .arg("--kb")
+        .arg(out.join("cameo-people.tsv"))
+        .args(["explain", "Tomas Varga Llosa visited Chile."])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Tomas Varga Llosa visits Chile"));
+    // Bad input: a missing file and invalid UTF-8 are named.
+    bin()
+        .args(["kb", "import-cameo", "no-such-file.txt"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("no-such-file.txt"));
+    let bad = write(dir.path(), "bad.txt", b"PUTIN_\xff\n");
+    bin()
+        .args(["kb", "import-cameo"])
+        .arg(&bad)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("bad.txt").and(predicate::str::contains("UTF-8")));
+}

@@ -5,6 +5,7 @@
 //! from any directory; `--kb FILE` and `--lexicon FILE` add or override
 //! entries (a line whose id already exists replaces it).
 
+pub mod cameo;
 pub mod inflect;
 pub mod kb;
 pub mod tsv;
