@@ -50,6 +50,27 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "attribution: coordinated speakers each say their own part",
+        Lang::En,
+        None,
+        "France, Germany and Italy said that their ministers would not attend the G20 summit.",
+        &[
+            "France attends G20 summit [negative future France]",
+            "Germany attends G20 summit [negative future Germany]",
+            "Italy attends G20 summit [negative future Italy]",
+        ],
+    ),
+    (
+        "attribution: coordinated speakers (French)",
+        Lang::Fr,
+        None,
+        "La Pologne, la Lituanie et la Lettonie ont déclaré que leurs ministres n'assisteraient pas au sommet du G20.",
+        &[
+            "Poland attends G20 summit [negative future Poland]",
+            "Latvia attends G20 summit [negative future Latvia]",
+        ],
+    ),
+    (
         "verb, direct object",
         Lang::Fr,
         None,

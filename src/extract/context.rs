@@ -19,6 +19,9 @@ pub(crate) struct Context {
     pub modality: Modality,
     /// Who the claim is attributed to (document entity).
     pub attributed: Option<usize>,
+    /// All the coordinated speakers ("A, B et C ont déclaré que"): a
+    /// statement whose subject is one of them is attributed to that one.
+    pub speakers: Vec<usize>,
     /// Why the clause's content is not asserted, when it is not.
     pub blocked: Option<&'static str>,
 }
@@ -182,6 +185,7 @@ pub(crate) fn context(
     }
     // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
     let mut attributed = None;
+    let mut speakers = Vec::new();
     let sent = &p.sentences[s];
     for c in lex.phrases_of(lang, "according") {
         let n = c.split(' ').count();
@@ -211,6 +215,10 @@ pub(crate) fn context(
         let (cs, _) = clause_start(p, s, start - 1);
         if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
             attributed = p.mentions[mi].ents.first().copied();
+            speakers = super::coref::coordination_group(p, mi)
+                .into_iter()
+                .filter_map(|m| p.mentions[m].ents.first().copied())
+                .collect();
         }
     }
     Context {
@@ -221,6 +229,7 @@ pub(crate) fn context(
         },
         modality,
         attributed,
+        speakers,
         blocked,
     }
 }

@@ -296,7 +296,13 @@ fn make(
         object: p.entity_json(obj),
         polarity: ctx.polarity,
         modality: ctx.modality,
-        attributed_to: ctx.attributed.map(|a| p.entity_json(a)),
+        attributed_to: ctx.attributed.map(|a| {
+            p.entity_json(if ctx.speakers.contains(&subj) {
+                subj
+            } else {
+                a
+            })
+        }),
         confidence: conf,
         rule: rule.to_string(),
         date: p.doc.date.clone(),
