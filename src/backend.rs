@@ -37,10 +37,9 @@ pub struct Location {
 
 impl Location {
     fn resolved(&self) -> String {
-        self.store
-            .clone()
-            .or_else(|| std::env::var("ACTORGRAPH_STORE").ok())
-            .unwrap_or_else(|| "actorgraph-store".into())
+        store::location(self.store.as_deref().map(Path::new))
+            .to_string_lossy()
+            .into_owned()
     }
 
     fn remote(&self, url: &str) -> Result<Backend> {
