@@ -150,6 +150,16 @@ impl Backend {
                         out.push((s.to_string(), o.clone()));
                     }
                 }
+                if r.was_truncated() {
+                    // A network built from a cut list would be silently wrong.
+                    return Err(Error::Store {
+                        path: r.query_url.clone(),
+                        message: format!(
+                            "the server cut the list of <{property}> at {} rows: raise its result limit (Virtuoso: ResultSetMaxRows in [SPARQL])",
+                            out.len()
+                        ),
+                    });
+                }
                 Ok(out)
             }
         }

@@ -235,3 +235,39 @@ fn allow_update_without_a_token_is_refused() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--token-file"));
 }
+
+#[test]
+fn a_cut_result_is_an_error_for_export_and_a_warning_for_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest_examples(&store);
+    let s = start(&store, &["--max-rows", "5"]);
+    let url = format!("{}/query", s.base);
+    let out = Command::new(bin())
+        .args(["export", "--format", "gexf", "--store", &url])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cut"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = Command::new(bin())
+        .args([
+            "query",
+            "--format",
+            "csv",
+            "--store",
+            &url,
+            "SELECT ?s WHERE { ?s ?p ?o }",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 6);
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("warning: the server cut the results at 5 rows")
+    );
+}

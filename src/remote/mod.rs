@@ -59,6 +59,8 @@ pub struct Remote {
     credentials: Credentials,
     client: Client,
     digest: Mutex<Option<Challenge>>,
+    /// Set when the server said it cut a result (`X-SPARQL-MaxRows`).
+    truncated: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Remote {
@@ -122,6 +124,7 @@ impl Remote {
             credentials,
             client,
             digest: Mutex::new(None),
+            truncated: Default::default(),
         };
         // One probe: is the server there, and which one is it?
         let probe = r.send(Method::GET, url, &[], Vec::new())?;
@@ -291,6 +294,8 @@ impl Remote {
             .trim()
             .to_ascii_lowercase();
         if let Some(n) = resp.headers().get("x-sparql-maxrows") {
+            self.truncated
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             // Virtuoso cuts results silently but for this header: say it.
             eprintln!(
                 "actorgraph: warning: the server cut the results at {} rows (raise its result limit, e.g. Virtuoso's ResultSetMaxRows)",
@@ -313,6 +318,11 @@ impl Remote {
             })
         });
         Ok(QueryTripleIter::new(triples).into())
+    }
+
+    /// True once the server has cut any result of this connection.
+    pub fn was_truncated(&self) -> bool {
+        self.truncated.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Runs a SPARQL Update.
