@@ -50,6 +50,27 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "reported obligation: X said that Y must",
+        Lang::En,
+        None,
+        "Canada said on Monday that Venezuela must release the detained journalists.",
+        &["Canada demandsFrom Venezuela [positive asserted Canada]"],
+    ),
+    (
+        "reported obligation without that",
+        Lang::En,
+        None,
+        "Australia said China must lift its tariffs on wine.",
+        &["Australia demandsFrom China [positive asserted Australia]"],
+    ),
+    (
+        "reported obligation (French)",
+        Lang::Fr,
+        None,
+        "Le Canada a déclaré que le Venezuela doit libérer les journalistes.",
+        &["Canada demandsFrom Venezuela [positive asserted Canada]"],
+    ),
+    (
         "attribution: coordinated speakers each say their own part",
         Lang::En,
         None,

@@ -11,6 +11,7 @@ pub mod clause;
 pub mod context;
 pub mod coref;
 pub mod mentions;
+mod obligation;
 pub mod relations;
 pub mod roles;
 pub mod triggers;

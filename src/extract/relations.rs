@@ -39,6 +39,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 }
             }
         }
+        out.extend(super::obligation::statements(p, s));
     }
     out
 }
@@ -270,7 +271,7 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool) -> bool {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn make(
+pub(crate) fn make(
     p: &Prepared,
     s: usize,
     subj: usize,

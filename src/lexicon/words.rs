@@ -162,6 +162,7 @@ const CUE_KINDS: &[&str] = &[
     "article",
     "locative",
     "coordinator",
+    "obligation",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible"];

@@ -1,0 +1,91 @@
+//! Reported obligations: "X said that Y must …", "X a déclaré que Y doit
+//! …". Putting an obligation on Y in one's own statement is a demand of X
+//! on Y (PLOVER REQUEST), whatever Y is told to do; the obligation's own
+//! content stays unasserted.
+
+use super::Prepared;
+use super::context::{Context, clause_start};
+use super::relations::{make, subject_in, usable};
+use crate::predicate::Predicate;
+use crate::statement::{Modality, Polarity, Statement};
+
+/// Statements of the construction in sentence `s`.
+pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
+    let lex = &p.k.lex;
+    let sent = &p.sentences[s];
+    let mut out = Vec::new();
+    for j in sent.first..sent.last {
+        if !lex.is(p.lang, "obligation", p.norm(j)) {
+            continue;
+        }
+        // The complementizer nearest before the modal, after a speech verb;
+        // English may leave "that" out ("Japan said North Korea must …").
+        let that = (sent.first..j)
+            .rev()
+            .find(|&k| matches!(p.norm(k), "that" | "que" | "qu'"))
+            .or_else(|| {
+                let m = p
+                    .mentions
+                    .iter()
+                    .find(|m| m.last == j && m.first > sent.first)?;
+                let k = m.first - 1;
+                (p.lang == crate::text::Lang::En && lex.is_verb(p.lang, "speech", p.norm(k)))
+                    .then_some(k)
+            });
+        let Some(that) = that else {
+            continue;
+        };
+        let Some(verb) = (sent.first..=that)
+            .rev()
+            .find(|&k| lex.is_verb(p.lang, "speech", p.norm(k)))
+        else {
+            continue;
+        };
+        // Only the speech verb and its auxiliaries or adverbs between it and "that".
+        if that - verb > 4 {
+            continue;
+        }
+        // The one who must: the mention right before the modal, in the clause.
+        let Some(addressee) = p
+            .mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.first > that && m.last <= j && usable(m) && !m.locative)
+            .max_by_key(|(_, m)| m.last)
+            .map(|(mi, _)| mi)
+        else {
+            continue;
+        };
+        let (cs, _) = clause_start(p, s, verb);
+        let Some(speaker) = subject_in(p, cs, verb, &[]) else {
+            continue;
+        };
+        let (Some(&a), Some(&b)) = (
+            p.mentions[speaker].ents.first(),
+            p.mentions[addressee].ents.first(),
+        ) else {
+            continue;
+        };
+        let ctx = Context {
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            attributed: Some(a),
+            speakers: Vec::new(),
+            blocked: None,
+        };
+        let span = (p.mentions[speaker].first, j + 1);
+        let rule = format!("{}.demandsFrom.reported-obligation", p.lang.code());
+        out.extend(make(
+            p,
+            s,
+            a,
+            b,
+            Predicate::DemandsFrom,
+            &ctx,
+            &rule,
+            span,
+            0.7,
+        ));
+    }
+    out
+}
