@@ -489,6 +489,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Russia visits Japan",
     ),
     (
+        "what an actor is called on to do is not asserted",
+        Lang::En,
+        "The African Union called on Sudan to recognise South Sudan's new border.",
+        "supports South Sudan",
+    ),
+    (
+        "what an actor is urged to do is not asserted (French)",
+        Lang::Fr,
+        "La France a exhorté l'Iran à soutenir le Liban.",
+        "Iran supports Lebanon",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",

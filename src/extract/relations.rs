@@ -21,6 +21,8 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     for s in 0..p.sentences.len() {
         let trigs = triggers(p, s);
         let mut used_objects: Vec<usize> = Vec::new();
+        // End of the last demand that fired ("called on Serbia to …").
+        let mut demand_end: Option<usize> = None;
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
                 let t = Trig {
@@ -34,6 +36,13 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     Trigger::Role(_) => Vec::new(),
                 };
                 if !made.is_empty() {
+                    if demanded_action(p, t.first, demand_end) {
+                        // What someone is called on to do is not asserted.
+                        break;
+                    }
+                    if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
+                        demand_end = Some(t.last);
+                    }
                     out.extend(made);
                     break;
                 }
@@ -42,6 +51,18 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// Whether the trigger at `first` is the infinitive of a demand that ended at
+/// `demand_end`: "urged Iran to release", "a appelé la Serbie à reconnaître".
+fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> bool {
+    let Some(end) = demand_end else {
+        return false;
+    };
+    first > end
+        && first - end <= 10
+        && first > 0
+        && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
 /// Whether a mention can be a subject or object (possessive determiners only
