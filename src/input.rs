@@ -120,7 +120,7 @@ pub fn read_all(paths: &[PathBuf]) -> Result<Vec<Document>> {
 }
 
 fn text_document(path: &Path, id: &str, bytes: &[u8]) -> Result<Document> {
-    let text = utf8(path, bytes)?;
+    let text = utf8(path, bytes.to_vec())?;
     if let Some(nul) = text.find('\0') {
         return Err(Error::Encoding {
             path: path.to_path_buf(),
@@ -135,14 +135,26 @@ fn text_document(path: &Path, id: &str, bytes: &[u8]) -> Result<Document> {
     Ok(Document::new(id, text))
 }
 
-fn utf8(path: &Path, bytes: &[u8]) -> Result<String> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| {
+/// Decodes `bytes` read from `path`; an error names the file and the line
+/// of the first invalid byte.
+pub fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         Error::Encoding {
             path: path.to_path_buf(),
-            line: bytes[..valid].iter().filter(|&&b| b == b'\n').count() + 1,
+            line: e.as_bytes()[..valid]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1,
         }
     })
+}
+
+/// Reads a whole UTF-8 text file (knowledge tables, dictionaries).
+pub fn read_utf8(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    utf8(path, bytes)
 }
 
 /// Streams a JSON Lines corpus, one call of `f` per non-blank line.

@@ -271,15 +271,7 @@ pub fn import(k: &Knowledge, files: &[&Path], out_dir: &Path) -> Result<String> 
     let mut entries = Vec::new();
     let mut sources = Vec::new();
     for f in files {
-        let bytes = std::fs::read(f).map_err(|e| Error::io(f, e))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::Usage(format!(
-                "{}: not UTF-8 at byte {}",
-                f.display(),
-                e.utf8_error().valid_up_to()
-            ))
-        })?;
-        entries.extend(parse(&text));
+        entries.extend(parse(&crate::input::read_utf8(f)?));
         sources.push(f.display().to_string());
     }
     let imp = convert(k, &entries);

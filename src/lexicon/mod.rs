@@ -126,17 +126,6 @@ pub fn build_gazetteer(kb: &Kb) -> Result<AhoCorasick> {
 }
 
 fn read_table(path: &Path) -> Result<Table> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1;
-        Error::Encoding {
-            path: path.to_path_buf(),
-            line,
-        }
-    })?;
+    let text = crate::input::read_utf8(path)?;
     Table::parse(&path.display().to_string(), &text)
 }
