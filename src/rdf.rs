@@ -51,11 +51,17 @@ pub const PREFIXES: &[(&str, &str)] = &[
     ("wd", WD),
 ];
 
-/// Percent-encodes an IRI path segment (unreserved characters kept).
+/// Percent-encodes an IRI path segment (unreserved characters and `/` kept).
 pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    percent_encode(s, b"/")
+}
+
+/// Percent-encodes every byte but the unreserved characters and `keep`.
+pub fn percent_encode(s: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len() + s.len() / 4);
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') || keep.contains(&b)
+        {
             out.push(b as char);
         } else {
             out.push_str(&format!("%{b:02X}"));

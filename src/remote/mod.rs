@@ -96,15 +96,7 @@ fn sibling(url: &str, last: &str) -> String {
 
 /// Percent-encodes a form or query-string value.
 pub fn form_encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + s.len() / 4);
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    crate::rdf::percent_encode(s, b"")
 }
 
 impl Remote {
