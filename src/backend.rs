@@ -84,7 +84,11 @@ impl Backend {
     /// Evaluates SPARQL text with bound parameters. The query is parsed and
     /// checked here in both cases, so a bad query gets the same message.
     pub fn evaluate(&self, text: &str, params: &[Param]) -> Result<QueryResults<'static>> {
-        let q = crate::params::prepare(text, params)?;
+        self.evaluate_parsed(crate::params::prepare(text, params)?)
+    }
+
+    /// Evaluates a query already parsed, with its parameters bound.
+    pub fn evaluate_parsed(&self, q: spargebra::Query) -> Result<QueryResults<'static>> {
         match self {
             Backend::Local(s, _) => crate::sparql::evaluate_query(s, q),
             Backend::Remote(r) => r.query(&q.to_string()),

@@ -426,12 +426,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 .iter()
                 .map(|p| crate::params::Param::parse(p))
                 .collect::<Result<Vec<_>>>()?;
-            // Check the query before opening anything: a typo is not a store problem.
-            crate::params::prepare(&q, &params)?;
+            // Parse before opening anything: a typo is not a store problem.
+            let q = crate::params::prepare(&q, &params)?;
             let s = location(&cli, st)?.open_read()?;
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
-            sparql::run(&s, &q, &params, *format, &mut out)?;
+            sparql::run(&s, q, *format, &mut out)?;
             out.flush().map_err(out_err)
         }
         Command::Export {

@@ -6,13 +6,12 @@ use std::io::Write;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use spargebra::Query;
 
 use crate::backend::Backend;
 use crate::error::{Error, Result};
-use crate::params::Param;
 use crate::rdf::PREFIXES;
 
 /// Output formats for `actorgraph query`.
@@ -43,48 +42,29 @@ pub fn evaluator() -> SparqlEvaluator {
     e
 }
 
-/// Evaluates an analyst query on `store`. The default graph is the union of
-/// all graphs (analysts query across documents) unless the query names its
-/// own dataset with FROM.
-pub fn evaluate(store: &Store, query: &str) -> Result<QueryResults<'static>> {
-    evaluate_query(store, crate::params::prepare(query, &[])?)
-}
-
-/// Evaluates a parsed query (see [`evaluate`] for the default graph).
-pub fn evaluate_query(store: &Store, query: Query) -> Result<QueryResults<'static>> {
-    evaluate_with(store, query, None)
-}
-
-/// Evaluates a parsed query, stoppable through `cancel` (the server's timeout).
-pub fn evaluate_with(
-    store: &Store,
-    query: Query,
-    cancel: Option<CancellationToken>,
-) -> Result<QueryResults<'static>> {
-    let mut e = evaluator();
-    if let Some(c) = cancel {
-        e = e.with_cancellation_token(c);
-    }
-    let mut prepared = e.for_query(query);
+/// Prepares a parsed query: the default graph is the union of all graphs
+/// (analysts query across documents) unless the query names its own
+/// dataset with FROM. The CLI, the backends and the server all go through it.
+pub fn for_query(evaluator: SparqlEvaluator, query: Query) -> PreparedSparqlQuery {
+    let mut prepared = evaluator.for_query(query);
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
     prepared
+}
+
+/// Evaluates a parsed query on `store` (default graph: see [`for_query`]).
+pub fn evaluate_query(store: &Store, query: Query) -> Result<QueryResults<'static>> {
+    for_query(evaluator(), query)
         .on_store(store)
         .execute()
         .map_err(|e| Error::Sparql(e.to_string()))
 }
 
-/// Runs `query` with `params` on a local or remote store and writes the
-/// results to `out`.
-pub fn run(
-    backend: &Backend,
-    query: &str,
-    params: &[Param],
-    format: Format,
-    out: &mut dyn Write,
-) -> Result<()> {
-    write_results(backend.evaluate(query, params)?, format, out)
+/// Runs a parsed query (parameters bound) on a local or remote store and
+/// writes the results to `out`.
+pub fn run(backend: &Backend, query: Query, format: Format, out: &mut dyn Write) -> Result<()> {
+    write_results(backend.evaluate_parsed(query)?, format, out)
 }
 
 fn io_err(e: std::io::Error) -> Error {

@@ -175,13 +175,15 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
         .map_err(|e| text(StatusCode::BAD_REQUEST, e.to_string()))?;
     stopper::instrument(&mut parsed);
     let guard = state.watchdog.arm(state.timeout);
-    let mut prepared = crate::sparql::evaluator()
-        .with_cancellation_token(guard.token.clone())
-        .with_custom_function(
-            NamedNode::new_unchecked(stopper::ALIVE),
-            stopper::alive(guard.token.clone()),
-        )
-        .for_query(parsed);
+    let mut prepared = crate::sparql::for_query(
+        crate::sparql::evaluator()
+            .with_cancellation_token(guard.token.clone())
+            .with_custom_function(
+                NamedNode::new_unchecked(stopper::ALIVE),
+                stopper::alive(guard.token.clone()),
+            ),
+        parsed,
+    );
     let (defaults, named) = (get("default-graph-uri"), get("named-graph-uri"));
     if !defaults.is_empty() || !named.is_empty() {
         // The protocol's dataset overrides the query's FROM clauses.
@@ -201,8 +203,6 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
                 .collect::<Result<_, _>>()?;
             prepared.dataset_mut().set_available_named_graphs(n);
         }
-    } else if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
     }
     // Evaluation runs on its own thread so that the answer keeps its
     // deadline: at the timeout the token is cancelled (Oxigraph stops at its
