@@ -14,7 +14,7 @@ use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 
 use super::protocol::{form_decode, rdf_format, results_format, service_description};
-use super::{State, stopper, text};
+use super::{Limits, State, stopper, text};
 use crate::rdf::PREFIXES;
 
 type Resp = Response<Body>;
@@ -174,7 +174,8 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
     let mut parsed = crate::params::parse_query(&query)
         .map_err(|e| text(StatusCode::BAD_REQUEST, e.to_string()))?;
     stopper::instrument(&mut parsed);
-    let guard = state.watchdog.arm(state.timeout);
+    let limits = state.limits;
+    let guard = state.watchdog.arm(limits.timeout);
     let mut prepared = crate::sparql::for_query(
         crate::sparql::evaluator()
             .with_cancellation_token(guard.token.clone())
@@ -207,10 +208,6 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
     // Evaluation runs on its own thread so that the answer keeps its
     // deadline: at the timeout the token is cancelled (Oxigraph stops at its
     // next read of the store) and the client gets 503 at once.
-    let limits = Limits {
-        timeout: state.timeout,
-        max_rows: state.max_rows,
-    };
     let store = state.store.clone();
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -246,7 +243,7 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
         let (parts, body) = resp.unwrap_or_else(|e| e).into_parts();
         let _ = tx.send((parts, body.to_vec().unwrap_or_default()));
     });
-    let resp = match rx.recv_timeout(state.timeout + std::time::Duration::from_millis(200)) {
+    let resp = match rx.recv_timeout(limits.timeout + std::time::Duration::from_millis(200)) {
         Ok((parts, bytes)) => Ok(Response::from_parts(parts, Body::from(bytes))),
         Err(_) => {
             guard.token.cancel();
@@ -257,11 +254,12 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
     resp
 }
 
-/// What a query may take.
-#[derive(Clone, Copy)]
-struct Limits {
-    timeout: std::time::Duration,
-    max_rows: usize,
+/// A response without a body.
+fn empty(status: StatusCode) -> Resp {
+    Response::builder()
+        .status(status)
+        .body(Body::empty())
+        .expect("valid response")
 }
 
 fn not_acceptable() -> Resp {
@@ -376,10 +374,7 @@ fn run_update(state: &State, update: &str) -> Result<Resp, Resp> {
         .on_store(&state.store)
         .execute()
         .map_err(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
-    Ok(Response::builder()
-        .status(StatusCode::NO_CONTENT)
-        .body(Body::empty())
-        .expect("valid response"))
+    Ok(empty(StatusCode::NO_CONTENT))
 }
 
 /// Graph Store Protocol: GET/PUT/POST/DELETE `?graph=IRI` or `?default`;
@@ -447,10 +442,7 @@ fn store_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
             } else {
                 StatusCode::CREATED
             };
-            Ok(Response::builder()
-                .status(status)
-                .body(Body::empty())
-                .expect("valid response"))
+            Ok(empty(status))
         }
         ("POST", None) => {
             let f = RdfFormat::from_media_type(&media_type(req))
@@ -467,10 +459,7 @@ fn store_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
                 .load_from_slice(RdfParser::from_format(f), &data)
                 .map_err(|e| text(StatusCode::BAD_REQUEST, e.to_string()))?;
             loader.commit().map_err(|e| serr(&e))?;
-            Ok(Response::builder()
-                .status(StatusCode::NO_CONTENT)
-                .body(Body::empty())
-                .expect("valid response"))
+            Ok(empty(StatusCode::NO_CONTENT))
         }
         ("DELETE", Some(g)) => {
             match &g {
@@ -482,10 +471,7 @@ fn store_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
                 }
                 _ => state.store.clear_graph(g.as_ref()).map_err(|e| serr(&e))?,
             }
-            Ok(Response::builder()
-                .status(StatusCode::NO_CONTENT)
-                .body(Body::empty())
-                .expect("valid response"))
+            Ok(empty(StatusCode::NO_CONTENT))
         }
         (_, None) => Err(text(StatusCode::BAD_REQUEST, "give ?graph=IRI or ?default")),
         _ => Err(text(

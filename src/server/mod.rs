@@ -54,14 +54,22 @@ pub struct ServeArgs {
     pub cors_origin: String,
 }
 
+/// What a query may take.
+#[derive(Clone, Copy)]
+pub(crate) struct Limits {
+    /// Time after which the query is stopped.
+    pub timeout: Duration,
+    /// Most result rows or triples.
+    pub max_rows: usize,
+}
+
 /// Shared state of the running server.
 pub(crate) struct State {
     pub store: Store,
     pub allow_update: bool,
     pub token: Option<String>,
-    pub timeout: Duration,
+    pub limits: Limits,
     pub max_body: usize,
-    pub max_rows: usize,
     cors: HeaderValue,
     pub watchdog: watchdog::Watchdog,
     inflight: AtomicUsize,
@@ -107,9 +115,11 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
         store: s,
         allow_update: args.allow_update,
         token,
-        timeout: Duration::from_secs(args.timeout.max(1)),
+        limits: Limits {
+            timeout: Duration::from_secs(args.timeout.max(1)),
+            max_rows: args.max_rows,
+        },
         max_body: args.max_body,
-        max_rows: args.max_rows,
         cors: HeaderValue::from_str(&args.cors_origin)
             .map_err(|_| Error::Usage(format!("--cors-origin `{}`", args.cors_origin)))?,
         watchdog: watchdog::Watchdog::start(),
