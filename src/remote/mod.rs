@@ -171,20 +171,22 @@ impl Remote {
             }
             b.body(Body::from(body.clone())).map_err(|e| err(url, e))
         };
+        // The Authorization value a Digest challenge gives for this request.
+        let digest = |c: &Challenge| {
+            c.authorize(&self.credentials, method.as_str(), &target, &auth::cnonce())
+        };
+        let cached = || self.digest.lock().expect("digest lock").clone();
         let login = self.credentials.token.is_none() && self.credentials.has_login();
         // A server refusing a large unauthenticated body may reset the
         // connection before answering 401 (Virtuoso does): get the digest
         // challenge first with a bodyless request.
-        if login && !body.is_empty() && self.digest.lock().expect("digest lock").is_none() {
+        if login && !body.is_empty() && cached().is_none() {
             self.prime(url);
         }
         let preset = if let Some(t) = &self.credentials.token {
             Some(format!("Bearer {t}"))
         } else {
-            let cached = self.digest.lock().expect("digest lock").clone();
-            cached.and_then(|c| {
-                c.authorize(&self.credentials, method.as_str(), &target, &auth::cnonce())
-            })
+            cached().and_then(|c| digest(&c))
         };
         let resp = match self.client.request(build(preset)?) {
             Ok(r) => r,
@@ -192,10 +194,7 @@ impl Remote {
                 // Perhaps a stale nonce on a large body: renew it, try once more.
                 *self.digest.lock().expect("digest lock") = None;
                 self.prime(url);
-                let again = self.digest.lock().expect("digest lock").clone();
-                let authz = again.and_then(|c| {
-                    c.authorize(&self.credentials, method.as_str(), &target, &auth::cnonce())
-                });
+                let authz = cached().and_then(|c| digest(&c));
                 self.client
                     .request(build(authz)?)
                     .map_err(|_| err(url, format!("cannot reach the server: {e}")))?
@@ -207,7 +206,7 @@ impl Remote {
         }
         let authz = match challenge_of(&resp) {
             Some(ch) => {
-                let a = ch.authorize(&self.credentials, method.as_str(), &target, &auth::cnonce());
+                let a = digest(&ch);
                 *self.digest.lock().expect("digest lock") = Some(ch);
                 a
             }
