@@ -50,6 +50,20 @@ pub struct GexfOptions {
     pub dynamic: bool,
 }
 
+/// `<viz:color r g b/>`.
+fn viz_color(w: &mut W, (r, g, b): (u8, u8, u8)) -> std::io::Result<()> {
+    tag(
+        w,
+        "viz:color",
+        &[
+            ("r", &r.to_string()),
+            ("g", &g.to_string()),
+            ("b", &b.to_string()),
+        ],
+        true,
+    )
+}
+
 fn text(w: &mut W, name: &str, value: &str) -> std::io::Result<()> {
     tag(w, name, &[], false)?;
     w.write_event(Event::Text(BytesText::new(value)))?;
@@ -211,17 +225,7 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
         if opts.dynamic {
             spells(&mut w, &n.dates)?;
         }
-        let (r, gg, b) = type_colour(&n.etype);
-        tag(
-            &mut w,
-            "viz:color",
-            &[
-                ("r", &r.to_string()),
-                ("g", &gg.to_string()),
-                ("b", &b.to_string()),
-            ],
-            true,
-        )?;
+        viz_color(&mut w, type_colour(&n.etype))?;
         let size = format!("{:.2}", 5.0 + 25.0 * n.pagerank / max_pr);
         tag(&mut w, "viz:size", &[("value", &size)], true)?;
         end(&mut w, "node")?;
@@ -247,17 +251,7 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
         if opts.dynamic {
             spells(&mut w, &d.dates)?;
         }
-        let (r, gg, b) = quad_colour(&d.quad);
-        tag(
-            &mut w,
-            "viz:color",
-            &[
-                ("r", &r.to_string()),
-                ("g", &gg.to_string()),
-                ("b", &b.to_string()),
-            ],
-            true,
-        )?;
+        viz_color(&mut w, quad_colour(&d.quad))?;
         end(&mut w, "edge")?;
     }
     end(&mut w, "edges")?;
