@@ -14,6 +14,17 @@ fn example(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Runs `cmd`, which must succeed, and returns its standard output.
+fn stdout_ok(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
     std::fs::write(&p, bytes).unwrap();
@@ -22,17 +33,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
 
 #[test]
 fn extract_jsonl_follows_the_contract() {
-    let out = bin()
-        .args(["extract", "--format", "jsonl"])
-        .arg(example("en-g7-hiroshima.txt"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let text = stdout_ok(
+        bin()
+            .args(["extract", "--format", "jsonl"])
+            .arg(example("en-g7-hiroshima.txt")),
     );
-    let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<serde_json::Value> = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
@@ -103,18 +108,12 @@ fn ingest_query_export_round_trip_is_idempotent() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let count = |store: &Path| -> String {
-        let out = bin()
-            .args(["query", "--format", "csv", "--store"])
-            .arg(store)
-            .arg("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        stdout_ok(
+            bin()
+                .args(["query", "--format", "csv", "--store"])
+                .arg(store)
+                .arg("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        )
     };
     bin()
         .args(["ingest", "--store"])
@@ -346,19 +345,7 @@ fn examples_store(dir: &Path) -> PathBuf {
 }
 
 fn export(store: &Path, args: &[&str]) -> String {
-    let out = bin()
-        .arg("export")
-        .arg("--store")
-        .arg(store)
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_ok(bin().arg("export").arg("--store").arg(store).args(args))
 }
 
 #[test]
