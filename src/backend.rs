@@ -53,22 +53,22 @@ impl Location {
 
     /// Opens for writing (creating a local store if needed).
     pub fn open_write(&self) -> Result<Backend> {
-        let loc = self.resolved();
-        if crate::remote::is_url(&loc) {
-            return self.remote(&loc);
-        }
-        let path = PathBuf::from(loc);
-        Ok(Backend::Local(store::open(&path)?, path))
+        self.open(store::open)
     }
 
     /// Opens an existing store for reading.
     pub fn open_read(&self) -> Result<Backend> {
+        self.open(store::open_existing)
+    }
+
+    /// A remote endpoint for a URL, else the local store opened by `local`.
+    fn open(&self, local: fn(&Path) -> Result<Store>) -> Result<Backend> {
         let loc = self.resolved();
         if crate::remote::is_url(&loc) {
             return self.remote(&loc);
         }
         let path = PathBuf::from(loc);
-        Ok(Backend::Local(store::open_existing(&path)?, path))
+        Ok(Backend::Local(local(&path)?, path))
     }
 }
 
