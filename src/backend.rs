@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use oxigraph::model::{NamedNode, Quad, Term};
-use oxigraph::sparql::QueryResults;
+use oxigraph::sparql::{QueryResults, QuerySolution};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -167,6 +167,29 @@ impl Backend {
                 Ok(out)
             }
         }
+    }
+
+    /// Every solution of a SELECT query; an error when a remote server cut
+    /// the list (a network built from a cut list would be silently wrong).
+    pub fn select_all(&self, query: &str) -> Result<Vec<QuerySolution>> {
+        let QueryResults::Solutions(rows) = self.evaluate(query, &[])? else {
+            return Err(Error::Sparql("the store did not answer a SELECT".into()));
+        };
+        let rows = rows
+            .collect::<std::result::Result<Vec<_>, _>>()
+            .map_err(|e| Error::Sparql(e.to_string()))?;
+        if let Backend::Remote(r) = self
+            && r.was_truncated()
+        {
+            return Err(Error::Store {
+                path: r.query_url.clone(),
+                message: format!(
+                    "the server cut the answer at {} rows: raise its result limit (Virtuoso: ResultSetMaxRows in [SPARQL])",
+                    rows.len()
+                ),
+            });
+        }
+        Ok(rows)
     }
 
     /// Number of quads (remote: in named graphs).

@@ -471,9 +471,16 @@ pub fn run(cli: Cli) -> Result<()> {
                 depth: *depth,
                 sparql,
                 aggregate: *aggregate,
+                from_statements: false,
+                spells: *dynamic,
             };
             let start = std::time::Instant::now();
-            let g = export::network(&s, &opts)?;
+            let (g, route) = export::network_with_route(&s, &opts)?;
+            if let export::Route::Statements { missing } = route {
+                eprintln!(
+                    "actorgraph: {missing} document(s) have no edge summary (loaded by an older version or another tool): read every statement instead, which is slower; re-ingest them for a fast export"
+                );
+            }
             let write_to = |p: &std::path::Path, buf: &[u8]| {
                 std::fs::write(p, buf).map_err(|e| Error::io(p, e))
             };

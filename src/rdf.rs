@@ -132,6 +132,16 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
             Literal::new_simple_literal(u).into(),
         );
     }
+    // The export reads this one literal instead of every statement.
+    add(
+        d.clone().into(),
+        ag("edgeSummary"),
+        Literal::new_simple_literal(crate::export::summary::encode(
+            doc.date.as_deref(),
+            statements,
+        ))
+        .into(),
+    );
     let mut sentences_done = std::collections::HashSet::new();
     let mut entities_done = std::collections::HashSet::new();
     for (n, st) in statements.iter().enumerate() {

@@ -1,4 +1,5 @@
-//! Every lexicon entry has a test sentence (tests/data/*_cases.tsv, written
+//! Every lexicon entry (and every knowledge-base entry added since session 3)
+//! has a test sentence (tests/data/*_cases.tsv, written
 //! for this project) and every sentence gives the expected statement.
 
 use actorgraph::extract;
@@ -132,5 +133,29 @@ fn every_role_noun_has_a_passing_case() {
         missing.is_empty(),
         "role nouns without a test sentence: {missing:?}"
     );
+    assert_all_pass(&k, &cases);
+}
+
+#[test]
+fn knowledge_base_cases_name_real_entries_and_pass() {
+    let k = Knowledge::default_knowledge().unwrap();
+    let ids: BTreeSet<&str> = k.kb.entities.iter().map(|e| e.id.as_str()).collect();
+    let cases: Vec<_> = rows("kb_cases.tsv")
+        .into_iter()
+        .map(|r| {
+            assert_eq!(r.len(), 6, "bad case row {r:?}");
+            assert_eq!(r[5], "positive");
+            let id = r[0].rsplit(':').next().unwrap_or_default();
+            assert!(ids.contains(id), "{}: no such knowledge-base entry", r[0]);
+            (
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[4].clone(),
+            )
+        })
+        .collect();
+    assert!(!cases.is_empty());
     assert_all_pass(&k, &cases);
 }

@@ -7,14 +7,14 @@ pub mod gexf;
 pub mod graphml;
 pub mod layout;
 pub mod pagerank;
+mod read;
+pub mod summary;
 pub mod svg;
 pub mod xml;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeSet, HashMap, VecDeque};
 
 use crate::backend::Backend;
-use oxigraph::model::Term;
-use oxigraph::sparql::QueryResults;
 use petgraph::graph::{DiGraph, NodeIndex};
 
 use crate::error::{Error, Result};
@@ -121,151 +121,30 @@ pub struct Options {
     pub sparql: Option<String>,
     /// Edge aggregation.
     pub aggregate: Aggregate,
+    /// Read every statement even when the documents' edge summaries are
+    /// complete (slower; the two routes give the same network).
+    pub from_statements: bool,
+    /// Keep every edge's and node's distinct dates (for dynamic exports);
+    /// otherwise only the first and last dates, which is faster.
+    pub spells: bool,
 }
 
 /// An edge key (source IRI, predicate, target IRI, polarity) and the edge.
 type Keyed = ((String, String, String, String), Edge);
 
-/// Entity facts: (label, type, country, Wikidata id).
-type Info = (String, String, String, String);
+use read::{Info, local};
 
-/// One statement as read from the store.
-#[derive(Debug, Clone)]
-struct Row {
-    st: String,
-    s: String,
-    p: String,
-    o: String,
-    pol: String,
-    doc: String,
-    date: String,
-}
-
-fn lit(t: Option<&Term>) -> String {
-    match t {
-        Some(Term::Literal(l)) => l.value().to_string(),
-        Some(Term::NamedNode(n)) => n.as_str().to_string(),
-        Some(other) => other.to_string(),
-        None => String::new(),
-    }
-}
-
-fn local(iri: &str) -> &str {
-    iri.rsplit(['#', '/']).next().unwrap_or(iri)
-}
-
-/// The (subject, predicate, object) triples a user query selects; the
-/// predicate is empty when the query gives only ?s and ?o.
-fn sparql_filter(store: &Backend, q: &str) -> Result<BTreeSet<(String, String, String)>> {
-    let results = store.evaluate(q, &[])?;
-    let mut out = BTreeSet::new();
-    match results {
-        QueryResults::Graph(triples) => {
-            for t in triples {
-                let t = t.map_err(|e| Error::Sparql(e.to_string()))?;
-                out.insert((
-                    t.subject.to_string().trim_matches(['<', '>']).to_string(),
-                    local(t.predicate.as_str()).to_string(),
-                    lit(Some(&t.object)),
-                ));
-            }
-        }
-        QueryResults::Solutions(rows) => {
-            for r in rows {
-                let r = r.map_err(|e| Error::Sparql(e.to_string()))?;
-                let (s, o) = (lit(r.get("s")), lit(r.get("o")));
-                if s.is_empty() || o.is_empty() {
-                    return Err(Error::Usage(
-                        "--sparql: a SELECT query must bind ?s and ?o (and optionally ?p)".into(),
-                    ));
-                }
-                out.insert((s, local(&lit(r.get("p"))).to_string(), o));
-            }
-        }
-        QueryResults::Boolean(_) => {
-            return Err(Error::Usage(
-                "--sparql needs a CONSTRUCT or SELECT ?s ?p ?o query".into(),
-            ));
-        }
-    }
-    Ok(out)
-}
-
-fn rows(store: &Backend) -> Result<Vec<Row>> {
-    let ag = |l: &str| format!("{}{l}", crate::rdf::AG);
-    // Statements are the resources with ag:subject; the other properties join on them.
-    let mut by_st: HashMap<String, Row> = HashMap::new();
-    for (st, o) in store.scan(&ag("subject"))? {
-        let iri = st.trim_matches(['<', '>']).to_string();
-        by_st.insert(
-            st,
-            Row {
-                st: iri,
-                s: lit(Some(&o)),
-                p: String::new(),
-                o: String::new(),
-                pol: String::new(),
-                doc: String::new(),
-                date: String::new(),
-            },
-        );
-    }
-    type SetRow = fn(&mut Row, String);
-    let fields: [(String, SetRow); 5] = [
-        (ag("predicate"), |r, v| r.p = local(&v).to_string()),
-        (ag("object"), |r, v| r.o = v),
-        (ag("polarity"), |r, v| r.pol = v),
-        (format!("{}wasDerivedFrom", crate::rdf::PROV), |r, v| {
-            r.doc = v
-        }),
-        (format!("{}date", crate::rdf::DCT), |r, v| r.date = v),
-    ];
-    for (property, set) in fields {
-        for (st, o) in store.scan(&property)? {
-            if let Some(r) = by_st.get_mut(&st) {
-                set(r, lit(Some(&o)));
-            }
-        }
-    }
-    let mut rows: Vec<Row> = by_st
-        .into_values()
-        .filter(|r| !r.p.is_empty() && !r.o.is_empty())
-        .collect();
-    rows.sort_by(|a, b| a.st.cmp(&b.st));
-    Ok(rows)
-}
-
-/// Labels, types, codes of every entity with a label, from all graphs.
-fn entity_info(store: &Backend) -> Result<HashMap<String, Info>> {
-    let mut out: HashMap<String, Info> = HashMap::new();
-    let key = |s: String| s.trim_matches(['<', '>']).to_string();
-    for (e, o) in store.scan("http://www.w3.org/2000/01/rdf-schema#label")? {
-        out.entry(key(e)).or_default().0 = lit(Some(&o));
-    }
-    type SetInfo = fn(&mut Info, String);
-    let props: [(String, SetInfo); 3] = [
-        (
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#type".into(),
-            |i, v| {
-                // Only the ontology's classes (not ag:Document and the like).
-                if !v.ends_with("Document") && !v.ends_with("Statement") {
-                    i.1 = local(&v).to_string();
-                }
-            },
-        ),
-        (format!("{}country", crate::rdf::AG), |i, v| i.2 = v),
-        (format!("{}sameAs", crate::rdf::OWL), |i, v| {
-            i.3 = local(&v).to_string()
-        }),
-    ];
-    for (property, set) in props {
-        for (e, o) in store.scan(&property)? {
-            if let Some(i) = out.get_mut(&key(e)) {
-                set(i, lit(Some(&o)));
-            }
-        }
-    }
-    Ok(out)
+/// What the network was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// The documents' edge summaries: one quad per document.
+    Summaries,
+    /// Every statement, six quads each; `missing` documents had no summary
+    /// (loaded by an older version or by another tool).
+    Statements {
+        /// Documents without a readable summary.
+        missing: usize,
+    },
 }
 
 fn plover_of(p: &str) -> &'static str {
@@ -274,63 +153,179 @@ fn plover_of(p: &str) -> &'static str {
 
 /// Builds the actor network from the store's statements.
 pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
-    let info = entity_info(store)?;
-    let etype = |iri: &str| info.get(iri).map(|i| i.1.clone()).unwrap_or_default();
+    Ok(network_with_route(store, opts)?.0)
+}
+
+/// Builds the actor network and says what it was read from: the documents'
+/// edge summaries when every document has one (unless
+/// [`Options::from_statements`]), else every statement.
+pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, Route)> {
+    let (info, documents) = read::entity_info(store)?;
+    let (rows, route) = if opts.from_statements {
+        (
+            read::from_statements(store)?,
+            Route::Statements { missing: 0 },
+        )
+    } else {
+        match read::from_summaries(store, documents)? {
+            Ok(rows) => (rows, Route::Summaries),
+            Err(missing) => (read::from_statements(store)?, Route::Statements { missing }),
+        }
+    };
     let selected = match &opts.sparql {
-        Some(q) => Some(sparql_filter(store, q)?),
+        Some(q) => Some(read::sparql_filter(store, q)?),
         None => None,
     };
-    let keep = |r: &Row| {
-        (opts.include_negative || r.pol != "negative")
-            && (opts.predicates.is_empty() || opts.predicates.iter().any(|p| p == &r.p))
+    let mut edges = aggregate(&rows, opts, &info, selected.as_ref());
+    if let Some(ego) = &opts.ego {
+        let centre = find_actor(&info, &edges, ego)
+            .ok_or_else(|| Error::Usage(format!("--ego: no actor `{ego}` in the network")))?;
+        let keep = neighbourhood(&edges, &centre, opts.depth.max(1));
+        edges.retain(|((s, _, o, _), _)| keep.contains(s) && keep.contains(o));
+    }
+    Ok((build(edges, &info)?, route))
+}
+
+/// Per-edge running totals.
+#[derive(Default)]
+struct Acc {
+    statements: usize,
+    documents: usize,
+    last_doc: Option<u32>,
+    quads: [usize; 4],
+    net: i64,
+    dates: Vec<u32>,
+}
+
+/// The rows the options keep, aggregated into edges sorted by (source,
+/// predicate, target, polarity).
+fn aggregate(
+    rows: &read::Rows,
+    opts: &Options,
+    info: &HashMap<String, Info>,
+    selected: Option<&BTreeSet<(String, String, String)>>,
+) -> Vec<Keyed> {
+    let (iris, words) = (&rows.iris, &rows.words);
+    // Per word (predicate): its quad class index, when it has a PLOVER type.
+    let quad_of: Vec<Option<usize>> = (0..words.len() as u32)
+        .map(|w| {
+            let pl = plover_of(words.get(w));
+            (!pl.is_empty()).then(|| {
+                let q = quad_class(pl);
+                QUADS.iter().position(|x| *x == q).unwrap_or(0)
+            })
+        })
+        .collect();
+    let etype = |iri: &str| info.get(iri).map(|i| i.1.as_str()).unwrap_or("");
+    let keep = |r: &read::Row| {
+        let (s, p, o, pol, date) = (
+            iris.get(r.s),
+            words.get(r.p),
+            iris.get(r.o),
+            words.get(r.pol),
+            words.get(r.date),
+        );
+        (opts.include_negative || pol != "negative")
+            && (opts.predicates.is_empty() || opts.predicates.iter().any(|x| x == p))
             && (opts.plover.is_empty()
                 || opts
                     .plover
                     .iter()
-                    .any(|p| p.eq_ignore_ascii_case(plover_of(&r.p))))
+                    .any(|x| x.eq_ignore_ascii_case(plover_of(p))))
             && (opts.types.is_empty()
-                || (opts.types.contains(&etype(&r.s)) && opts.types.contains(&etype(&r.o))))
+                || (opts.types.iter().any(|t| t == etype(s))
+                    && opts.types.iter().any(|t| t == etype(o))))
             && opts
                 .since
                 .as_ref()
-                .is_none_or(|d| !r.date.is_empty() && r.date >= *d)
+                .is_none_or(|d| !date.is_empty() && date >= d.as_str())
             && opts
                 .until
                 .as_ref()
-                .is_none_or(|d| !r.date.is_empty() && r.date <= *d)
-            && selected.as_ref().is_none_or(|set| {
-                set.contains(&(r.s.clone(), r.p.clone(), r.o.clone()))
-                    || set.contains(&(r.s.clone(), String::new(), r.o.clone()))
+                .is_none_or(|d| !date.is_empty() && date <= d.as_str())
+            && selected.is_none_or(|set| {
+                set.contains(&(s.to_string(), p.to_string(), o.to_string()))
+                    || set.contains(&(s.to_string(), String::new(), o.to_string()))
             })
     };
-    let rows: Vec<Row> = rows(store)?.into_iter().filter(keep).collect();
-    // Aggregate statements into edges.
-    type Key = (String, String, String, String);
-    let mut edges: BTreeMap<Key, (BTreeSet<String>, BTreeSet<String>, Edge)> = BTreeMap::new();
-    for r in &rows {
+    let positive = words.ids_of("positive");
+    let mut accs: rustc_hash::FxHashMap<(u32, u32, u32, u32), Acc> = Default::default();
+    for r in rows.rows.iter().filter(|r| keep(r)) {
         let key = match opts.aggregate {
-            Aggregate::Predicate => (r.s.clone(), r.p.clone(), r.o.clone(), r.pol.clone()),
-            Aggregate::Pair => (r.s.clone(), "pair".into(), r.o.clone(), "positive".into()),
+            Aggregate::Predicate => (r.s, r.p, r.o, r.pol),
+            Aggregate::Pair => (r.s, u32::MAX, r.o, u32::MAX),
         };
-        let e = edges.entry(key).or_default();
-        if e.0.insert(r.st.clone()) {
-            let pl = plover_of(&r.p);
-            if !pl.is_empty() && r.pol == "positive" {
-                let q = quad_class(pl);
-                let qi = QUADS.iter().position(|x| *x == q).unwrap_or(0);
-                e.2.quads[qi] += 1;
-                e.2.net += if qi < 2 { 1 } else { -1 };
-            }
+        let a = accs.entry(key).or_default();
+        let n = r.n as usize;
+        a.statements += n;
+        if let (Some(qi), true) = (quad_of[r.p as usize], Some(r.pol) == positive) {
+            a.quads[qi] += n;
+            a.net += if qi < 2 { n as i64 } else { -(n as i64) };
         }
-        e.1.insert(r.doc.clone());
-        if !r.date.is_empty() {
-            e.2.dates.insert(r.date.clone());
+        // Rows come grouped by document.
+        if a.last_doc != Some(r.doc) {
+            a.documents += 1;
+            a.last_doc = Some(r.doc);
+        }
+        if a.dates.last() != Some(&r.date) {
+            a.dates.push(r.date);
         }
     }
-    let edges: Vec<(Key, Edge)> = edges
+    // Sorted on the strings' ranks: comparing the IRIs themselves (a shared
+    // 31-byte prefix) was most of the time.
+    let rank = |names: &read::Names| {
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_by(|&a, &b| names.get(a).cmp(names.get(b)));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        rank
+    };
+    let (iri_rank, word_rank) = (rank(iris), rank(words));
+    let word = |w: u32| word_rank.get(w as usize).copied().unwrap_or(u32::MAX);
+    let mut accs: Vec<_> = accs
         .into_iter()
-        .map(|((s, p, o, pol), (sts, docs, mut e))| {
-            e.plover = plover_of(&p).to_string();
+        .filter(|(_, a)| a.statements >= opts.min_weight.max(1))
+        .collect();
+    accs.sort_unstable_by_key(|((s, p, o, pol), _)| {
+        (
+            iri_rank[*s as usize],
+            word(*p),
+            iri_rank[*o as usize],
+            word(*pol),
+        )
+    });
+    accs.into_iter()
+        .map(|((s, p, o, pol), a)| {
+            let (p, pol) = if p == u32::MAX {
+                ("pair", "positive")
+            } else {
+                (words.get(p), words.get(pol))
+            };
+            let mut e = Edge {
+                plover: plover_of(p).to_string(),
+                quads: a.quads,
+                net: a.net,
+                predicate: p.to_string(),
+                polarity: pol.to_string(),
+                weight: a.statements,
+                documents: a.documents,
+                ..Edge::default()
+            };
+            let dates = a
+                .dates
+                .iter()
+                .map(|&d| words.get(d))
+                .filter(|d| !d.is_empty());
+            if opts.spells {
+                e.dates = dates.map(str::to_string).collect();
+                e.first = e.dates.iter().next().cloned().unwrap_or_default();
+                e.last = e.dates.iter().next_back().cloned().unwrap_or_default();
+            } else {
+                e.first = dates.clone().min().unwrap_or_default().to_string();
+                e.last = dates.max().unwrap_or_default().to_string();
+            }
             e.quad = if e.plover.is_empty() {
                 String::new()
             } else {
@@ -345,24 +340,15 @@ pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
                     e.quad = QUADS[best].to_string();
                 }
             }
-            e.predicate = p.clone();
-            e.polarity = pol.clone();
-            e.weight = sts.len();
-            e.documents = docs.len();
-            e.first = e.dates.iter().next().cloned().unwrap_or_default();
-            e.last = e.dates.iter().next_back().cloned().unwrap_or_default();
-            ((s, p, o, pol), e)
+            let key = (
+                iris.get(s).to_string(),
+                p.to_string(),
+                iris.get(o).to_string(),
+                pol.to_string(),
+            );
+            (key, e)
         })
-        .filter(|(_, e)| e.weight >= opts.min_weight.max(1))
-        .collect();
-    let mut edges = edges;
-    if let Some(ego) = &opts.ego {
-        let centre = find_actor(&info, &edges, ego)
-            .ok_or_else(|| Error::Usage(format!("--ego: no actor `{ego}` in the network")))?;
-        let keep = neighbourhood(&edges, &centre, opts.depth.max(1));
-        edges.retain(|((s, _, o, _), _)| keep.contains(s) && keep.contains(o));
-    }
-    build(edges, &info)
+        .collect()
 }
 
 /// The IRI of the actor whose label, id or IRI is `name` (case-insensitive).
@@ -407,19 +393,47 @@ fn neighbourhood(edges: &[Keyed], centre: &str, depth: usize) -> BTreeSet<String
 }
 
 fn build(edges: Vec<Keyed>, info: &HashMap<String, Info>) -> Result<Network> {
-    let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
+    // Mentions, first and last dates, distinct dates per node, on borrowed
+    // strings (one copy per node at the end).
+    #[derive(Default)]
+    struct Seen<'a> {
+        mentions: usize,
+        first: &'a str,
+        last: &'a str,
+        dates: rustc_hash::FxHashSet<&'a str>,
+    }
+    let mut seen: rustc_hash::FxHashMap<&str, Seen> = Default::default();
     for ((s, _, o, _), e) in &edges {
         for iri in [s, o] {
-            let n = nodes.entry(iri.clone()).or_insert_with(|| Node {
-                iri: iri.clone(),
-                ..Node::default()
-            });
+            let n = seen.entry(iri).or_default();
             n.mentions += e.weight;
-            n.dates.extend(e.dates.iter().cloned());
+            n.dates.extend(e.dates.iter().map(String::as_str));
+            if !e.first.is_empty() && (n.first.is_empty() || e.first.as_str() < n.first) {
+                n.first = &e.first;
+            }
+            if e.last.as_str() > n.last {
+                n.last = &e.last;
+            }
         }
     }
+    let mut seen: Vec<(&str, Seen)> = seen.into_iter().collect();
+    seen.sort_unstable_by_key(|(iri, _)| *iri);
+    let nodes: Vec<(String, Node)> = seen
+        .into_iter()
+        .map(|(iri, n)| {
+            let node = Node {
+                iri: iri.to_string(),
+                mentions: n.mentions,
+                first: n.first.to_string(),
+                last: n.last.to_string(),
+                dates: n.dates.into_iter().map(str::to_string).collect(),
+                ..Node::default()
+            };
+            (iri.to_string(), node)
+        })
+        .collect();
     let mut g: Network = DiGraph::new();
-    let mut idx: HashMap<String, NodeIndex> = HashMap::new();
+    let mut idx: rustc_hash::FxHashMap<String, NodeIndex> = Default::default();
     for (iri, mut n) in nodes {
         n.id = iri.strip_prefix(crate::rdf::ID).unwrap_or(&iri).to_string();
         if let Some((label, etype, country, wd)) = info.get(&iri) {
@@ -438,8 +452,6 @@ fn build(edges: Vec<Keyed>, info: &HashMap<String, Info>) -> Result<Network> {
         if n.etype.is_empty() {
             n.etype = "Actor".into();
         }
-        n.first = n.dates.iter().next().cloned().unwrap_or_default();
-        n.last = n.dates.iter().next_back().cloned().unwrap_or_default();
         idx.insert(iri, g.add_node(n));
     }
     for ((s, _, o, _), e) in edges {
