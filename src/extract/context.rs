@@ -41,14 +41,13 @@ pub(crate) fn context(
     let head = t.first;
     let after = (t.last..(t.last + 2).min(p.sentences[s].last)).collect::<Vec<_>>();
     let before: Vec<usize> = (start..head).collect();
-    let words_before: Vec<&str> = before.iter().map(|&j| p.norm(j)).collect();
-    let text_before = format!(" {} ", words_before.join(" "));
+    let text_before = p.spaced(start, head);
     // Polarity
     // Multi-word negations in the clause: "en aucun cas", "in no case".
     let mut negative = lex
         .phrases_of(lang, "negation")
         .iter()
-        .any(|n| n.contains(' ') && text_before.contains(&format!(" {n} ")));
+        .any(|n| n.contains(' ') && has_words(text_before, n));
     match lang {
         Lang::Fr => {
             let ne = before
@@ -169,7 +168,7 @@ pub(crate) fn context(
     // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
     let mut blocked = None;
     let lo = start.saturating_sub(3).max(p.sentences[s].first);
-    let lead = (lo..start).map(|j| p.norm(j)).collect::<Vec<_>>().join(" ");
+    let lead = p.joined(lo, start);
     if lex
         .phrases_of(lang, "content")
         .iter()
@@ -190,8 +189,7 @@ pub(crate) fn context(
     for c in lex.phrases_of(lang, "according") {
         let n = c.split(' ').count();
         for j in sent.first..sent.last.saturating_sub(n) {
-            let phrase = (j..j + n).map(|k| p.norm(k)).collect::<Vec<_>>().join(" ");
-            if phrase == *c {
+            if p.joined(j, j + n) == c.as_str() {
                 let mut k = j + n;
                 while k < sent.last && is_article(lang, p.norm(k)) {
                     k += 1;
@@ -307,4 +305,13 @@ pub(crate) fn is_restrictive_que(p: &Prepared, first: usize, que: usize) -> bool
         }
         None => false,
     }
+}
+
+/// Whether `phrase` occurs in `spaced` (words each with a space on both
+/// sides) as whole words; no allocation.
+fn has_words(spaced: &str, phrase: &str) -> bool {
+    spaced.match_indices(phrase).any(|(i, _)| {
+        let b = spaced.as_bytes();
+        i > 0 && b[i - 1] == b' ' && b.get(i + phrase.len()) == Some(&b' ')
+    })
 }

@@ -3,7 +3,7 @@
 //! stages (role descriptions in [`super::roles`], coreference in
 //! [`super::coref`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::{is_article, is_preposition};
 use super::coref::pronouns;
@@ -14,7 +14,7 @@ use crate::text::{Kind, Lang};
 
 /// Runs every mention stage on a prepared document.
 pub fn find(p: &mut Prepared) {
-    let mut kb_map: HashMap<usize, usize> = HashMap::new();
+    let mut kb_map: HashMap<usize, usize> = HashMap::default();
     gazetteer(p, &mut kb_map);
     first_names(p);
     roles(p, &mut kb_map);
@@ -62,13 +62,9 @@ fn type_rank(t: EntityType) -> u8 {
 
 /// Longest-leftmost gazetteer matching over the folded token stream.
 fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
-    let mut hay = String::from(" ");
-    let mut starts = Vec::with_capacity(p.tokens.len());
-    for t in &p.tokens {
-        starts.push(hay.len());
-        hay.push_str(&t.norm);
-        hay.push(' ');
-    }
+    // Taken for the loop (mentions are pushed meanwhile) and put back.
+    let hay = std::mem::take(&mut p.hay);
+    let starts = std::mem::take(&mut p.hay_starts);
     let tok_at = |off: usize| starts.binary_search(&off).ok();
     // (first, last, alias)
     let mut cands: Vec<(usize, usize, usize)> = Vec::new();
@@ -181,6 +177,8 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             locative: false,
         });
     }
+    p.hay = hay;
+    p.hay_starts = starts;
 }
 
 pub(crate) fn article_gender(p: &Prepared, first: usize) -> Option<Gender> {

@@ -101,6 +101,11 @@ pub struct Prepared<'a> {
     pub structural: Vec<Statement>,
     /// Trace lines for `explain`.
     pub trace: Vec<String>,
+    /// Folded tokens joined by spaces, with a leading space: the gazetteer's
+    /// haystack, and phrase keys as slices of it (no allocation per look-up).
+    pub hay: String,
+    /// Offset in `hay` of each token.
+    pub hay_starts: Vec<usize>,
 }
 
 impl Prepared<'_> {
@@ -110,6 +115,26 @@ impl Prepared<'_> {
             return "";
         }
         &self.doc.text[self.tokens[a].start..self.tokens[b - 1].end]
+    }
+
+    /// Folded tokens `a..b` joined by single spaces, borrowed ("" when empty).
+    pub fn joined(&self, a: usize, b: usize) -> &str {
+        let b = b.min(self.tokens.len());
+        if a >= b {
+            return "";
+        }
+        &self.hay[self.hay_starts[a]..self.hay_starts[b - 1] + self.tokens[b - 1].norm.len()]
+    }
+
+    /// Folded tokens `a..b` with a space before and after each (" " when empty):
+    /// `" {phrase} "` is contained exactly when the phrase occurs as whole words.
+    pub fn spaced(&self, a: usize, b: usize) -> &str {
+        let b = b.min(self.tokens.len());
+        if a >= b {
+            return " ";
+        }
+        &self.hay
+            [self.hay_starts[a] - 1..self.hay_starts[b - 1] + self.tokens[b - 1].norm.len() + 1]
     }
 
     /// Folded token at `i` ("" past the end).
@@ -148,12 +173,9 @@ impl Prepared<'_> {
         }
         let max = self.k.lex.max_phrase.min(end.saturating_sub(i));
         (1..=max).rev().find_map(|n| {
-            let key = self.tokens[i..i + n]
-                .iter()
-                .map(|t| t.norm.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let trigs = self.k.lex.phrases.get(&(self.lang, key))?;
+            let last = &self.tokens[i + n - 1];
+            let key = &self.hay[self.hay_starts[i]..self.hay_starts[i + n - 1] + last.norm.len()];
+            let trigs = self.k.lex.phrase(self.lang, key)?;
             trigs.iter().find_map(&pick).map(|x| (i + n, x))
         })
     }
@@ -180,6 +202,14 @@ pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<St
     let lang = doc.lang.unwrap_or_else(|| text::detect_lang(&doc.text));
     let tokens = text::tokenize(&doc.text);
     let sentences = text::sentences(&doc.text, &tokens);
+    let mut hay = String::with_capacity(doc.text.len() + 2);
+    hay.push(' ');
+    let mut hay_starts = Vec::with_capacity(tokens.len());
+    for t in &tokens {
+        hay_starts.push(hay.len());
+        hay.push_str(&t.norm);
+        hay.push(' ');
+    }
     let mut p = Prepared {
         doc,
         lang,
@@ -190,6 +220,8 @@ pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<St
         mentions: Vec::new(),
         structural: Vec::new(),
         trace: Vec::new(),
+        hay,
+        hay_starts,
     };
     mentions::find(&mut p);
     let mut out = std::mem::take(&mut p.structural);
@@ -201,7 +233,7 @@ pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<St
 /// Removes repeated statements (same sentence, subject, predicate, object,
 /// polarity), keeping the first.
 fn dedup(out: &mut Vec<Statement>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     out.retain(|s| {
         seen.insert((
             s.sentence_index,

@@ -239,7 +239,7 @@ fn object_after(
             }
             // another verb of the lexicon ends the object zone
             if j > from + 1
-                && p.k.lex.verb_forms.contains_key(&(p.lang, w.to_string()))
+                && p.k.lex.verb(p.lang, w).is_some()
                 && !is_article(p.lang, p.norm(j - 1))
                 && words > 2
             {

@@ -4,7 +4,7 @@
 //! demonym noun phrases, titles ("M. Ushakov") and surnames of people
 //! discovered in the document.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::{is_article, is_preposition};
 use super::mentions::{
@@ -493,10 +493,7 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
         };
         let Some(n) = noun else { continue };
         if cov_lex(p, n)
-            || p.k
-                .lex
-                .verb_forms
-                .contains_key(&(p.lang, p.tokens[n].norm.clone()))
+            || p.k.lex.verb(p.lang, &p.tokens[n].norm).is_some()
                 && p.lang == Lang::En
                 && n == m.last
                 && !p.tokens[n].norm.ends_with('s')
@@ -727,7 +724,7 @@ pub(crate) fn titles(p: &mut Prepared) {
 
 /// Surnames of people discovered in the document ("Donfried" after "Karen Donfried").
 pub(crate) fn surnames(p: &mut Prepared) {
-    let mut names: HashMap<String, usize> = HashMap::new();
+    let mut names: HashMap<String, usize> = HashMap::default();
     for (i, e) in p.ents.iter().enumerate() {
         if e.kb.is_none() && e.etype == EntityType::Person {
             if let Some(last) = e.label.split_whitespace().last() {

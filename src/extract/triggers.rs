@@ -74,14 +74,23 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
     let sent = &p.sentences[s];
     let mut out = Vec::new();
     let mut i = sent.first;
-    let mention_starts: std::collections::HashSet<usize> = p
+    // Tokens of the sentence inside a mention (mentions are sorted by position).
+    let mut in_mention = vec![false; sent.last - sent.first];
+    let from = p
         .mentions
-        .iter()
-        .filter(|m| m.kind != MentionKind::Demonym)
-        .flat_map(|m| m.first..m.last)
-        .collect();
+        .partition_point(|m| m.first < sent.first.saturating_sub(64));
+    for m in &p.mentions[from..] {
+        if m.first >= sent.last {
+            break;
+        }
+        if m.kind != MentionKind::Demonym {
+            for j in m.first.max(sent.first)..m.last.min(sent.last) {
+                in_mention[j - sent.first] = true;
+            }
+        }
+    }
     while i < sent.last {
-        if mention_starts.contains(&i) || p.tokens[i].kind != Kind::Word {
+        if in_mention[i - sent.first] || p.tokens[i].kind != Kind::Word {
             i += 1;
             continue;
         }
@@ -196,10 +205,7 @@ pub(crate) fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {
 }
 
 pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
-    let cands =
-        p.k.lex
-            .verb_forms
-            .get(&(p.lang, p.tokens[i].norm.clone()))?;
+    let cands = p.k.lex.verb(p.lang, &p.tokens[i].norm)?;
     // A verb form right after an article is a noun ("les demandes", "the attack"),
     // unless the article is a French object clitic ("il les soutient").
     if i > first {

@@ -1,7 +1,7 @@
 //! The actor knowledge base: states, places, organizations, people and their
 //! dated roles, loaded from the TSV files in `ontology/kb/`.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::tsv::{Row, Table, date, list, opt};
 use crate::error::{Error, Result};
@@ -162,7 +162,7 @@ pub struct Kb {
     /// Dated roles.
     pub roles: Vec<RoleSpell>,
     /// (entity, key, demonym) of every alias, to skip duplicates in O(1).
-    alias_seen: std::collections::HashSet<(usize, String, bool)>,
+    alias_seen: HashSet<(usize, String, bool)>,
 }
 
 const COUNTRIES: &[&str] = &[

@@ -1,7 +1,7 @@
 //! The predicate lexicon: verbs, nominal predicates, role nouns and function
 //! word cues, loaded from `ontology/lexicon/*.tsv`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::inflect::{self, Tense};
 use super::kb::{EntityType, Gender, alias_key};
@@ -96,11 +96,11 @@ pub struct Lexicon {
     /// Role nouns.
     pub roles: Vec<RoleNoun>,
     /// Multi-token phrases (nouns, role nouns) by folded key.
-    pub phrases: HashMap<(Lang, String), Vec<Trigger>>,
+    pub phrases: [HashMap<String, Vec<Trigger>>; 2],
     /// Longest phrase length in tokens.
     pub max_phrase: usize,
     /// Single-token verb heads by folded form.
-    pub verb_forms: HashMap<(Lang, String), Vec<Trigger>>,
+    pub verb_forms: [HashMap<String, Vec<Trigger>>; 2],
     /// Cue word sets by language index, then kind.
     pub cues: [HashMap<String, HashSet<String>>; 2],
     /// Inflected forms of cue verbs (speech, refusal, future...) by language index, then kind.
@@ -319,7 +319,7 @@ impl Lexicon {
                 rest: words,
             });
             for (form, tense) in forms {
-                let e = self.verb_forms.entry((lang, form)).or_default();
+                let e = self.verb_forms[lang.idx()].entry(form).or_default();
                 if !e.contains(&Trigger::Verb(idx, tense)) {
                     e.push(Trigger::Verb(idx, tense));
                 }
@@ -330,7 +330,7 @@ impl Lexicon {
 
     fn remove_verb(&mut self, pos: usize) {
         // Keep indices stable: neutralise the old entry's forms.
-        for v in self.verb_forms.values_mut() {
+        for v in self.verb_forms.iter_mut().flat_map(|m| m.values_mut()) {
             v.retain(|t| !matches!(t, Trigger::Verb(i, _) if *i == pos));
         }
     }
@@ -340,7 +340,7 @@ impl Lexicon {
         for row in &t.rows {
             let f = &row.fields;
             if let Some(pos) = self.nouns.iter().position(|v| v.id == f[0]) {
-                for v in self.phrases.values_mut() {
+                for v in self.phrases.iter_mut().flat_map(|m| m.values_mut()) {
                     v.retain(|t| *t != Trigger::Noun(pos));
                 }
                 seen.remove(&f[0]);
@@ -479,10 +479,20 @@ impl Lexicon {
         self.max_phrase = self.max_phrase.max(n);
         self.phrase_starts[lang.idx()]
             .insert(key.split(' ').next().unwrap_or_default().to_string());
-        let e = self.phrases.entry((lang, key)).or_default();
+        let e = self.phrases[lang.idx()].entry(key).or_default();
         if !e.contains(&trig) {
             e.push(trig);
         }
+    }
+
+    /// Verb triggers of a folded single-token form.
+    pub fn verb(&self, lang: Lang, form: &str) -> Option<&[Trigger]> {
+        self.verb_forms[lang.idx()].get(form).map(Vec::as_slice)
+    }
+
+    /// Triggers of a folded multi-token phrase (tokens joined by spaces).
+    pub fn phrase(&self, lang: Lang, key: &str) -> Option<&[Trigger]> {
+        self.phrases[lang.idx()].get(key).map(Vec::as_slice)
     }
 
     /// Whether folded `word` (or phrase) is a cue of `kind`.
