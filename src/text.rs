@@ -122,7 +122,12 @@ pub struct Sentence {
 pub fn fold(s: &str) -> String {
     // Most tokens are plain ASCII: no decomposition needed.
     if s.is_ascii() {
-        return s.replace('`', "'").to_ascii_lowercase();
+        let out = s.to_ascii_lowercase();
+        return if out.contains('`') {
+            out.replace('`', "'")
+        } else {
+            out
+        };
     }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
@@ -338,14 +343,18 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: Kin
     }
     let surface = &text[start..end];
     let first = surface.chars().next().unwrap_or(' ');
-    let letters: Vec<char> = surface.chars().filter(|c| c.is_alphabetic()).collect();
+    let (mut letters, mut all_upper) = (0, true);
+    for c in surface.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        all_upper &= c.is_uppercase();
+    }
     tokens.push(Token {
         start,
         end,
         norm: fold(surface),
         kind,
         upper: first.is_uppercase(),
-        all_caps: letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()),
+        all_caps: letters >= 2 && all_upper,
     });
 }
 

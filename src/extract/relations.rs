@@ -346,7 +346,9 @@ fn verb_statements(
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
     let label = format!("{} \"{}\"", v.id, p.surface(t.first, t.last));
     if let Some(why) = ctx.blocked {
-        p.trace.push(format!("rule {label}: not fired: {why}"));
+        if p.explain {
+            p.trace.push(format!("rule {label}: not fired: {why}"));
+        }
         return vec![];
     }
     let is_passive = passive(p, s, t, v.pronominal);
@@ -457,22 +459,26 @@ fn verb_statements(
                     }
                 }
             }
-            p.trace.push(format!(
-                "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
-                out.len()
-            ));
+            if p.explain {
+                p.trace.push(format!(
+                    "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
+                    out.len()
+                ));
+            }
             return out;
         }
     }
     let (Some(sm), Some(om)) = (subj, obj) else {
-        p.trace.push(format!(
-            "rule {label}: not fired: {}",
-            if subj.is_none() {
-                "no subject in the clause"
-            } else {
-                "no object in the frame"
-            }
-        ));
+        if p.explain {
+            p.trace.push(format!(
+                "rule {label}: not fired: {}",
+                if subj.is_none() {
+                    "no subject in the clause"
+                } else {
+                    "no object in the frame"
+                }
+            ));
+        }
         return vec![];
     };
     used.push(om);
@@ -486,11 +492,13 @@ fn verb_statements(
         confidence: 0.9,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, sm, om));
-    p.trace.push(format!(
-        "rule {label}: fired ({how_subj}{}), {} statement(s)",
-        if is_passive { ", passive" } else { "" },
-        out.len()
-    ));
+    if p.explain {
+        p.trace.push(format!(
+            "rule {label}: fired ({how_subj}{}), {} statement(s)",
+            if is_passive { ", passive" } else { "" },
+            out.len()
+        ));
+    }
     out
 }
 
@@ -579,7 +587,9 @@ fn noun_statements(
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
     let label = format!("{} \"{}\"", entry.id, p.surface(t.first, t.last));
     if let Some(why) = ctx.blocked {
-        p.trace.push(format!("rule {label}: not fired: {why}"));
+        if p.explain {
+            p.trace.push(format!("rule {label}: not fired: {why}"));
+        }
         return vec![];
     }
     // skip adjectives/quotes after the noun before markers
@@ -647,14 +657,16 @@ fn noun_statements(
         (clause_subj, patient, "subject of the light verb")
     };
     let (Some(am), Some(tm)) = (agent, target) else {
-        p.trace.push(format!(
-            "rule {label}: not fired: {}",
-            if agent.is_none() {
-                "no agent"
-            } else {
-                "no target"
-            }
-        ));
+        if p.explain {
+            p.trace.push(format!(
+                "rule {label}: not fired: {}",
+                if agent.is_none() {
+                    "no agent"
+                } else {
+                    "no target"
+                }
+            ));
+        }
         return vec![];
     };
     if am == tm {
@@ -677,10 +689,12 @@ fn noun_statements(
         confidence: 0.75,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
-    p.trace.push(format!(
-        "rule {label}: fired ({how}), {} statement(s)",
-        out.len()
-    ));
+    if p.explain {
+        p.trace.push(format!(
+            "rule {label}: fired ({how}), {} statement(s)",
+            out.len()
+        ));
+    }
     out
 }
 

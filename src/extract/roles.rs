@@ -349,12 +349,16 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             } else {
                 (dstart, nl)
             };
-            let how = format!(
-                "apposition of role \"{}\" ({}) and name \"{}\"",
-                role_text,
-                rule,
-                p.surface(nf, nl)
-            );
+            let how = if p.explain {
+                format!(
+                    "apposition of role \"{}\" ({}) and name \"{}\"",
+                    role_text,
+                    rule,
+                    p.surface(nf, nl)
+                )
+            } else {
+                String::new()
+            };
             if let Some(a) = aff_ent {
                 let (a_ok, rel) = affiliation_relation(p, &role, a);
                 if a_ok {
@@ -382,13 +386,17 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             let singular = !role.plural;
             if singular && role.role != "official" {
                 if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
-                    let how = format!(
-                        "role description \"{}\" ({}) resolved to {} ({})",
-                        p.surface(dstart, dend),
-                        rule,
-                        p.ents[person].label,
-                        resolution_reason(p, &role.role)
-                    );
+                    let how = if p.explain {
+                        format!(
+                            "role description \"{}\" ({}) resolved to {} ({})",
+                            p.surface(dstart, dend),
+                            rule,
+                            p.ents[person].label,
+                            resolution_reason(p, &role.role)
+                        )
+                    } else {
+                        String::new()
+                    };
                     let (a_ok, rel) = affiliation_relation(p, &role, a);
                     if a_ok {
                         push_structural(
@@ -417,12 +425,16 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 i = dend;
                 continue;
             }
-            let how = format!(
-                "officials \"{}\" ({}) stand for {}",
-                p.surface(dstart, dend),
-                rule,
-                p.ents[a].label
-            );
+            let how = if p.explain {
+                format!(
+                    "officials \"{}\" ({}) stand for {}",
+                    p.surface(dstart, dend),
+                    rule,
+                    p.ents[a].label
+                )
+            } else {
+                String::new()
+            };
             replace(
                 p,
                 &consumed,
@@ -438,10 +450,14 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             continue;
         }
         if role.plural && role.role == "official" {
-            let how = format!(
-                "officials \"{}\" of unknown affiliation",
-                p.surface(dstart, dend)
-            );
+            let how = if p.explain {
+                format!(
+                    "officials \"{}\" of unknown affiliation",
+                    p.surface(dstart, dend)
+                )
+            } else {
+                String::new()
+            };
             replace(
                 p,
                 &consumed,
@@ -534,11 +550,15 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             && p.k.lex.is(p.lang, "coordinator", p.norm(a.last))
             && p.lang == Lang::En
         {
-            let how = format!(
-                "\"{}\" shares the noun of \"{}\"",
-                p.surface(a.first, a.last),
-                p.surface(b.first, b.last)
-            );
+            let how = if p.explain {
+                format!(
+                    "\"{}\" shares the noun of \"{}\"",
+                    p.surface(a.first, a.last),
+                    p.surface(b.first, b.last)
+                )
+            } else {
+                String::new()
+            };
             p.mentions[mi].kind = MentionKind::Officials;
             p.mentions[mi].plural = true;
             p.mentions[mi].how = how;
@@ -668,10 +688,12 @@ pub(crate) fn push_structural(
         rule: rule.to_string(),
         date: p.doc.date.clone(),
     };
-    p.trace.push(format!(
-        "rule {rule}: {} {} {}",
-        st.subject.label, rel, st.object.label
-    ));
+    if p.explain {
+        p.trace.push(format!(
+            "rule {rule}: {} {} {}",
+            st.subject.label, rel, st.object.label
+        ));
+    }
     p.structural.push(st);
 }
 
@@ -708,7 +730,11 @@ pub(crate) fn titles(p: &mut Prepared) {
             x.kb.is_none() && x.label.split_whitespace().last() == Some(label.as_str())
         });
         let ent = existing.unwrap_or_else(|| discovered(p, &label, Some(g), None, None));
-        let how = format!("title \"{}\" introduces a person", p.surface(i, j));
+        let how = if p.explain {
+            format!("title \"{}\" introduces a person", p.surface(i, j))
+        } else {
+            String::new()
+        };
         p.mentions.push(Mention {
             first: i,
             last: e,
@@ -755,10 +781,14 @@ pub(crate) fn surnames(p: &mut Prepared) {
         }
     }
     for (i, e) in adds {
-        let how = format!(
-            "surname of {} named earlier or later in the document",
-            p.ents[e].label
-        );
+        let how = if p.explain {
+            format!(
+                "surname of {} named earlier or later in the document",
+                p.ents[e].label
+            )
+        } else {
+            String::new()
+        };
         p.mentions.push(Mention {
             first: i,
             last: i + 1,
