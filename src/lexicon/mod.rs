@@ -115,9 +115,6 @@ pub fn build_gazetteer(kb: &Kb) -> Result<AhoCorasick> {
     let patterns: Vec<String> = kb.aliases.iter().map(|a| format!(" {} ", a.key)).collect();
     AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
-        // A DFA: faster scans (the gazetteer runs over every document) for a
-        // few more milliseconds at start-up.
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&patterns)
         .map_err(|e| {
             Error::knowledge(

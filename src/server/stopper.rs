@@ -3,10 +3,12 @@
 //! of solutions already read (`{ ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }`) runs
 //! without reading and would keep a core busy long after the timeout.
 //! So each query's WHERE result (and each subquery's) goes through
-//! `FILTER(alive(COALESCE(?v, 0), ...))`, over all its variables so the
+//! `FILTER(alive(BOUND(?v), ...))`, over all its variables so the
 //! optimizer cannot push it down to one side of a join: a custom function,
 //! called for every solution, that unwinds the evaluation once the token
-//! is cancelled. COALESCE keeps unbound variables from dropping solutions.
+//! is cancelled. BOUND keeps unbound variables from dropping solutions and,
+//! unlike the variables themselves, needs no decoding of the terms (passing
+//! them made an aggregate over 1.25 M solutions ten times slower).
 
 use oxigraph::model::{Literal, NamedNode, Term};
 use oxigraph::sparql::CancellationToken;
@@ -127,12 +129,7 @@ fn wrap(p: &mut GraphPattern) {
     p.on_in_scope_variable(|v| vars.push(v.clone()));
     let args = vars
         .into_iter()
-        .map(|v| {
-            Expression::Coalesce(vec![
-                Expression::Variable(v),
-                Expression::Literal(Literal::from(0)),
-            ])
-        })
+        .map(Expression::Bound)
         .collect();
     let inner = std::mem::replace(p, GraphPattern::Bgp { patterns: vec![] });
     *p = GraphPattern::Filter {
