@@ -131,6 +131,19 @@ fn ingest_query_export_round_trip_is_idempotent() {
         .assert()
         .success();
     assert_eq!(first, count(&store), "re-ingest must not add quads");
+    // Compaction keeps every quad.
+    bin()
+        .args(["optimize", "--store"])
+        .arg(&store)
+        .assert()
+        .success();
+    assert_eq!(first, count(&store), "optimize must keep the quads");
+    bin()
+        .args(["optimize", "--store"])
+        .arg(dir.path().join("missing"))
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("no store here"));
     for (fmt, needle) in [
         ("json", "\"bindings\""),
         ("xml", "<sparql"),

@@ -127,10 +127,7 @@ fn has_group(p: &GraphPattern) -> bool {
 fn wrap(p: &mut GraphPattern) {
     let mut vars = Vec::new();
     p.on_in_scope_variable(|v| vars.push(v.clone()));
-    let args = vars
-        .into_iter()
-        .map(Expression::Bound)
-        .collect();
+    let args = vars.into_iter().map(Expression::Bound).collect();
     let inner = std::mem::replace(p, GraphPattern::Bgp { patterns: vec![] });
     *p = GraphPattern::Filter {
         expr: Expression::FunctionCall(Function::Custom(NamedNode::new_unchecked(ALIVE)), args),
