@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "plural demonym subject before a lexicon verb stands for its state",
+        Lang::En,
+        None,
+        "Venezuelans criticized Colombia on Tuesday.",
+        &["Venezuela criticizes Colombia [positive asserted -]"],
+    ),
+    (
+        "demonym ending in -s before a noun still reads as officials of the state",
+        Lang::En,
+        None,
+        "Swiss diplomats condemned Iran.",
+        &["Switzerland criticizes Iran [positive asserted -]"],
+    ),
+    (
         "reported obligation: X said that Y must",
         Lang::En,
         None,

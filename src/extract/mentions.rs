@@ -150,11 +150,16 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         let demonym = al.kind == AliasKind::Demonym;
         // Capitalised plural demonym nouns stand for the state: "the Russians", "les Américains".
         let plural_noun = p.tokens[first].upper && p.norm(last - 1).ends_with('s');
+        // English: not before a lower-case content word ("Swiss banks"), unless
+        // that word is a verb of the lexicon ("Venezuelans criticized Colombia").
         let as_name = demonym
             && plural_noun
             && (p.lang == Lang::En
                 && !p.tokens.get(last).is_some_and(|t| {
-                    t.kind == Kind::Word && !t.upper && !is_function_word(p, &t.norm)
+                    t.kind == Kind::Word
+                        && !t.upper
+                        && !is_function_word(p, &t.norm)
+                        && p.k.lex.verb(p.lang, &t.norm).is_none()
                 })
                 || first > 0 && is_article(p.lang, p.norm(first - 1)));
         p.mentions.push(Mention {
