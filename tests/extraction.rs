@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "threatened action: the threat is made against the action's target",
+        Lang::En,
+        None,
+        "Azerbaijan threatened to attack Armenia's border posts.",
+        &["Azerbaijan threatens Armenia [positive asserted -]"],
+    ),
+    (
+        "French threat with an infinitive",
+        Lang::Fr,
+        None,
+        "La Turquie a menacé de sanctionner la Grèce.",
+        &["Turkey threatens Greece [positive asserted -]"],
+    ),
+    (
         "plural demonym subject before a lexicon verb stands for its state",
         Lang::En,
         None,
@@ -460,6 +474,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a threatened attack is not an attack",
+        Lang::En,
+        "Azerbaijan threatened to attack Armenia's border posts.",
+        "Azerbaijan attacks Armenia [positive",
+    ),
     (
         "content of a demand is not a fact",
         Lang::Fr,

@@ -23,6 +23,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let mut used_objects: Vec<usize> = Vec::new();
         // End of the last demand that fired ("called on Serbia to …").
         let mut demand_end: Option<usize> = None;
+        // A threat verb that found no object, and its rule: its infinitive
+        // names the threatened action ("threatened to attack India").
+        let mut threat: Option<(usize, String)> = None;
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
                 let t = Trig {
@@ -35,22 +38,57 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     Trigger::Noun(_) => noun_statements(p, s, &t, &quotes, &mut used_objects),
                     Trigger::Role(_) => Vec::new(),
                 };
-                if !made.is_empty() {
-                    if demanded_action(p, t.first, demand_end) {
-                        // What someone is called on to do is not asserted.
+                if made.is_empty() {
+                    if let Some(rule) = unfulfilled_threat(p, &t) {
+                        threat = Some((t.last, rule));
+                    }
+                    continue;
+                }
+                if let Some((end, rule)) = threat.take() {
+                    if threatened_action(p, t.first, end) {
+                        out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
                         break;
                     }
-                    if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
-                        demand_end = Some(t.last);
-                    }
-                    out.extend(made);
+                }
+                if demanded_action(p, t.first, demand_end) {
+                    // What someone is called on to do is not asserted.
                     break;
                 }
+                if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
+                    demand_end = Some(t.last);
+                }
+                out.extend(made);
+                break;
             }
         }
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// The rule of a threat verb ("threatened", "a menacé") followed by an
+/// infinitive marker, when it made no statement of its own.
+fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<String> {
+    let Trigger::Verb(v, _) = t.what else {
+        return None;
+    };
+    let verb = &p.k.lex.verbs[v];
+    (verb.predicate == Predicate::Threatens && matches!(p.norm(t.last), "to" | "de" | "d'"))
+        .then(|| verb.id.clone())
+}
+
+/// Whether the trigger at `first` is the infinitive right after a threat
+/// that ended at `end` ("threatened to attack", "menacé d'attaquer").
+fn threatened_action(p: &Prepared, first: usize, end: usize) -> bool {
+    first == end + 1 && matches!(p.norm(end), "to" | "de" | "d'")
+}
+
+/// A statement of a threatened action, as the threat against its target.
+fn as_threat(mut st: Statement, threat_rule: &str) -> Statement {
+    st.rule = format!("{threat_rule}+{}", st.rule);
+    st.predicate = Predicate::Threatens;
+    st.plover = Predicate::Threatens.plover();
+    st
 }
 
 /// Whether the trigger at `first` is the infinitive of a demand that ended at

@@ -5,6 +5,7 @@ use super::clause::{is_article, is_preposition};
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
+use crate::predicate::Predicate;
 use crate::text::{Kind, Lang};
 
 /// A predicate trigger found in a sentence.
@@ -100,7 +101,8 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         // French "a" folds like "à": only the written "à" is a preposition.
         let prep = i > sent.first
             && is_preposition(p.lang, p.norm(i - 1))
-            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a");
+            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a")
+            && !threatened_infinitive(p, i, sent.first, verb_here.as_ref());
         let determined = i > sent.first
             && (is_article(p.lang, p.norm(i - 1))
                 || prep
@@ -346,4 +348,24 @@ pub(crate) fn entry_of(t: Trigger) -> usize {
     match t {
         Trigger::Verb(e, _) | Trigger::Noun(e) | Trigger::Role(e) => e,
     }
+}
+
+/// English "threatened to attack India": after a threat verb and "to", a
+/// base verb form is the threatened action (a verb, not the noun "attack").
+fn threatened_infinitive(p: &Prepared, i: usize, first: usize, verb: Option<&Trig>) -> bool {
+    p.lang == Lang::En
+        && i >= first + 2
+        && p.norm(i - 1) == "to"
+        && p.k.lex.verb(p.lang, p.norm(i - 2)).is_some_and(|c| {
+            c.iter().any(|t| {
+                matches!(t, Trigger::Verb(v, _) if p.k.lex.verbs[*v].predicate == Predicate::Threatens)
+            })
+        })
+        && verb.is_some_and(|t| {
+            std::iter::once(&t.what).chain(&t.alts).any(|w| {
+                // The base form only ("to attacks" is not an infinitive).
+                matches!(w, Trigger::Verb(v, Tense::Infinitive | Tense::Present)
+                    if p.k.lex.verbs[*v].lemma.split(' ').next() == Some(p.norm(i)))
+            })
+        })
 }
