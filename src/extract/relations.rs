@@ -66,6 +66,13 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     out
 }
 
+/// Records why a rule did not fire (for `explain` only).
+fn not_fired(p: &mut Prepared, label: &str, why: &str) {
+    if p.explain {
+        p.trace.push(format!("rule {label}: not fired: {why}"));
+    }
+}
+
 /// The rule of a threat verb ("threatened", "a menacé") followed by an
 /// infinitive marker, when it made no statement of its own.
 fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<String> {
@@ -382,11 +389,14 @@ fn verb_statements(
     let v = p.k.lex.verbs[e].clone();
     let (start, barrier) = clause_start(p, s, t.first);
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
-    let label = format!("{} \"{}\"", v.id, p.surface(t.first, t.last));
+    // For `explain` only.
+    let label = if p.explain {
+        format!("{} \"{}\"", v.id, p.surface(t.first, t.last))
+    } else {
+        String::new()
+    };
     if let Some(why) = ctx.blocked {
-        if p.explain {
-            p.trace.push(format!("rule {label}: not fired: {why}"));
-        }
+        not_fired(p, &label, why);
         return vec![];
     }
     let is_passive = passive(p, s, t, v.pronominal);
@@ -507,16 +517,12 @@ fn verb_statements(
         }
     }
     let (Some(sm), Some(om)) = (subj, obj) else {
-        if p.explain {
-            p.trace.push(format!(
-                "rule {label}: not fired: {}",
-                if subj.is_none() {
-                    "no subject in the clause"
-                } else {
-                    "no object in the frame"
-                }
-            ));
-        }
+        let why = if subj.is_none() {
+            "no subject in the clause"
+        } else {
+            "no object in the frame"
+        };
+        not_fired(p, &label, why);
         return vec![];
     };
     used.push(om);
@@ -623,11 +629,14 @@ fn noun_statements(
     let entry = p.k.lex.nouns[n].clone();
     let (start, barrier) = clause_start(p, s, t.first);
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
-    let label = format!("{} \"{}\"", entry.id, p.surface(t.first, t.last));
+    // For `explain` only.
+    let label = if p.explain {
+        format!("{} \"{}\"", entry.id, p.surface(t.first, t.last))
+    } else {
+        String::new()
+    };
     if let Some(why) = ctx.blocked {
-        if p.explain {
-            p.trace.push(format!("rule {label}: not fired: {why}"));
-        }
+        not_fired(p, &label, why);
         return vec![];
     }
     // skip adjectives/quotes after the noun before markers
@@ -695,16 +704,12 @@ fn noun_statements(
         (clause_subj, patient, "subject of the light verb")
     };
     let (Some(am), Some(tm)) = (agent, target) else {
-        if p.explain {
-            p.trace.push(format!(
-                "rule {label}: not fired: {}",
-                if agent.is_none() {
-                    "no agent"
-                } else {
-                    "no target"
-                }
-            ));
-        }
+        let why = if agent.is_none() {
+            "no agent"
+        } else {
+            "no target"
+        };
+        not_fired(p, &label, why);
         return vec![];
     };
     if am == tm {
