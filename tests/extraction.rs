@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "nominal demand with a that-clause: its subject is the addressee",
+        Lang::En,
+        None,
+        "Jordan repeated its demand that Syria close the border crossings.",
+        &["Jordan demandsFrom Syria [positive asserted -]"],
+    ),
+    (
+        "French nominal demand with a que-clause",
+        Lang::Fr,
+        None,
+        "Le Qatar a rappelé sa demande que la Serbie reconnaisse le Kosovo.",
+        &["Qatar demandsFrom Serbia [positive asserted -]"],
+    ),
+    (
         "threatened action: the threat is made against the action's target",
         Lang::En,
         None,
@@ -474,6 +488,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the content of a nominal demand is not asserted",
+        Lang::Fr,
+        "Le Qatar a rappelé sa demande que la Serbie reconnaisse le Kosovo.",
+        "Serbia supports Kosovo [positive",
+    ),
     (
         "a threatened attack is not an attack",
         Lang::En,

@@ -66,6 +66,19 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     out
 }
 
+/// The first actor of a demanded clause starting at `from` ("demanded that
+/// Israel lift …", "sa demande que la Serbie reconnaisse …"): the addressee.
+fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
+    let end = p.sentences[s].last;
+    p.mentions
+        .iter()
+        .enumerate()
+        .find(|(mi, m)| {
+            m.first >= from && m.last <= end && usable(m) && !m.locative && !used.contains(mi)
+        })
+        .map(|(mi, _)| mi)
+}
+
 /// Records why a rule did not fire (for `explain` only).
 fn not_fired(p: &mut Prepared, label: &str, why: &str) {
     if p.explain {
@@ -470,15 +483,7 @@ fn verb_statements(
         && v.predicate == Predicate::DemandsFrom
         && matches!(p.norm(t.last), "that" | "que" | "qu'")
     {
-        let (cs, ce) = (t.last + 1, p.sentences[s].last);
-        obj = p
-            .mentions
-            .iter()
-            .enumerate()
-            .find(|(mi, m)| {
-                m.first >= cs && m.last <= ce && usable(m) && !m.locative && !used.contains(mi)
-            })
-            .map(|(mi, _)| mi);
+        obj = demanded_clause_subject(p, s, t.last + 1, used);
         how_subj = "subject of the clause; addressee is the subject of the demanded clause";
     }
     // "A and B agreed": a reciprocal statement within the coordinated subjects.
@@ -668,14 +673,17 @@ fn noun_statements(
                 .is_some_and(|ts| ts.contains(&EntityType::Place)),
         )
     };
+    // "its demand that Israel ease …": the demanded clause's subject is the target.
+    let patient = patient.or_else(|| {
+        (entry.predicate == Predicate::DemandsFrom
+            && matches!(p.norm(t.last), "that" | "que" | "qu'"))
+        .then(|| demanded_clause_subject(p, s, t.last + 1, &used_agent))
+        .flatten()
+    });
     // "suffer" constructions: "X est confronté à une pression de Y" -> Y pressures X.
     let suffer = (start..t.first).any(|j| {
-        let w = p.norm(j);
-        p.k.lex.is(p.lang, "suffer", w)
-            || (j + 1 < t.first
-                && p.k
-                    .lex
-                    .is(p.lang, "suffer", &format!("{w} {}", p.norm(j + 1))))
+        p.k.lex.is(p.lang, "suffer", p.norm(j))
+            || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
     });
     // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
     let clause_subj = p
