@@ -142,29 +142,13 @@ impl Backend {
     pub fn scan(&self, property: &str) -> Result<Vec<(String, Term)>> {
         match self {
             Backend::Local(s, p) => scan_local(s, p, property),
-            Backend::Remote(r) => {
+            Backend::Remote(_) => {
                 let q = format!("SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{property}> ?o }} }}");
-                let QueryResults::Solutions(rows) = r.query(&q)? else {
-                    return Err(Error::Sparql("the server did not answer a SELECT".into()));
-                };
-                let mut out = Vec::new();
-                for row in rows {
-                    let row = row.map_err(|e| Error::Sparql(e.to_string()))?;
-                    if let (Some(s), Some(o)) = (row.get("s"), row.get("o")) {
-                        out.push((s.to_string(), o.clone()));
-                    }
-                }
-                if r.was_truncated() {
-                    // A network built from a cut list would be silently wrong.
-                    return Err(Error::Store {
-                        path: r.query_url.clone(),
-                        message: format!(
-                            "the server cut the list of <{property}> at {} rows: raise its result limit (Virtuoso: ResultSetMaxRows in [SPARQL])",
-                            out.len()
-                        ),
-                    });
-                }
-                Ok(out)
+                Ok(self
+                    .select_rows(&q, &format!("the list of <{property}>"))?
+                    .into_iter()
+                    .filter_map(|row| Some((row.get("s")?.to_string(), row.get("o")?.clone())))
+                    .collect())
             }
         }
     }
@@ -172,6 +156,11 @@ impl Backend {
     /// Every solution of a SELECT query; an error when a remote server cut
     /// the list (a network built from a cut list would be silently wrong).
     pub fn select_all(&self, query: &str) -> Result<Vec<QuerySolution>> {
+        self.select_rows(query, "the answer")
+    }
+
+    /// [`Self::select_all`], naming `what` was cut in the error.
+    fn select_rows(&self, query: &str, what: &str) -> Result<Vec<QuerySolution>> {
         let QueryResults::Solutions(rows) = self.evaluate(query, &[])? else {
             return Err(Error::Sparql("the store did not answer a SELECT".into()));
         };
@@ -184,7 +173,7 @@ impl Backend {
             return Err(Error::Store {
                 path: r.query_url.clone(),
                 message: format!(
-                    "the server cut the answer at {} rows: raise its result limit (Virtuoso: ResultSetMaxRows in [SPARQL])",
+                    "the server cut {what} at {} rows: raise its result limit (Virtuoso: ResultSetMaxRows in [SPARQL])",
                     rows.len()
                 ),
             });

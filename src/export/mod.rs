@@ -318,13 +318,10 @@ fn aggregate(
                 .iter()
                 .map(|&d| words.get(d))
                 .filter(|d| !d.is_empty());
+            e.first = dates.clone().min().unwrap_or_default().to_string();
+            e.last = dates.clone().max().unwrap_or_default().to_string();
             if opts.spells {
                 e.dates = dates.map(str::to_string).collect();
-                e.first = e.dates.iter().next().cloned().unwrap_or_default();
-                e.last = e.dates.iter().next_back().cloned().unwrap_or_default();
-            } else {
-                e.first = dates.clone().min().unwrap_or_default().to_string();
-                e.last = dates.max().unwrap_or_default().to_string();
             }
             e.quad = if e.plover.is_empty() {
                 String::new()

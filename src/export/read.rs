@@ -88,7 +88,7 @@ pub(crate) struct Rows {
 impl Rows {
     /// Interns an entity IRI given in full or without the entity namespace.
     fn iri(&mut self, s: &str) -> u32 {
-        let short = s.strip_prefix(crate::rdf::ID).unwrap_or(s);
+        let short = summary::short(s);
         self.iris.id_with(short, || summary::expand(short))
     }
 }
@@ -215,10 +215,9 @@ pub(crate) fn from_statements(store: &Backend) -> Result<Rows> {
     for (property, i) in fields {
         for (st, o) in store.scan(&property)? {
             if let Some(f) = by_st.get_mut(&st) {
-                f[i] = lit(Some(&o));
-                if i == 1 {
-                    f[1] = local(&f[1]).to_string();
-                }
+                let v = lit(Some(&o));
+                // The predicate by its local name, as in the summaries.
+                f[i] = if i == 1 { local(&v).to_string() } else { v };
             }
         }
     }

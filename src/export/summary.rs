@@ -19,6 +19,7 @@
 //! otherwise); PREDICATE is the ontology local name.
 
 use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use crate::statement::Statement;
 
@@ -49,7 +50,8 @@ pub struct Summary {
     pub edges: Vec<SummaryEdge>,
 }
 
-fn short(iri: &str) -> &str {
+/// An entity IRI as written in a summary: without the entity namespace.
+pub(crate) fn short(iri: &str) -> &str {
     iri.strip_prefix(crate::rdf::ID).unwrap_or(iri)
 }
 
@@ -83,7 +85,8 @@ pub fn encode(date: Option<&str>, statements: &[Statement]) -> String {
     }
     let mut out = format!("{HEADER}\t{}", date.unwrap_or(""));
     for ((s, p, o, pol), n) in counts {
-        out.push_str(&format!("\n{s}\t{p}\t{o}\t{pol}\t{n}"));
+        // Writing to a String cannot fail.
+        let _ = write!(out, "\n{s}\t{p}\t{o}\t{pol}\t{n}");
     }
     out
 }

@@ -171,16 +171,14 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             } else {
                 MentionKind::Name
             },
-            how: if p.explain {
+            how: p.why(|| {
                 format!(
                     "gazetteer: \"{}\" is an alias of {} ({})",
                     p.surface(first, last),
                     p.ents[e].label,
                     p.k.kb.entities[al.entity].origin
                 )
-            } else {
-                String::new()
-            },
+            }),
             plural: false,
             gender: article_gender(p, first).or(p.ents[e].gender),
             locative: false,
@@ -264,10 +262,7 @@ pub(crate) fn replace(
         k += 1;
         !drop
     });
-    if p.explain {
-        p.trace
-            .push(format!("mention \"{}\": {how}", p.surface(first, last)));
-    }
+    p.note(|p| format!("mention \"{}\": {how}", p.surface(first, last)));
     p.mentions.push(Mention {
         first,
         last,
@@ -318,15 +313,13 @@ fn metonyms(p: &mut Prepared) {
             None => p.mentions[mi].locative = true,
             Some(c) => {
                 let ce = kb_entity(p, &mut kb_map, c);
-                let how = if p.explain {
+                let how = p.why(|| {
                     format!(
                         "metonym: \"{}\" stands for the government of {}",
                         p.surface(p.mentions[mi].first, p.mentions[mi].last),
                         p.ents[ce].label
                     )
-                } else {
-                    String::new()
-                };
+                });
                 p.mentions[mi].ents = vec![ce];
                 p.mentions[mi].how = how;
             }

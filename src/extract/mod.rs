@@ -140,6 +140,19 @@ impl Prepared<'_> {
             [self.hay_starts[a] - 1..self.hay_starts[b - 1] + self.tokens[b - 1].norm.len() + 1]
     }
 
+    /// An explanation for `explain`; not formatted otherwise.
+    pub fn why(&self, text: impl FnOnce() -> String) -> String {
+        if self.explain { text() } else { String::new() }
+    }
+
+    /// Records a trace line for `explain`; not formatted otherwise.
+    pub fn note(&mut self, line: impl FnOnce(&Self) -> String) {
+        if self.explain {
+            let line = line(self);
+            self.trace.push(line);
+        }
+    }
+
     /// Folded token at `i` ("" past the end).
     pub fn norm(&self, i: usize) -> &str {
         self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
@@ -176,9 +189,7 @@ impl Prepared<'_> {
         }
         let max = self.k.lex.max_phrase.min(end.saturating_sub(i));
         (1..=max).rev().find_map(|n| {
-            let last = &self.tokens[i + n - 1];
-            let key = &self.hay[self.hay_starts[i]..self.hay_starts[i + n - 1] + last.norm.len()];
-            let trigs = self.k.lex.phrase(self.lang, key)?;
+            let trigs = self.k.lex.phrase(self.lang, self.joined(i, i + n))?;
             trigs.iter().find_map(&pick).map(|x| (i + n, x))
         })
     }

@@ -23,8 +23,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let mut used_objects: Vec<usize> = Vec::new();
         // End of the last demand that fired ("called on Serbia to …").
         let mut demand_end: Option<usize> = None;
-        // A threat verb that found no object, and its rule: its infinitive
-        // names the threatened action ("threatened to attack India").
+        // A threat verb that found no object: the position of the "to"/"de"
+        // after it and its rule. The infinitive that follows names the
+        // threatened action ("threatened to attack India").
         let mut threat: Option<(usize, String)> = None;
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
@@ -44,8 +45,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     }
                     continue;
                 }
+                // The infinitive right after the threat's "to"/"de" (at `end`).
                 if let Some((end, rule)) = threat.take() {
-                    if threatened_action(p, t.first, end) {
+                    if t.first == end + 1 {
                         out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
                         break;
                     }
@@ -81,9 +83,7 @@ fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) 
 
 /// Records why a rule did not fire (for `explain` only).
 fn not_fired(p: &mut Prepared, label: &str, why: &str) {
-    if p.explain {
-        p.trace.push(format!("rule {label}: not fired: {why}"));
-    }
+    p.note(|_| format!("rule {label}: not fired: {why}"));
 }
 
 /// The rule of a threat verb ("threatened", "a menacé") followed by an
@@ -95,12 +95,6 @@ fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<String> {
     let verb = &p.k.lex.verbs[v];
     (verb.predicate == Predicate::Threatens && matches!(p.norm(t.last), "to" | "de" | "d'"))
         .then(|| verb.id.clone())
-}
-
-/// Whether the trigger at `first` is the infinitive right after a threat
-/// that ended at `end` ("threatened to attack", "menacé d'attaquer").
-fn threatened_action(p: &Prepared, first: usize, end: usize) -> bool {
-    first == end + 1 && matches!(p.norm(end), "to" | "de" | "d'")
 }
 
 /// A statement of a threatened action, as the threat against its target.
@@ -403,11 +397,7 @@ fn verb_statements(
     let (start, barrier) = clause_start(p, s, t.first);
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
     // For `explain` only.
-    let label = if p.explain {
-        format!("{} \"{}\"", v.id, p.surface(t.first, t.last))
-    } else {
-        String::new()
-    };
+    let label = p.why(|| format!("{} \"{}\"", v.id, p.surface(t.first, t.last)));
     if let Some(why) = ctx.blocked {
         not_fired(p, &label, why);
         return vec![];
@@ -512,12 +502,12 @@ fn verb_statements(
                     }
                 }
             }
-            if p.explain {
-                p.trace.push(format!(
+            p.note(|_| {
+                format!(
                     "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
                     out.len()
-                ));
-            }
+                )
+            });
             return out;
         }
     }
@@ -541,13 +531,13 @@ fn verb_statements(
         confidence: 0.9,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, sm, om));
-    if p.explain {
-        p.trace.push(format!(
+    p.note(|_| {
+        format!(
             "rule {label}: fired ({how_subj}{}), {} statement(s)",
             if is_passive { ", passive" } else { "" },
             out.len()
-        ));
-    }
+        )
+    });
     out
 }
 
@@ -635,11 +625,7 @@ fn noun_statements(
     let (start, barrier) = clause_start(p, s, t.first);
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
     // For `explain` only.
-    let label = if p.explain {
-        format!("{} \"{}\"", entry.id, p.surface(t.first, t.last))
-    } else {
-        String::new()
-    };
+    let label = p.why(|| format!("{} \"{}\"", entry.id, p.surface(t.first, t.last)));
     if let Some(why) = ctx.blocked {
         not_fired(p, &label, why);
         return vec![];
@@ -740,12 +726,7 @@ fn noun_statements(
         confidence: 0.75,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
-    if p.explain {
-        p.trace.push(format!(
-            "rule {label}: fired ({how}), {} statement(s)",
-            out.len()
-        ));
-    }
+    p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
 }
 

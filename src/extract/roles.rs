@@ -349,16 +349,14 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             } else {
                 (dstart, nl)
             };
-            let how = if p.explain {
+            let how = p.why(|| {
                 format!(
                     "apposition of role \"{}\" ({}) and name \"{}\"",
                     role_text,
                     rule,
                     p.surface(nf, nl)
                 )
-            } else {
-                String::new()
-            };
+            });
             if let Some(a) = aff_ent {
                 let (a_ok, rel) = affiliation_relation(p, &role, a);
                 if a_ok {
@@ -386,7 +384,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             let singular = !role.plural;
             if singular && role.role != "official" {
                 if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
-                    let how = if p.explain {
+                    let how = p.why(|| {
                         format!(
                             "role description \"{}\" ({}) resolved to {} ({})",
                             p.surface(dstart, dend),
@@ -394,9 +392,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                             p.ents[person].label,
                             resolution_reason(p, &role.role)
                         )
-                    } else {
-                        String::new()
-                    };
+                    });
                     let (a_ok, rel) = affiliation_relation(p, &role, a);
                     if a_ok {
                         push_structural(
@@ -425,16 +421,14 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 i = dend;
                 continue;
             }
-            let how = if p.explain {
+            let how = p.why(|| {
                 format!(
                     "officials \"{}\" ({}) stand for {}",
                     p.surface(dstart, dend),
                     rule,
                     p.ents[a].label
                 )
-            } else {
-                String::new()
-            };
+            });
             replace(
                 p,
                 &consumed,
@@ -450,14 +444,12 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             continue;
         }
         if role.plural && role.role == "official" {
-            let how = if p.explain {
+            let how = p.why(|| {
                 format!(
                     "officials \"{}\" of unknown affiliation",
                     p.surface(dstart, dend)
                 )
-            } else {
-                String::new()
-            };
+            });
             replace(
                 p,
                 &consumed,
@@ -550,15 +542,13 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             && p.k.lex.is(p.lang, "coordinator", p.norm(a.last))
             && p.lang == Lang::En
         {
-            let how = if p.explain {
+            let how = p.why(|| {
                 format!(
                     "\"{}\" shares the noun of \"{}\"",
                     p.surface(a.first, a.last),
                     p.surface(b.first, b.last)
                 )
-            } else {
-                String::new()
-            };
+            });
             p.mentions[mi].kind = MentionKind::Officials;
             p.mentions[mi].plural = true;
             p.mentions[mi].how = how;
@@ -688,12 +678,12 @@ pub(crate) fn push_structural(
         rule: rule.to_string(),
         date: p.doc.date.clone(),
     };
-    if p.explain {
-        p.trace.push(format!(
+    p.note(|_| {
+        format!(
             "rule {rule}: {} {} {}",
             st.subject.label, rel, st.object.label
-        ));
-    }
+        )
+    });
     p.structural.push(st);
 }
 
@@ -730,11 +720,7 @@ pub(crate) fn titles(p: &mut Prepared) {
             x.kb.is_none() && x.label.split_whitespace().last() == Some(label.as_str())
         });
         let ent = existing.unwrap_or_else(|| discovered(p, &label, Some(g), None, None));
-        let how = if p.explain {
-            format!("title \"{}\" introduces a person", p.surface(i, j))
-        } else {
-            String::new()
-        };
+        let how = p.why(|| format!("title \"{}\" introduces a person", p.surface(i, j)));
         p.mentions.push(Mention {
             first: i,
             last: e,
@@ -781,14 +767,12 @@ pub(crate) fn surnames(p: &mut Prepared) {
         }
     }
     for (i, e) in adds {
-        let how = if p.explain {
+        let how = p.why(|| {
             format!(
                 "surname of {} named earlier or later in the document",
                 p.ents[e].label
             )
-        } else {
-            String::new()
-        };
+        });
         p.mentions.push(Mention {
             first: i,
             last: i + 1,

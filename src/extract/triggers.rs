@@ -75,7 +75,9 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
     let sent = &p.sentences[s];
     let mut out = Vec::new();
     let mut i = sent.first;
-    // Tokens of the sentence inside a mention (mentions are sorted by position).
+    // Tokens of the sentence inside a mention. Mentions are sorted by their
+    // first token and none is 64 tokens long, so those that can reach into
+    // the sentence start at most 64 tokens before it.
     let mut in_mention = vec![false; sent.last - sent.first];
     let from = p
         .mentions
