@@ -50,6 +50,48 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "English infinitive after a commitment verb: future (PLOVER AGREE)",
+        Lang::En,
+        None,
+        "Chile vowed to support Peru.",
+        &["Chile supports Peru [positive future -]"],
+    ),
+    (
+        "a decision to act is a commitment",
+        Lang::En,
+        None,
+        "Ghana decided to aid Togo.",
+        &["Ghana aids Togo [positive future -]"],
+    ),
+    (
+        "a noun after a commitment verb and its infinitive",
+        Lang::En,
+        None,
+        "Norway pledged to send humanitarian aid to Yemen.",
+        &["Norway aids Yemen [positive future -]"],
+    ),
+    (
+        "French noun after a commitment verb and its infinitive",
+        Lang::Fr,
+        None,
+        "Le Canada a promis d'envoyer une aide à Haïti.",
+        &["Canada aids Haiti [positive future -]"],
+    ),
+    (
+        "a wish is only possible",
+        Lang::En,
+        None,
+        "Serbia wants to meet Croatia.",
+        &["Serbia meets Croatia [positive possible -]"],
+    ),
+    (
+        "an aspectual verb leaves the infinitive asserted",
+        Lang::En,
+        None,
+        "Sudan continued to attack Chad.",
+        &["Sudan attacks Chad [positive asserted -]"],
+    ),
+    (
         "nominal demand with a that-clause: its subject is the addressee",
         Lang::En,
         None,
@@ -276,7 +318,7 @@ const CASES: &[Case] = &[
         Lang::Fr,
         None,
         "Les abus commis par l'Iran contre des journalistes britanniques ont choqué.",
-        &["Iran represses United Kingdom [positive asserted -]"],
+        &["Iran represses journalists (United Kingdom) [positive asserted -]"],
     ),
     (
         "suffer construction",

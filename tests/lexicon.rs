@@ -154,3 +154,23 @@ fn knowledge_base_cases_name_real_entries_and_pass() {
     assert!(!cases.is_empty());
     assert_all_pass(&k, &cases);
 }
+
+#[test]
+fn every_sector_noun_has_a_passing_case() {
+    let k = Knowledge::default_knowledge().unwrap();
+    let cases = statement_cases("sector_cases.tsv");
+    let covered: BTreeSet<&str> = cases.iter().map(|c| c.0.as_str()).collect();
+    let ids: BTreeSet<&str> = k
+        .lex
+        .sectors
+        .entries
+        .iter()
+        .map(|e| e.id.as_str())
+        .collect();
+    let missing: Vec<&&str> = ids.difference(&covered).collect();
+    assert!(
+        missing.is_empty(),
+        "sector nouns without a test sentence: {missing:?}"
+    );
+    assert_all_pass(&k, &cases);
+}

@@ -141,12 +141,22 @@ pub(crate) fn context(
             )
         });
         let would = near.contains(&"would");
-        let commit = matches!(tense, Some(Tense::Infinitive))
-            && before
+        // "promised to meet", and for a noun "promised to send aid": a
+        // commitment verb before the infinitive marker governing it.
+        let commit = if matches!(tense, Some(Tense::Infinitive)) {
+            before
                 .iter()
                 .rev()
                 .take(3)
-                .any(|&j| lex.is_verb(lang, "future", p.norm(j)));
+                .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
+        } else {
+            tense.is_none()
+                && before.iter().rev().take(5).any(|&j| {
+                    j > start
+                        && matches!(p.norm(j), "to" | "de" | "d'" | "a")
+                        && lex.is_verb(lang, "future", p.norm(j - 1))
+                })
+        };
         if possible {
             modality = Modality::Possible;
         } else if aux_cond && matches!(tense, Some(Tense::Participle)) {

@@ -18,6 +18,7 @@ pub fn find(p: &mut Prepared) {
     gazetteer(p, &mut kb_map);
     first_names(p);
     roles(p, &mut kb_map);
+    super::sectors::sector_phrases(p, &mut kb_map);
     demonym_phrases(p);
     titles(p);
     surnames(p);
@@ -44,6 +45,7 @@ pub fn kb_entity(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>, idx: usiz
         gender: e.gender,
         role: None,
         iso3,
+        cameo: None,
     });
     kb_map.insert(idx, p.ents.len() - 1);
     p.ents.len() - 1

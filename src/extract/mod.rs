@@ -14,6 +14,7 @@ pub mod mentions;
 mod obligation;
 pub mod relations;
 pub mod roles;
+pub mod sectors;
 pub mod triggers;
 
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
@@ -37,6 +38,8 @@ pub struct DocEntity {
     pub role: Option<String>,
     /// ISO3 of its state.
     pub iso3: Option<String>,
+    /// CAMEO code when not from the knowledge base (sector groups: "KENEDU").
+    pub cameo: Option<String>,
 }
 
 /// How a mention was found.
@@ -58,6 +61,8 @@ pub enum MentionKind {
     Possessive,
     /// First person inside a quotation.
     Speaker,
+    /// A sector of a country's population ("Kenyan students").
+    Sector,
 }
 
 /// An actor mention: a token range and what it resolved to.
@@ -172,7 +177,10 @@ impl Prepared<'_> {
             etype: d.etype.name().to_string(),
             wikidata: kbe.and_then(|e| e.wikidata.clone()),
             country,
-            cameo: kbe.and_then(|e| e.cameo.clone()),
+            cameo: d
+                .cameo
+                .clone()
+                .or_else(|| kbe.and_then(|e| e.cameo.clone())),
         }
     }
 

@@ -303,7 +303,7 @@ fn object_after(
     None
 }
 
-fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
+pub(crate) fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for g in coordination_group(p, mi) {
         for &e in &p.mentions[g].ents {
@@ -511,6 +511,18 @@ fn verb_statements(
             return out;
         }
     }
+    if let (Some(sm), None, Predicate::Protests) = (subj, obj, v.predicate) {
+        let out = super::sectors::domestic_protest(p, s, t, sm, &ctx, &v.id);
+        if !out.is_empty() {
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired (no target named: the government of the protesters' country), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
+    }
     let (Some(sm), Some(om)) = (subj, obj) else {
         let why = if subj.is_none() {
             "no subject in the clause"
@@ -697,6 +709,18 @@ fn noun_statements(
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
+    if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
+        let out = super::sectors::domestic_protest(p, s, t, am, &ctx, &entry.id);
+        if !out.is_empty() {
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired ({how}; no target named: the government of the protesters' country), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
+    }
     let (Some(am), Some(tm)) = (agent, target) else {
         let why = if agent.is_none() {
             "no agent"

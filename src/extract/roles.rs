@@ -74,6 +74,7 @@ pub(crate) fn discovered(
         gender,
         role,
         iso3,
+        cameo: None,
     });
     p.ents.len() - 1
 }

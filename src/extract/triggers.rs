@@ -5,7 +5,6 @@ use super::clause::{is_article, is_preposition};
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
-use crate::predicate::Predicate;
 use crate::text::{Kind, Lang};
 
 /// A predicate trigger found in a sentence.
@@ -104,7 +103,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         let prep = i > sent.first
             && is_preposition(p.lang, p.norm(i - 1))
             && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a")
-            && !threatened_infinitive(p, i, sent.first, verb_here.as_ref());
+            && !english_infinitive(p, i, sent.first, verb_here.as_ref());
         let determined = i > sent.first
             && (is_article(p.lang, p.norm(i - 1))
                 || prep
@@ -312,6 +311,13 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
         // Folding merges "rencontre"/"rencontré": an auxiliary before the
         // verb selects the participle reading, otherwise a finite one.
         let Trigger::Verb(_, tense) = c else { continue };
+        // English base forms are both present and infinitive: "to" decides.
+        if p.lang == Lang::En
+            && matches!(tense, Tense::Present | Tense::Infinitive)
+            && (*tense == Tense::Infinitive) != (i > first && p.norm(i - 1) == "to")
+        {
+            continue;
+        }
         // A French past participle without an auxiliary is an adjective
         // ("une solution négociée", "les abus commis").
         if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
@@ -352,22 +358,12 @@ pub(crate) fn entry_of(t: Trigger) -> usize {
     }
 }
 
-/// English "threatened to attack India": after a threat verb and "to", a
-/// base verb form is the threatened action (a verb, not the noun "attack").
-fn threatened_infinitive(p: &Prepared, i: usize, first: usize, verb: Option<&Trig>) -> bool {
+/// English "to" + base verb form is an infinitive ("threatened to attack
+/// India", "promised to aid Chad"), a verb and not the noun "attack"; the
+/// governing words decide its polarity and modality (`context`).
+fn english_infinitive(p: &Prepared, i: usize, first: usize, verb: Option<&Trig>) -> bool {
     p.lang == Lang::En
-        && i >= first + 2
+        && i > first
         && p.norm(i - 1) == "to"
-        && p.k.lex.verb(p.lang, p.norm(i - 2)).is_some_and(|c| {
-            c.iter().any(|t| {
-                matches!(t, Trigger::Verb(v, _) if p.k.lex.verbs[*v].predicate == Predicate::Threatens)
-            })
-        })
-        && verb.is_some_and(|t| {
-            std::iter::once(&t.what).chain(&t.alts).any(|w| {
-                // The base form only ("to attacks" is not an infinitive).
-                matches!(w, Trigger::Verb(v, Tense::Infinitive | Tense::Present)
-                    if p.k.lex.verbs[*v].lemma.split(' ').next() == Some(p.norm(i)))
-            })
-        })
+        && verb.is_some_and(|t| matches!(t.what, Trigger::Verb(_, Tense::Infinitive)))
 }

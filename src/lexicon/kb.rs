@@ -331,6 +331,18 @@ impl Kb {
             .alias_seen
             .insert((entity, key.clone(), kind == AliasKind::Demonym))
         {
+            // "Kenyans" and French "kényans" fold alike: the lower-case
+            // spelling must match lower case too.
+            if case == CaseRule::Any {
+                let demonym = kind == AliasKind::Demonym;
+                if let Some(a) = self.aliases.iter_mut().rev().find(|a| {
+                    a.entity == entity && a.key == key && (a.kind == AliasKind::Demonym) == demonym
+                }) {
+                    if a.case == CaseRule::Capitalized {
+                        a.case = CaseRule::Any;
+                    }
+                }
+            }
             return;
         }
         self.aliases.push(Alias {

@@ -8,6 +8,7 @@
 pub mod cameo;
 pub mod inflect;
 pub mod kb;
+pub mod sectors;
 pub mod tsv;
 pub mod words;
 
@@ -61,6 +62,10 @@ pub const DEFAULT_LEXICON: &[(&str, &str)] = &[
     (
         "ontology/lexicon/roles.tsv",
         include_str!("../../ontology/lexicon/roles.tsv"),
+    ),
+    (
+        "ontology/lexicon/sectors.tsv",
+        include_str!("../../ontology/lexicon/sectors.tsv"),
     ),
 ];
 

@@ -109,6 +109,8 @@ pub struct Lexicon {
     pub cue_sorted: [HashMap<String, Vec<String>>; 2],
     /// First tokens of every phrase, by language index: most tokens start none.
     pub phrase_starts: [HashSet<String>; 2],
+    /// Sector nouns (students, protesters...).
+    pub sectors: super::sectors::Sectors,
 }
 
 const VERBS: &[&str] = &[
@@ -167,7 +169,7 @@ const CUE_KINDS: &[&str] = &[
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible"];
 
-fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
+pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
     match s {
         "fr" => Ok(Lang::Fr),
         "en" => Ok(Lang::En),
@@ -208,6 +210,8 @@ impl Lexicon {
                 lex.load_roles(t)?;
             } else if t.has_header(CUES) {
                 lex.load_cues(t)?;
+            } else if t.has_header(super::sectors::SECTORS) {
+                lex.sectors.load(t)?;
             } else {
                 return Err(Error::knowledge(
                     &t.file,

@@ -1,0 +1,282 @@
+//! Sector groups: a sector noun with a country ("Kenyan students", "les
+//! manifestants kényans", "rebels in Chad") is a group of that country,
+//! distinct from its state; and the domestic target of a protest that names
+//! none ("students demonstrated in Nairobi": against Kenya's government).
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::context::Context;
+use super::mentions::{kb_entity, replace};
+use super::relations::{group_ents, make};
+use super::triggers::Trig;
+use super::{DocEntity, MentionKind, Prepared};
+use crate::lexicon::EntityType;
+use crate::lexicon::sectors::SectorNoun;
+use crate::predicate::Predicate;
+use crate::statement::Statement;
+use crate::text::{Kind, Lang};
+
+/// Finds sector phrases with a country and makes them group mentions.
+pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
+    let sectors = &p.k.lex.sectors;
+    if sectors.entries.is_empty() {
+        return;
+    }
+    let lang = p.lang;
+    let mut found = Vec::new(); // (first, last, country kb index, sector entry)
+    for s in 0..p.sentences.len() {
+        let (first, last) = (p.sentences[s].first, p.sentences[s].last);
+        let mut i = first;
+        while i < last {
+            if p.tokens[i].kind != Kind::Word
+                || !sectors.starts[lang.idx()].contains(&p.tokens[i].norm)
+                || inside_mention(p, i)
+            {
+                i += 1;
+                continue;
+            }
+            let max = sectors.max_len.min(last - i);
+            let Some((end, entry)) = (1..=max).rev().find_map(|n| {
+                let e = sectors.get(lang, p.joined(i, i + n))?;
+                Some((i + n, e))
+            }) else {
+                i += 1;
+                continue;
+            };
+            if let Some((a, b, country)) = country_of_phrase(p, i, end, last) {
+                found.push((a, b, country, entry.clone()));
+                i = b;
+            } else {
+                i = end;
+            }
+        }
+    }
+    for (first, last, country, entry) in found {
+        let ent = sector_entity(p, kb_map, country, &entry);
+        let how = p.why(|| {
+            format!(
+                "sector \"{}\" ({}) of {}: the group {}",
+                p.surface(first, last),
+                entry.id,
+                p.k.kb.entities[country].label,
+                p.ents[ent].label
+            )
+        });
+        replace(
+            p,
+            &[],
+            first,
+            last,
+            vec![ent],
+            MentionKind::Sector,
+            how,
+            None,
+        );
+        if let Some(m) = p
+            .mentions
+            .iter_mut()
+            .find(|m| m.first == first && m.last == last)
+        {
+            m.plural = true;
+        }
+    }
+}
+
+/// Whether token `i` lies inside a mention other than a demonym.
+fn inside_mention(p: &Prepared, i: usize) -> bool {
+    p.mentions
+        .iter()
+        .any(|m| m.first <= i && i < m.last && m.kind != MentionKind::Demonym)
+}
+
+/// The country a sector phrase `a..b` belongs to, and the phrase's full
+/// span: a demonym before it (English) or after it (French), or a country
+/// or place after "in/of/from", "à/en/au/de".
+fn country_of_phrase(
+    p: &Prepared,
+    a: usize,
+    b: usize,
+    end: usize,
+) -> Option<(usize, usize, usize)> {
+    let demonym = |mi: usize| {
+        let m = &p.mentions[mi];
+        (m.kind == MentionKind::Demonym)
+            .then(|| state_of(p, &m.ents))
+            .flatten()
+    };
+    // "opposition" is also a predicate noun: "Turkish opposition to X",
+    // "l'opposition de la Turquie à X" are stances, not groups.
+    let predicate_noun = super::triggers::noun_at(p, a, end).is_some();
+    let stance_after = |k: usize| {
+        predicate_noun
+            && (matches!(p.norm(k), "to" | "against" | "contre" | "envers")
+                || p.surface(k, k + 1) == "à")
+    };
+    match p.lang {
+        Lang::En => {
+            if let Some(mi) = p.mentions.iter().position(|m| m.last == a) {
+                if let Some(c) = demonym(mi) {
+                    return (!stance_after(b)).then_some((p.mentions[mi].first, b, c));
+                }
+            }
+        }
+        Lang::Fr => {
+            if let Some(mi) = p.mentions.iter().position(|m| m.first == b) {
+                if let Some(c) = demonym(mi) {
+                    let last = p.mentions[mi].last;
+                    return (!stance_after(last)).then_some((a, last, c));
+                }
+            }
+        }
+    }
+    let preps: &[&str] = match p.lang {
+        Lang::En => &["in", "of", "from"],
+        Lang::Fr => &["a", "en", "au", "aux", "de", "du", "d'", "des"],
+    };
+    if b >= end || !preps.contains(&p.norm(b)) {
+        return None;
+    }
+    // Only the written "à" is a preposition ("a" is a verb); a predicate
+    // noun's "of/de" introduces its agent, not a country of people.
+    let located = matches!(p.norm(b), "in" | "en" | "au" | "aux")
+        || p.lang == Lang::Fr && p.surface(b, b + 1) == "à";
+    if p.lang == Lang::Fr && p.norm(b) == "a" && !located || predicate_noun && !located {
+        return None;
+    }
+    // "in the north of X" is too far; an article or a compass adjective may come between.
+    let mut j = b + 1;
+    while j < end
+        && j <= b + 2
+        && (super::clause::is_article(p.lang, p.norm(j)) || COMPASS.contains(&p.norm(j)))
+    {
+        j += 1;
+    }
+    let mi = p.mentions.iter().position(|m| m.first == j)?;
+    let m = &p.mentions[mi];
+    if m.kind == MentionKind::Demonym || m.kind == MentionKind::Pronoun {
+        return None;
+    }
+    state_of(p, &m.ents).map(|c| (a, m.last, c))
+}
+
+const COMPASS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "nord", "sud", "est", "ouest",
+];
+
+/// The knowledge-base index of the state of a country or place entity.
+fn state_of(p: &Prepared, ents: &[usize]) -> Option<usize> {
+    let &e = ents.first()?;
+    let d = &p.ents[e];
+    if !matches!(d.etype, EntityType::Country | EntityType::Place) {
+        return None;
+    }
+    let c = p.k.kb.country_of(d.kb?)?;
+    (p.k.kb.entities[c].etype == EntityType::Country).then_some(c)
+}
+
+/// The document entity of a sector of a state (one per state and sector).
+fn sector_entity(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    country: usize,
+    entry: &SectorNoun,
+) -> usize {
+    let c = &p.k.kb.entities[country];
+    let code = c
+        .iso3
+        .clone()
+        .unwrap_or_else(|| c.id.rsplit('/').next().unwrap_or_default().to_string());
+    let slug = entry.label.replace(' ', "-");
+    let local = format!("group/{}-{slug}", code.to_lowercase());
+    if let Some(i) = p.ents.iter().position(|e| e.local == local) {
+        return i;
+    }
+    // Make sure the state itself is known to the document (targets).
+    kb_entity(p, kb_map, country);
+    let c = &p.k.kb.entities[country];
+    p.ents.push(DocEntity {
+        kb: None,
+        label: format!("{} ({})", entry.label, c.label),
+        etype: EntityType::Group,
+        local,
+        gender: None,
+        role: None,
+        iso3: c.iso3.clone(),
+        // CAMEO composes actor codes: country + agent ("KEN" + "EDU").
+        cameo: c
+            .cameo
+            .as_ref()
+            .filter(|x| x.len() == 3)
+            .map(|x| format!("{x}{}", entry.agent)),
+    });
+    p.ents.len() - 1
+}
+
+/// A protest by sector groups that names no target is directed at the
+/// government of the country where it takes place (a place or country after
+/// the trigger in the sentence), else of the protesters' own country: the
+/// event coders' convention for domestic protest.
+pub(crate) fn domestic_protest(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    sm: usize,
+    ctx: &Context,
+    rule: &str,
+) -> Vec<Statement> {
+    let agents: Vec<usize> = group_ents(p, sm)
+        .into_iter()
+        .filter(|&(_, g)| p.mentions[g].kind == MentionKind::Sector)
+        .map(|(e, _)| e)
+        .collect();
+    if agents.is_empty() {
+        return Vec::new();
+    }
+    let sent_last = p.sentences[s].last;
+    let place = p
+        .mentions
+        .iter()
+        .filter(|m| m.first >= t.last && m.last <= sent_last && m.first <= t.last + 4)
+        .find(|m| {
+            m.locative || m.first > 0 && matches!(p.norm(m.first - 1), "in" | "en" | "au" | "a")
+        })
+        .and_then(|m| state_of(p, &m.ents));
+    let rule = format!("{rule}+domestic-target");
+    let mut out = Vec::new();
+    for a in agents {
+        let Some(iso3) = p.ents[a].iso3.clone() else {
+            continue;
+        };
+        let state = place.or_else(|| {
+            p.k.kb
+                .entities
+                .iter()
+                .position(|e| e.etype == EntityType::Country && e.iso3.as_deref() == Some(&iso3))
+        });
+        let Some(state) = state else { continue };
+        let target = match p.ents.iter().position(|e| e.kb == Some(state)) {
+            Some(i) => i,
+            None => {
+                let mut map = HashMap::default();
+                kb_entity(p, &mut map, state)
+            }
+        };
+        let span = (
+            p.mentions[sm].first.min(t.first),
+            p.mentions[sm].last.max(t.last),
+        );
+        out.extend(make(
+            p,
+            s,
+            a,
+            target,
+            Predicate::Protests,
+            ctx,
+            &rule,
+            span,
+            0.6,
+        ));
+    }
+    out
+}
