@@ -78,11 +78,49 @@ const CASES: &[Case] = &[
         &["Canada aids Haiti [positive future -]"],
     ),
     (
-        "a wish is only possible",
+        "an intention is a future (a wish to attack is a threat for PLOVER)",
         Lang::En,
         None,
         "Serbia wants to meet Croatia.",
-        &["Serbia meets Croatia [positive possible -]"],
+        &["Serbia meets Croatia [positive future -]"],
+    ),
+    (
+        "French intention",
+        Lang::Fr,
+        None,
+        "La Serbie veut rencontrer la Croatie.",
+        &["Serbia meets Croatia [positive future -]"],
+    ),
+    (
+        "a demonym on the direct object's predicate noun names its owner",
+        Lang::En,
+        None,
+        "Peru rejected a Chilean ultimatum.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
+        "French demonym after the object's predicate noun",
+        Lang::Fr,
+        None,
+        "Le Pérou a rejeté l'ultimatum chilien.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
+        "a demonym on a predicate noun is its agent, not the clause subject",
+        Lang::En,
+        None,
+        "Peru condemned the Chilean invasion of Bolivia.",
+        &[
+            "Peru criticizes Chile [positive asserted -]",
+            "Chile attacks Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "French demonym agent of a predicate noun",
+        Lang::Fr,
+        None,
+        "Le Pérou a condamné l'invasion chilienne de la Bolivie.",
+        &["Chile attacks Bolivia [positive asserted -]"],
     ),
     (
         "an aspectual verb leaves the infinitive asserted",
@@ -530,6 +568,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the critic is not the agent of the invasion it condemns",
+        Lang::En,
+        "Peru condemned the Chilean invasion of Bolivia.",
+        "Peru attacks Bolivia",
+    ),
     (
         "the content of a nominal demand is not asserted",
         Lang::Fr,

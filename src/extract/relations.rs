@@ -253,7 +253,29 @@ fn object_after(
             } else {
                 false
             };
-            if usable(m) && ok_type && ok_loc && ok_position && !exclude.contains(&mi) {
+            // "rejected a Chilean ultimatum", "a condamné l'offensive russe": a
+            // demonym on a direct object's predicate noun names its owner.
+            let demonym_owner = m.kind == MentionKind::Demonym
+                && direct
+                && markers.is_empty()
+                && m.ents
+                    .first()
+                    .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+                && match p.lang {
+                    Lang::En => {
+                        words == 0
+                            && p.tokens
+                                .get(m.last)
+                                .is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                    }
+                    Lang::Fr => words == 1 && j > 0 && p.tokens[j - 1].kind == Kind::Word,
+                };
+            if (usable(m) || demonym_owner)
+                && ok_type
+                && ok_loc
+                && ok_position
+                && !exclude.contains(&mi)
+            {
                 return Some(mi);
             }
             if direct
@@ -318,7 +340,7 @@ pub(crate) fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
 fn forward_group(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
     coordination_group(p, mi)
         .into_iter()
-        .filter(|&g| g >= mi && usable(&p.mentions[g]))
+        .filter(|&g| g == mi || g > mi && usable(&p.mentions[g]))
         .flat_map(|g| p.mentions[g].ents.iter().map(move |&e| (e, g)))
         .collect()
 }
@@ -695,7 +717,7 @@ fn noun_statements(
                 && is_subject_position(p, &p.mentions[mi])
                 && !used.contains(&mi)
         });
-    let possessor = possessor_before(p, t.first);
+    let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
     let (agent, target, how) = if suffer {
         (
             agent_marked,
@@ -752,6 +774,21 @@ fn noun_statements(
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// A demonym on the predicate noun itself: "the Chilean invasion",
+/// "l'invasion chilienne" (the state is the agent).
+fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
+    p.mentions.iter().position(|m| {
+        m.kind == MentionKind::Demonym
+            && m.ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+            && match p.lang {
+                Lang::En => m.last == t.first,
+                Lang::Fr => m.first == t.last,
+            }
+    })
 }
 
 /// A possessive determiner or an English genitive right before a noun
