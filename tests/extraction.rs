@@ -50,6 +50,34 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a threat with a time phrase before its infinitive",
+        Lang::En,
+        None,
+        "Peru threatened on Monday to break relations with Chile.",
+        &["Peru threatens Chile [positive asserted -]"],
+    ),
+    (
+        "a threatened action named by a noun in the infinitive phrase",
+        Lang::En,
+        None,
+        "Peru threatened to launch a military offensive against Chile.",
+        &["Peru threatens Chile [positive asserted -]"],
+    ),
+    (
+        "a commitment conditioned by unless is a threat",
+        Lang::En,
+        None,
+        "Peru will withdraw its troops from Chile unless Bolivia signs the deal.",
+        &["Peru threatens Chile [positive future -]"],
+    ),
+    (
+        "French: à moins que",
+        Lang::Fr,
+        None,
+        "Le Pérou retirera ses troupes du Chili à moins que la Bolivie signe l'accord.",
+        &["Peru threatens Chile [positive future -]"],
+    ),
+    (
         "English infinitive after a commitment verb: future (PLOVER AGREE)",
         Lang::En,
         None,
@@ -568,6 +596,18 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a threatened offensive is not an attack",
+        Lang::En,
+        "Peru threatened to launch a military offensive against Chile.",
+        "Peru attacks Chile",
+    ),
+    (
+        "a conditioned withdrawal is not a withdrawal",
+        Lang::En,
+        "Peru will withdraw its troops from Chile unless Bolivia signs the deal.",
+        "Peru withdrawsFrom Chile",
+    ),
     (
         "the critic is not the agent of the invasion it condemns",
         Lang::En,

@@ -11,7 +11,7 @@ use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger};
 use crate::predicate::Predicate;
-use crate::statement::Statement;
+use crate::statement::{Modality, Statement};
 use crate::text::{Kind, Lang};
 
 /// Runs relation extraction over every sentence.
@@ -40,17 +40,29 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     Trigger::Role(_) => Vec::new(),
                 };
                 if made.is_empty() {
-                    if let Some(rule) = unfulfilled_threat(p, &t) {
-                        threat = Some((t.last, rule));
+                    if let Some(found) = unfulfilled_threat(p, &t) {
+                        threat = Some(found);
                     }
                     continue;
                 }
-                // The infinitive right after the threat's "to"/"de" (at `end`).
+                // The infinitive phrase after the threat's "to"/"de" (at `end`):
+                // "threatened to attack India", "to launch an offensive against X".
                 if let Some((end, rule)) = threat.take() {
-                    if t.first == end + 1 {
+                    if t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first) {
                         out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
                         break;
                     }
+                }
+                // "will withdraw from Chad unless …": a conditioned commitment is a threat.
+                if unless_after(p, s, &t) {
+                    out.extend(made.into_iter().map(|st| {
+                        if matches!(st.modality, Modality::Future | Modality::Possible) {
+                            as_threat(st, "UNLESS")
+                        } else {
+                            st
+                        }
+                    }));
+                    break;
                 }
                 if demanded_action(p, t.first, demand_end) {
                     // What someone is called on to do is not asserted.
@@ -86,15 +98,43 @@ fn not_fired(p: &mut Prepared, label: &str, why: &str) {
     p.note(|_| format!("rule {label}: not fired: {why}"));
 }
 
-/// The rule of a threat verb ("threatened", "a menacé") followed by an
-/// infinitive marker, when it made no statement of its own.
-fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<String> {
+/// A threat verb ("threatened", "a menacé") followed by an infinitive
+/// marker, when it made no statement of its own: the marker's position and
+/// the verb's rule. A time phrase may come between ("threatened on Monday to").
+fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
     let Trigger::Verb(v, _) = t.what else {
         return None;
     };
     let verb = &p.k.lex.verbs[v];
-    (verb.predicate == Predicate::Threatens && matches!(p.norm(t.last), "to" | "de" | "d'"))
-        .then(|| verb.id.clone())
+    if verb.predicate != Predicate::Threatens {
+        return None;
+    }
+    let end = p.tokens.len().min(t.last + 4);
+    let to = (t.last..end).find(|&j| matches!(p.norm(j), "to" | "de" | "d'"))?;
+    let no_actor_between = !p
+        .mentions
+        .iter()
+        .any(|m| m.first >= t.last && m.first < to && usable(m));
+    (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
+}
+
+/// Whether punctuation or a subordinator lies in `a..b`.
+fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
+    (a..b).any(|j| {
+        let w = p.norm(j);
+        matches!(w, "," | ";" | ":" | "." | "(" | ")")
+            || p.k.lex.is(p.lang, "subordinator", w) && !matches!(w, "as" | "comme")
+    })
+}
+
+/// Whether "unless" / "à moins que" / "sauf si" follows the trigger in its sentence.
+fn unless_after(p: &Prepared, s: usize, t: &Trig) -> bool {
+    (t.last..p.sentences[s].last).any(|j| match p.norm(j) {
+        "unless" => true,
+        "moins" => j > 0 && p.norm(j - 1) == "a",
+        "si" => j > 0 && p.norm(j - 1) == "sauf",
+        _ => false,
+    })
 }
 
 /// A statement of a threatened action, as the threat against its target.
