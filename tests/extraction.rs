@@ -50,6 +50,16 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "coordinated states share a sector noun",
+        Lang::En,
+        None,
+        "US and British activists protested against Bahrain.",
+        &[
+            "activists (United States) protests Bahrain [positive asserted -]",
+            "activists (United Kingdom) protests Bahrain [positive asserted -]",
+        ],
+    ),
+    (
         "a threat with a time phrase before its infinitive",
         Lang::En,
         None,
@@ -596,6 +606,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a capitalised sentence start is not a two-word surname (Bruno Le Maire)",
+        Lang::Fr,
+        "Le maire péruvien, Ramon Ortiz, a critiqué le Chili.",
+        "Bruno Le Maire",
+    ),
     (
         "a threatened offensive is not an attack",
         Lang::En,

@@ -109,6 +109,13 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                             .all(|t| t.all_caps || t.kind != Kind::Word)
             }
             CaseRule::Capitalized => p.tokens[first].upper,
+            CaseRule::CapitalizedEnds => {
+                p.tokens[first].upper
+                    && p.tokens[first..last]
+                        .iter()
+                        .rfind(|t| t.kind == Kind::Word)
+                        .is_some_and(|t| t.upper)
+            }
             CaseRule::Any => true,
         };
         if ok {

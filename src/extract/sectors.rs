@@ -44,6 +44,21 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 continue;
             };
             if let Some((a, b, country)) = country_of_phrase(p, i, end, last) {
+                // "US and British activists": the coordinated states share the noun.
+                let mut k = a;
+                while a < i && k >= first + 2 && p.k.lex.is(lang, "coordinator", p.norm(k - 1)) {
+                    let Some(m) = p.mentions.iter().find(|m| m.last == k - 1) else {
+                        break;
+                    };
+                    let named_state = matches!(m.kind, MentionKind::Demonym | MentionKind::Name)
+                        && m.ents.len() == 1
+                        && p.ents[m.ents[0]].etype == EntityType::Country;
+                    let Some(c) = state_of(p, &m.ents).filter(|_| named_state) else {
+                        break;
+                    };
+                    found.push((m.first, m.last, c, entry.clone()));
+                    k = m.first;
+                }
                 found.push((a, b, country, entry.clone()));
                 i = b;
             } else {
@@ -52,6 +67,29 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
         }
     }
     for (first, last, country, entry) in found {
+        if STATE_AGENTS.contains(&entry.agent.as_str()) {
+            // "police in Jericho", "a court in Guyana": the state's own agents.
+            let ent = kb_entity(p, kb_map, country);
+            let how = p.why(|| {
+                format!(
+                    "\"{}\" ({}): agents of the state {}",
+                    p.surface(first, last),
+                    entry.id,
+                    p.ents[ent].label
+                )
+            });
+            replace(
+                p,
+                &[],
+                first,
+                last,
+                vec![ent],
+                MentionKind::Officials,
+                how,
+                None,
+            );
+            continue;
+        }
         let ent = sector_entity(p, kb_map, country, &entry);
         let how = p.why(|| {
             format!(
@@ -158,6 +196,10 @@ fn country_of_phrase(
     }
     state_of(p, &m.ents).map(|c| (a, m.last, c))
 }
+
+/// CAMEO agents that are the state itself (government, police, judiciary,
+/// military, legislature): their phrases stand for the state.
+pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
 
 const COMPASS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",

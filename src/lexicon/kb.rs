@@ -98,6 +98,11 @@ pub enum CaseRule {
     Exact(String),
     /// Proper names: the first letter must be upper case.
     Capitalized,
+    /// People's names of several words whose last word is capitalised too
+    /// ("Le Maire"): both ends must be upper case, so that "Le maire" (the
+    /// mayor) at a sentence start is not Bruno Le Maire. Organisations keep
+    /// `Capitalized`: the press writes "Russia's foreign ministry".
+    CapitalizedEnds,
     /// Anything (lower-case adjectives such as French demonyms).
     Any,
 }
@@ -323,7 +328,19 @@ impl Kb {
             {
                 CaseRule::Exact(name.chars().filter(|c| !c.is_whitespace()).collect())
             } else if first.is_uppercase() {
-                CaseRule::Capitalized
+                let last_word = name.split(' ').rfind(|w| !w.is_empty()).unwrap_or("");
+                let person = self
+                    .entities
+                    .get(entity)
+                    .is_some_and(|e| e.etype == EntityType::Person);
+                if person
+                    && name.contains(' ')
+                    && last_word.chars().next().is_some_and(char::is_uppercase)
+                {
+                    CaseRule::CapitalizedEnds
+                } else {
+                    CaseRule::Capitalized
+                }
             } else {
                 CaseRule::Any
             };
@@ -338,7 +355,7 @@ impl Kb {
                 if let Some(a) = self.aliases.iter_mut().rev().find(|a| {
                     a.entity == entity && a.key == key && (a.kind == AliasKind::Demonym) == demonym
                 }) {
-                    if a.case == CaseRule::Capitalized {
+                    if matches!(a.case, CaseRule::Capitalized | CaseRule::CapitalizedEnds) {
                         a.case = CaseRule::Any;
                     }
                 }
