@@ -50,6 +50,41 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "halting a cooperative nominal event is a sanction",
+        Lang::En,
+        None,
+        "Chile suspended part of its military aid program for Peru.",
+        &["Chile sanctions Peru [positive asserted -]"],
+    ),
+    (
+        "French: suspendre une aide",
+        Lang::Fr,
+        None,
+        "Le Chili a suspendu une partie de son aide au Pérou.",
+        &["Chile sanctions Peru [positive asserted -]"],
+    ),
+    (
+        "lifting a coercive nominal event is a concession",
+        Lang::En,
+        None,
+        "Chile lifted its naval blockade of Peru.",
+        &["Chile concedesTo Peru [positive asserted -]"],
+    ),
+    (
+        "French: lever un blocus",
+        Lang::Fr,
+        None,
+        "Le Chili a levé son blocus naval du Pérou.",
+        &["Chile concedesTo Peru [positive asserted -]"],
+    ),
+    (
+        "a commitment carries over chained infinitives",
+        Lang::En,
+        None,
+        "Chile is willing to send troops to help defend Peru.",
+        &["Chile aids Peru [positive future -]"],
+    ),
+    (
         "coordinated states share a sector noun",
         Lang::En,
         None,
@@ -606,6 +641,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "suspended aid is not aid",
+        Lang::En,
+        "Chile suspended part of its military aid program for Peru.",
+        "Chile aids Peru",
+    ),
     (
         "a capitalised sentence start is not a two-word surname (Bruno Le Maire)",
         Lang::Fr,

@@ -143,19 +143,21 @@ pub(crate) fn context(
         let would = near.contains(&"would");
         // "promised to meet", and for a noun "promised to send aid": a
         // commitment verb before the infinitive marker governing it.
+        // Chained infinitives keep it: "willing to send troops to help defend X".
+        let marked = |j: usize| {
+            j > start
+                && matches!(p.norm(j), "to" | "de" | "d'" | "a")
+                && lex.is_verb(lang, "future", p.norm(j - 1))
+        };
         let commit = if matches!(tense, Some(Tense::Infinitive)) {
             before
                 .iter()
                 .rev()
                 .take(3)
                 .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
+                || before.iter().rev().take(8).any(|&j| marked(j))
         } else {
-            tense.is_none()
-                && before.iter().rev().take(5).any(|&j| {
-                    j > start
-                        && matches!(p.norm(j), "to" | "de" | "d'" | "a")
-                        && lex.is_verb(lang, "future", p.norm(j - 1))
-                })
+            tense.is_none() && before.iter().rev().take(5).any(|&j| marked(j))
         };
         if possible {
             modality = Modality::Possible;

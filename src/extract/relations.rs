@@ -806,14 +806,47 @@ fn noun_statements(
     } else {
         forward_group(p, tm)
     };
+    let governed = governing_verb(p, start, t, entry.predicate);
+    let id = match governed {
+        Some((_, cue)) => format!("{cue}+{}", entry.id),
+        None => entry.id.clone(),
+    };
     let rule = Rule {
-        predicate: entry.predicate,
-        id: &entry.id,
+        predicate: governed.map_or(entry.predicate, |g| g.0),
+        id: &id,
         confidence: 0.75,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// A verb governing a predicate noun that turns the event around: halting a
+/// cooperative one is a sanction ("suspended part of its aid to X"), lifting
+/// a coercive one a concession ("lifted the blockade on X"). Looks at most
+/// five tokens back, within the clause.
+fn governing_verb(
+    p: &Prepared,
+    start: usize,
+    t: &Trig,
+    pred: Predicate,
+) -> Option<(Predicate, &'static str)> {
+    let (kind, to, label) = match pred {
+        Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
+            ("halt", Predicate::Sanctions, "HALT")
+        }
+        Predicate::Sanctions | Predicate::Pressures | Predicate::Represses => {
+            ("lift", Predicate::ConcedesTo, "LIFT")
+        }
+        _ => return None,
+    };
+    let lo = t.first.saturating_sub(5).max(start);
+    (lo..t.first)
+        .any(|j| {
+            p.k.lex.is_verb(p.lang, kind, p.norm(j))
+                || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
+        })
+        .then_some((to, label))
 }
 
 /// A demonym on the predicate noun itself: "the Chilean invasion",

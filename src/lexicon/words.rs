@@ -165,9 +165,11 @@ const CUE_KINDS: &[&str] = &[
     "locative",
     "coordinator",
     "obligation",
+    "halt",
+    "lift",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
-const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible"];
+const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
     match s {
