@@ -50,6 +50,34 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "the content of a quantity noun is the subject",
+        Lang::En,
+        None,
+        "A group of Chilean diplomats held a meeting with Peru.",
+        &["Chile meets Peru [positive asserted -]"],
+    ),
+    (
+        "French: des milliers de",
+        Lang::Fr,
+        None,
+        "Des milliers de manifestants kényans ont manifesté contre l'Ouganda.",
+        &["protesters (Kenya) protests Uganda [positive asserted -]"],
+    ),
+    (
+        "a lower-case particle inside a discovered name",
+        Lang::En,
+        None,
+        "Peru telephoned Chilean Foreign Minister Ana van Dijk.",
+        &["Peru meets Ana van Dijk [positive asserted -]"],
+    ),
+    (
+        "a nominal meeting among coordinated subjects of a light verb",
+        Lang::En,
+        None,
+        "Israel and Lebanon renewed negotiations on Monday.",
+        &["Israel meets Lebanon [positive asserted -]"],
+    ),
+    (
         "halting a cooperative nominal event is a sanction",
         Lang::En,
         None,
@@ -641,6 +669,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "states named after a noun are not its coordinated agents",
+        Lang::Fr,
+        "Au cours de leur conversation, ils ont parlé du pacte entre l'Australie, le Royaume-Uni et les États-Unis.",
+        "United States meets United Kingdom",
+    ),
     (
         "suspended aid is not aid",
         Lang::En,

@@ -13,8 +13,45 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     while j > 0 && is_article(p.lang, p.norm(j - 1)) {
         j -= 1;
     }
+    if j >= 2 && matches!(p.norm(j - 1), "of" | "de" | "d'") && PART_OF.contains(&p.norm(j - 2)) {
+        // "a group of Chilean diplomats met …", "des milliers de manifestants …":
+        // the quantity heads the subject, the actor is its content.
+        return true;
+    }
     j == 0 || !is_preposition(p.lang, p.norm(j - 1))
 }
+
+/// Nouns of quantity or membership whose "of"/"de" complement is the actor.
+const PART_OF: &[&str] = &[
+    "group",
+    "groups",
+    "number",
+    "hundreds",
+    "thousands",
+    "dozens",
+    "tens",
+    "scores",
+    "members",
+    "leaders",
+    "delegation",
+    "team",
+    "majority",
+    "some",
+    "many",
+    "most",
+    "several",
+    "groupe",
+    "groupes",
+    "centaines",
+    "milliers",
+    "dizaines",
+    "membres",
+    "dirigeants",
+    "delegation",
+    "equipe",
+    "majorite",
+    "plusieurs",
+];
 
 /// Resolves pronouns, possessives and first-person speakers, in order.
 pub(crate) fn pronouns(p: &mut Prepared) {

@@ -771,6 +771,50 @@ fn noun_statements(
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
+    // "Israel and Lebanon renewed negotiations": reciprocal among the
+    // coordinated subjects of the light verb (not a genitive after the noun).
+    if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
+        let group = group_ents(p, am);
+        let reciprocal = matches!(
+            entry.predicate,
+            Predicate::AgreesWith
+                | Predicate::Meets
+                | Predicate::CooperatesWith
+                | Predicate::AllyOf
+        );
+        if reciprocal && group.len() >= 2 {
+            let sym = entry.predicate.symmetric();
+            let span = (
+                p.mentions[am].first.min(t.first),
+                p.mentions[am].last.max(t.last),
+            );
+            let mut out = Vec::new();
+            for &(a, _) in &group {
+                for &(b, _) in &group {
+                    if a != b && (a < b || !sym) {
+                        out.extend(make(
+                            p,
+                            s,
+                            a,
+                            b,
+                            entry.predicate,
+                            &ctx,
+                            &entry.id,
+                            span,
+                            0.7,
+                        ));
+                    }
+                }
+            }
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired (reciprocal among coordinated agents), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
+    }
     if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
         let out = super::sectors::domestic_protest(p, s, t, am, &ctx, &entry.id);
         if !out.is_empty() {

@@ -17,11 +17,28 @@ use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 use crate::text::{Kind, Lang};
 
+/// Lower-case particles that may stand between the words of a name.
+const NAME_PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "das", "dos", "del", "di", "du", "la", "le", "bin",
+    "ben", "al", "el", "ter", "zu",
+];
+
 /// A capitalised unknown name of 2 to 4 words starting at `i`: its end.
 pub(crate) fn unknown_name(p: &Prepared, i: usize, covered: &[bool]) -> Option<usize> {
     let mut j = i;
     while j < p.tokens.len() && j - i < 4 {
         let t = &p.tokens[j];
+        // Lower-case particles inside a name: "Alberto van Klaveren", "Omar al-Bashir".
+        let particle = j > i
+            && !t.upper
+            && NAME_PARTICLES.contains(&t.norm.as_str())
+            && p.tokens
+                .get(j + 1)
+                .is_some_and(|n| n.kind == Kind::Word && n.upper && !covered[j + 1]);
+        if particle {
+            j += 1;
+            continue;
+        }
         if covered[j]
             || t.kind != Kind::Word
             || !t.upper
