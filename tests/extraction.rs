@@ -50,6 +50,34 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a time word before the demanded clause",
+        Lang::En,
+        None,
+        "Chilean officials demanded Friday that Peru withdraw its troops.",
+        &["Chile demandsFrom Peru [positive asserted -]"],
+    ),
+    (
+        "a titled addressee of a demanded clause",
+        Lang::En,
+        None,
+        "Opposition groups in Zimbabwe are demanding that President Mugabe resign.",
+        &["opposition (Zimbabwe) demandsFrom Robert Mugabe [positive asserted -]"],
+    ),
+    (
+        "a place after a preposition and a place adjective is not a subject",
+        Lang::En,
+        None,
+        "Students of southern Chile demanded autonomy from Peruvian authorities.",
+        &["students (Chile) demandsFrom Peru [positive asserted -]"],
+    ),
+    (
+        "reiterate reports an obligation",
+        Lang::En,
+        None,
+        "A senior Chilean minister reiterated that Peru must hand over the suspects.",
+        &["Chile demandsFrom Peru [positive asserted Chile]"],
+    ),
+    (
         "the content of a quantity noun is the subject",
         Lang::En,
         None,

@@ -10,7 +10,9 @@ use crate::text::{Kind, Lang};
 /// Whether mention `m` stands in subject position (no preposition before it).
 pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     let mut j = m.first;
-    while j > 0 && is_article(p.lang, p.norm(j - 1)) {
+    // Articles and place adjectives: "of southern Serbia", "du nord de la Syrie".
+    while j > 0 && (is_article(p.lang, p.norm(j - 1)) || PLACE_ADJECTIVES.contains(&p.norm(j - 1)))
+    {
         j -= 1;
     }
     if j >= 2 && matches!(p.norm(j - 1), "of" | "de" | "d'") && PART_OF.contains(&p.norm(j - 2)) {
@@ -20,6 +22,22 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     }
     j == 0 || !is_preposition(p.lang, p.norm(j - 1))
 }
+
+/// Adjectives of place between a preposition and a place name.
+const PLACE_ADJECTIVES: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "north",
+    "south",
+    "east",
+    "west",
+    "occupied",
+    "neighbouring",
+    "neighboring",
+];
 
 /// Nouns of quantity or membership whose "of"/"de" complement is the actor.
 const PART_OF: &[&str] = &[

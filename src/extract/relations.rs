@@ -88,9 +88,31 @@ fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) 
         .iter()
         .enumerate()
         .find(|(mi, m)| {
-            m.first >= from && m.last <= end && usable(m) && !m.locative && !used.contains(mi)
+            // A title mention may have taken the "that" in ("that President X").
+            m.first + 1 >= from
+                && m.last > from
+                && m.last <= end
+                && usable(m)
+                && !m.locative
+                && !used.contains(mi)
         })
         .map(|(mi, _)| mi)
+}
+
+/// The "that"/"que" opening a complement clause at `from`, or after a short
+/// time phrase or adverb ("demanded Friday that", "a exigé lundi que").
+fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
+    let end = p.sentences[s].last.min(from + 4);
+    (from..end)
+        .take_while(|&j| {
+            j == from
+                || p.tokens[j - 1].kind == Kind::Word
+                    && !p
+                        .mentions
+                        .iter()
+                        .any(|m| m.first <= j - 1 && j - 1 < m.last)
+        })
+        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
 }
 
 /// Records why a rule did not fire (for `explain` only).
@@ -533,9 +555,9 @@ fn verb_statements(
     if obj.is_none()
         && subj.is_some()
         && v.predicate == Predicate::DemandsFrom
-        && matches!(p.norm(t.last), "that" | "que" | "qu'")
+        && let Some(that) = complementizer_at(p, s, t.last)
     {
-        obj = demanded_clause_subject(p, s, t.last + 1, used);
+        obj = demanded_clause_subject(p, s, that + 1, used);
         how_subj = "subject of the clause; addressee is the subject of the demanded clause";
     }
     // "A and B agreed": a reciprocal statement within the coordinated subjects.
