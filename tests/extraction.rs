@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a meeting in a time adjunct still involves the subject",
+        Lang::Fr,
+        None,
+        "Le Pérou a critiqué le Chili lors d'un appel vidéo avec la Bolivie.",
+        &["Peru meets Bolivia [positive asserted -]"],
+    ),
+    (
+        "suspect as a verb",
+        Lang::En,
+        None,
+        "Peru suspected Chile of spying.",
+        &["Peru accuses Chile [positive asserted -]"],
+    ),
+    (
         "a time word before the demanded clause",
         Lang::En,
         None,
@@ -697,6 +711,30 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a nominal event in a time adjunct is not the subject's act",
+        Lang::En,
+        "Peru offered to negotiate with Chile following the invasion of Bolivia.",
+        "Peru attacks Bolivia",
+    ),
+    (
+        "a participle before a noun is an adjective",
+        Lang::En,
+        "Peru extradited suspected Chilean militant Juan Soto to Chile.",
+        "Peru accuses Chile",
+    ),
+    (
+        "an obligation is not a fact",
+        Lang::En,
+        "Chile said that Peru and Bolivia must reach an agreement.",
+        "agreesWith",
+    ),
+    (
+        "French obligation",
+        Lang::Fr,
+        "Le Chili a déclaré que le Pérou doit soutenir la Bolivie.",
+        "Peru supports Bolivia",
+    ),
     (
         "states named after a noun are not its coordinated agents",
         Lang::Fr,

@@ -188,6 +188,14 @@ pub(crate) fn context(
     {
         blocked = Some("content clause (not asserted)");
     }
+    // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
+    // is not a fact (the demand it reports is read by `obligation`).
+    if before.iter().rev().take(3).any(|&j| {
+        lex.is(lang, "obligation", p.norm(j))
+            || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
+    }) {
+        blocked = Some("obligation (not asserted)");
+    }
     if matches!(tense, Some(Tense::Subjunctive))
         && matches!(barrier, Some("que" | "qu'"))
         && lead.contains("pour")

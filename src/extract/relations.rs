@@ -110,7 +110,7 @@ fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
                     && !p
                         .mentions
                         .iter()
-                        .any(|m| m.first <= j - 1 && j - 1 < m.last)
+                        .any(|m| m.first < j && j - 1 < m.last)
         })
         .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
 }
@@ -780,6 +780,11 @@ fn noun_statements(
                 && !used.contains(&mi)
         });
     let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
+    // "following the invasion of X", "malgré l'offensive": a nominal event
+    // in a time or concession adjunct is not the clause subject's act.
+    // Meetings still involve the subject ("lors d'un appel avec X").
+    let clause_subj =
+        clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first));
     let (agent, target, how) = if suffer {
         (
             agent_marked,
@@ -885,6 +890,28 @@ fn noun_statements(
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// Whether the noun phrase ending at `head` is governed by a preposition of
+/// time or circumstance (articles and up to two other words between).
+fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {
+    let lo = head.saturating_sub(4).max(start);
+    (lo..head).rev().any(|j| {
+        matches!(
+            p.norm(j),
+            "following"
+                | "after"
+                | "before"
+                | "amid"
+                | "amidst"
+                | "despite"
+                | "since"
+                | "apres"
+                | "avant"
+                | "malgre"
+                | "depuis"
+        ) && (j + 1..head).all(|k| p.tokens[k].kind == Kind::Word)
+    })
 }
 
 /// A verb governing a predicate noun that turns the event around: halting a

@@ -240,6 +240,28 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             return None;
         }
     }
+    // "extradited suspected British militant X", "the alleged plot": a
+    // participle used as an adjective before a noun or demonym.
+    if p.lang == Lang::En
+        && matches!(p.tokens[i].norm.as_str(), "suspected" | "alleged")
+        && p.tokens.get(i + 1).is_some_and(|n| {
+            n.kind == Kind::Word
+                && (!n.upper
+                    && !matches!(
+                        n.norm.as_str(),
+                        "of" | "that" | "to" | "in" | "by" | "the" | "a" | "an"
+                    )
+                    || p.mentions.iter().any(|m| {
+                        m.first == i + 1
+                            && matches!(
+                                m.kind,
+                                MentionKind::Demonym | MentionKind::Officials | MentionKind::Sector
+                            )
+                    }))
+        })
+    {
+        return None;
+    }
     let reflexive = has_reflexive(p, i, first);
     let aux_before = {
         let mut j = i;
