@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a bare sector noun belongs to the state where the event is set",
+        Lang::En,
+        None,
+        "Protesters demonstrated in Lima on Monday.",
+        &["protesters (Peru) protests Peru [positive asserted -]"],
+    ),
+    (
+        "French bare sector noun with a place",
+        Lang::Fr,
+        None,
+        "Des rebelles ont attaqué des soldats chiliens près de Goma.",
+        &["rebels (Democratic Republic of the Congo) attacks Chile [positive asserted -]"],
+    ),
+    (
         "a meeting in a time adjunct still involves the subject",
         Lang::Fr,
         None,
@@ -711,6 +725,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a singular sector noun without a country stays unresolved",
+        Lang::En,
+        "A student protested against Chile in Lima.",
+        "students (Peru)",
+    ),
     (
         "a nominal event in a time adjunct is not the subject's act",
         Lang::En,

@@ -107,10 +107,7 @@ fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
         .take_while(|&j| {
             j == from
                 || p.tokens[j - 1].kind == Kind::Word
-                    && !p
-                        .mentions
-                        .iter()
-                        .any(|m| m.first < j && j - 1 < m.last)
+                    && !p.mentions.iter().any(|m| m.first < j && j - 1 < m.last)
         })
         .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
 }

@@ -43,7 +43,9 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 i += 1;
                 continue;
             };
-            if let Some((a, b, country)) = country_of_phrase(p, i, end, last) {
+            let found_country = country_of_phrase(p, i, end, last)
+                .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)));
+            if let Some((a, b, country)) = found_country {
                 // "US and British activists": the coordinated states share the noun.
                 let mut k = a;
                 while a < i && k >= first + 2 && p.k.lex.is(lang, "coordinator", p.norm(k - 1)) {
@@ -200,6 +202,35 @@ fn country_of_phrase(
 /// CAMEO agents that are the state itself (government, police, judiciary,
 /// military, legislature): their phrases stand for the state.
 pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
+
+/// A bare plural sector noun ("Prisoners rioted at a jail in Dili",
+/// "des manifestants ont bloqué les routes à Alger") belongs to the state of
+/// the place where the sentence sets the event: the first location within
+/// eight tokens after it.
+fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
+    // Not when a name or demonym is attached before ("Kurdish rebels" of an
+    // unknown people) or the noun is singular.
+    let plural = p.tokens[b - 1].norm.ends_with('s') || p.tokens[b - 1].norm.ends_with('x');
+    if !plural
+        || a > 0 && p.mentions.iter().any(|m| m.last == a)
+        || a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first
+    {
+        return None;
+    }
+    let limit = end.min(b + 8);
+    let m = p.mentions.iter().find(|m| {
+        m.first >= b
+            && m.last <= limit
+            && m.first > 0
+            && (m
+                .ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Place)
+                || matches!(p.norm(m.first - 1), "in" | "en" | "au")
+                || p.surface(m.first - 1, m.first) == "à")
+    })?;
+    state_of(p, &m.ents)
+}
 
 const COMPASS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
