@@ -50,6 +50,27 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a governing verb before the infinitive's own subject",
+        Lang::En,
+        None,
+        "Diplomats expect the Czech Republic to support Andorra.",
+        &["Czech Republic supports Andorra [positive future -]"],
+    ),
+    (
+        "French convenir de",
+        Lang::Fr,
+        None,
+        "Le Chili et le Pérou ont convenu de reprendre les négociations.",
+        &["Chile meets Peru [positive future -]"],
+    ),
+    (
+        "a hyphenated given name keeps its capitalised word",
+        Lang::En,
+        None,
+        "Kim Jong-un met Vladimir Putin in Vladivostok.",
+        &["Kim Jong Un meets Vladimir Putin [positive asserted -]"],
+    ),
+    (
         "a bare sector noun belongs to the state where the event is set",
         Lang::En,
         None,

@@ -149,13 +149,14 @@ pub(crate) fn context(
                 && matches!(p.norm(j), "to" | "de" | "d'" | "a")
                 && lex.is_verb(lang, "future", p.norm(j - 1))
         };
+        // "expect the Czech Republic to support X": the governing verb may
+        // stand before the infinitive's own subject.
         let commit = if matches!(tense, Some(Tense::Infinitive)) {
             before
                 .iter()
                 .rev()
-                .take(3)
+                .take(8)
                 .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
-                || before.iter().rev().take(8).any(|&j| marked(j))
         } else {
             tense.is_none() && before.iter().rev().take(5).any(|&j| marked(j))
         };

@@ -110,11 +110,12 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             }
             CaseRule::Capitalized => p.tokens[first].upper,
             CaseRule::CapitalizedEnds => {
+                // Another capitalised word after the first ("Kim Yong-il"
+                // tokenises as Kim | Yong | - | il).
                 p.tokens[first].upper
-                    && p.tokens[first..last]
+                    && p.tokens[first + 1..last]
                         .iter()
-                        .rfind(|t| t.kind == Kind::Word)
-                        .is_some_and(|t| t.upper)
+                        .any(|t| t.kind == Kind::Word && t.upper)
             }
             CaseRule::Any => true,
         };

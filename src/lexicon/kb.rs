@@ -99,8 +99,8 @@ pub enum CaseRule {
     /// Proper names: the first letter must be upper case.
     Capitalized,
     /// People's names of several words whose last word is capitalised too
-    /// ("Le Maire"): both ends must be upper case, so that "Le maire" (the
-    /// mayor) at a sentence start is not Bruno Le Maire. Organisations keep
+    /// ("Le Maire"): a word after the first must be upper case too, so that
+    /// "Le maire" (the mayor) at a sentence start is not Bruno Le Maire. Organisations keep
     /// `Capitalized`: the press writes "Russia's foreign ministry".
     CapitalizedEnds,
     /// Anything (lower-case adjectives such as French demonyms).
