@@ -50,6 +50,20 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "after a demonym adjective a noun-or-verb form is a noun",
+        Lang::En,
+        None,
+        "Chilean attacks on Peru continued.",
+        &["Chile attacks Peru [positive asserted -]"],
+    ),
+    (
+        "a war with a state",
+        Lang::En,
+        None,
+        "Iran fought a long war with Iraq.",
+        &["Iran attacks Iraq [positive asserted -]"],
+    ),
+    (
         "a governing verb before the infinitive's own subject",
         Lang::En,
         None,

@@ -168,7 +168,13 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                 && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
                 && !p.mentions.iter().any(|m| m.last == i)
         };
-        let initial = initial || after_adjective;
+        // "Palestinian riots", "Chinese support": after a demonym adjective, a noun.
+        let after_demonym = p.lang == Lang::En
+            && i > sent.first
+            && p.mentions
+                .iter()
+                .any(|m| m.last == i && m.kind == MentionKind::Demonym);
+        let initial = initial || after_adjective || after_demonym;
         if let Some((end, n)) =
             noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined || initial)
         {
