@@ -210,7 +210,8 @@ pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
 fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     // Not when a name or demonym is attached before ("Kurdish rebels" of an
     // unknown people) or the noun is singular.
-    let plural = p.tokens[b - 1].norm.ends_with('s') || p.tokens[b - 1].norm.ends_with('x');
+    let last = p.tokens[b - 1].norm.as_str();
+    let plural = last.ends_with('s') || last.ends_with('x') || last == "people";
     if !plural
         || a > 0 && p.mentions.iter().any(|m| m.last == a)
         || a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first
