@@ -219,6 +219,11 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
         return None;
     }
     let limit = end.min(b + 8);
+    // Within the same clause: no punctuation between ("killing 20 people,
+    // officials in Nairobi said" is not about Kenyans).
+    let limit = (b..limit)
+        .find(|&j| p.tokens[j].kind == Kind::Punct)
+        .unwrap_or(limit);
     let m = p.mentions.iter().find(|m| {
         m.first >= b
             && m.last <= limit
