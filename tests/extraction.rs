@@ -50,6 +50,27 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a people within a state named by two demonyms stands for that state",
+        Lang::En,
+        None,
+        "Bosnian Serbs attacked Croatia.",
+        &["Bosnia and Herzegovina attacks Croatia [positive asserted -]"],
+    ),
+    (
+        "a capitalised people after a demonym",
+        Lang::En,
+        None,
+        "Iraqi Kurds protested against Turkey.",
+        &["Iraq protests Turkey [positive asserted -]"],
+    ),
+    (
+        "an ethnic group with a location is a group of the state where it lives",
+        Lang::En,
+        None,
+        "Serb forces killed three ethnic Albanians in southeastern Serbia.",
+        &["Serbia attacks ethnic Albanians (Serbia) [positive asserted -]"],
+    ),
+    (
         "after a demonym adjective a noun-or-verb form is a noun",
         Lang::En,
         None,
@@ -760,6 +781,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an ethnic group without a location is not the state of that name",
+        Lang::En,
+        "Serbia expelled ethnic Albanians.",
+        "Albania",
+    ),
     (
         "a location in another clause does not place a bare sector",
         Lang::En,

@@ -25,6 +25,10 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
 
 /// Adjectives of place between a preposition and a place name.
 const PLACE_ADJECTIVES: &[&str] = &[
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
     "northern",
     "southern",
     "eastern",

@@ -19,6 +19,7 @@ pub fn find(p: &mut Prepared) {
     first_names(p);
     roles(p, &mut kb_map);
     super::sectors::sector_phrases(p, &mut kb_map);
+    super::sectors::ethnic_groups(p, &mut kb_map);
     demonym_phrases(p);
     titles(p);
     surnames(p);

@@ -493,8 +493,14 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
         let t = &p.tokens[j];
+        // A capitalised plural people after an English demonym: "Iraqi Kurds".
+        let people = p.lang == Lang::En
+            && t.upper
+            && !t.all_caps
+            && t.norm.ends_with('s')
+            && !p.tokens.get(j + 1).is_some_and(|n| n.upper);
         t.kind == Kind::Word
-            && !t.upper
+            && (!t.upper || people)
             && !cov[j]
             && !is_function_word(p, &t.norm)
             && t.norm.len() > 2
@@ -550,6 +556,45 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
         m.plural = p.tokens[last - 1].norm.ends_with('s');
         m.how = how;
     }
+    // "Bosnian Serbs", "Iraqi Kurds": a people named by a second demonym
+    // within a state named by the first stands for that state, as event
+    // coders read it (not for the people's own state).
+    let n = p.mentions.len();
+    for mi in 0..n.saturating_sub(1) {
+        let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
+        let people = b.first == a.last
+            && b.kind == MentionKind::Name
+            && p.tokens[b.first].upper
+            && p.norm(b.last - 1).ends_with('s')
+            && b.ents.len() == 1
+            && p.ents[b.ents[0]].etype == EntityType::Country
+            && p.k.kb.aliases.iter().any(|al| {
+                al.kind == crate::lexicon::AliasKind::Demonym && al.key == p.joined(b.first, b.last)
+            });
+        if a.kind == MentionKind::Demonym
+            && people
+            && a.ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+        {
+            let (first, last, state) = (a.first, b.last, a.ents[0]);
+            let how = p.why(|| {
+                format!(
+                    "\"{}\": a people of {}",
+                    p.surface(first, last),
+                    p.ents[state].label
+                )
+            });
+            let m = &mut p.mentions[mi];
+            m.last = last;
+            m.kind = MentionKind::Officials;
+            m.plural = true;
+            m.how = how;
+            p.mentions[mi + 1].ents.clear();
+        }
+    }
+    p.mentions
+        .retain(|m| !(m.ents.is_empty() && m.kind == MentionKind::Name));
     // "Hungarian and Romanian officials": the first demonym shares the noun.
     let n = p.mentions.len();
     for mi in 0..n.saturating_sub(1) {

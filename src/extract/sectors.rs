@@ -122,6 +122,73 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
     }
 }
 
+/// "ethnic Albanians": a people, not a state. With a location in its clause
+/// it is a group of the state where it lives ("ethnic Albanians (Serbia)");
+/// without one it is left out rather than read as Albania.
+pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
+    let mut changes = Vec::new(); // (mention, state)
+    for (mi, m) in p.mentions.iter().enumerate() {
+        let ethnic = m.first > 0 && matches!(p.norm(m.first - 1), "ethnic" | "ethniques");
+        let people = m.kind == MentionKind::Name
+            && m.ents.len() == 1
+            && p.ents[m.ents[0]].etype == EntityType::Country
+            && p.norm(m.last - 1).ends_with('s');
+        if ethnic && people {
+            let s = p.sentence_of(m.first);
+            changes.push((mi, located_bare(p, m.first, m.last, p.sentences[s].last)));
+        }
+    }
+    for &(mi, state) in changes.iter().rev() {
+        let Some(state) = state else {
+            p.mentions.remove(mi);
+            continue;
+        };
+        let (first, last) = (p.mentions[mi].first - 1, p.mentions[mi].last);
+        let people = format!("ethnic {}", p.surface(first + 1, last));
+        kb_entity(p, kb_map, state);
+        let c = &p.k.kb.entities[state];
+        let code = c.iso3.clone().unwrap_or_default().to_lowercase();
+        let local = format!(
+            "group/{code}-{}",
+            crate::text::fold(&people).replace(' ', "-")
+        );
+        let label = format!("{people} ({})", c.label);
+        let iso3 = c.iso3.clone();
+        let ent = match p.ents.iter().position(|e| e.local == local) {
+            Some(i) => i,
+            None => {
+                p.ents.push(DocEntity {
+                    kb: None,
+                    label,
+                    etype: EntityType::Group,
+                    local,
+                    gender: None,
+                    role: None,
+                    iso3,
+                    cameo: None,
+                });
+                p.ents.len() - 1
+            }
+        };
+        let how = p.why(|| {
+            format!(
+                "\"{people}\": a people living in {}",
+                p.k.kb.entities[state].label
+            )
+        });
+        replace(
+            p,
+            &[],
+            first,
+            last,
+            vec![ent],
+            MentionKind::Sector,
+            how,
+            None,
+        );
+    }
+}
+
 /// Whether token `i` lies inside a mention other than a demonym.
 fn inside_mention(p: &Prepared, i: usize) -> bool {
     p.mentions
@@ -232,15 +299,40 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
                 .ents
                 .first()
                 .is_some_and(|&e| p.ents[e].etype == EntityType::Place)
-                || matches!(p.norm(m.first - 1), "in" | "en" | "au")
-                || p.surface(m.first - 1, m.first) == "à")
+                || located_after(p, m.first))
     })?;
     state_of(p, &m.ents)
 }
 
+/// Whether a locative preposition, maybe with a compass adjective, ends
+/// right before token `j` ("in Serbia", "in southern Serbia", "au Mali").
+fn located_after(p: &Prepared, j: usize) -> bool {
+    let k = if j >= 2 && COMPASS.contains(&p.norm(j - 1)) {
+        j - 1
+    } else {
+        j
+    };
+    k > 0 && (matches!(p.norm(k - 1), "in" | "en" | "au") || p.surface(k - 1, k) == "à")
+}
+
 const COMPASS: &[&str] = &[
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "nord", "sud", "est", "ouest",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "nord",
+    "sud",
+    "est",
+    "ouest",
 ];
 
 /// The knowledge-base index of the state of a country or place entity.
