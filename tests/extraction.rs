@@ -64,6 +64,13 @@ const CASES: &[Case] = &[
         &["Iraq protests Turkey [positive asserted -]"],
     ),
     (
+        "French: a capitalised people before its demonym",
+        Lang::Fr,
+        None,
+        "Des milliers de Kurdes irakiens ont manifesté contre la Turquie.",
+        &["Iraq protests Turkey [positive asserted -]"],
+    ),
+    (
         "an ethnic group with a location is a group of the state where it lives",
         Lang::En,
         None,

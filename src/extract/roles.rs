@@ -493,9 +493,8 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
         let t = &p.tokens[j];
-        // A capitalised plural people after an English demonym: "Iraqi Kurds".
-        let people = p.lang == Lang::En
-            && t.upper
+        // A capitalised plural people with a demonym: "Iraqi Kurds", "les Kurdes irakiens".
+        let people = t.upper
             && !t.all_caps
             && t.norm.ends_with('s')
             && !p.tokens.get(j + 1).is_some_and(|n| n.upper);
