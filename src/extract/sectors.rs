@@ -405,6 +405,20 @@ pub(crate) fn domestic_protest(
         return Vec::new();
     }
     let sent_last = p.sentences[s].last;
+    // "began a hunger strike to protest against Peru's decision": the target
+    // is named later in the sentence; no default.
+    let named_later = (t.last..sent_last).any(|j| {
+        matches!(
+            p.norm(j),
+            "against" | "contre" | "protest" | "protesting" | "protester" | "over"
+        ) && p
+            .mentions
+            .iter()
+            .any(|m| m.first > j && m.first <= j + 4 && m.last <= sent_last && !m.ents.is_empty())
+    });
+    if named_later {
+        return Vec::new();
+    }
     let place = p
         .mentions
         .iter()
