@@ -95,13 +95,21 @@ pub fn kb_stats(k: &Knowledge, out: &mut dyn Write) -> std::io::Result<()> {
             .filter(|r| r.lang == lang)
             .map(|r| r.id.as_str())
             .collect();
+        let sectors = k
+            .lex
+            .sectors
+            .entries
+            .iter()
+            .filter(|e| e.lang == lang)
+            .count();
         writeln!(
             out,
-            "{}: {} verb lemmas, {} noun entries, {} role nouns",
+            "{}: {} verb lemmas, {} noun entries, {} role nouns, {} sector nouns",
             lang.code(),
             lemmas.len(),
             nouns,
-            roles.len()
+            roles.len(),
+            sectors
         )?;
     }
     Ok(())
