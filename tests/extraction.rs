@@ -50,6 +50,27 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "the author of a proposal taken as direct object",
+        Lang::En,
+        None,
+        "Peru rejected a fresh offer from Chile for direct talks.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
+        "French: l'auteur d'une offre",
+        Lang::Fr,
+        None,
+        "Le Pérou a rejeté une offre du Chili.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
+        "a demonym on a noun after a frame's marker names its owner",
+        Lang::En,
+        None,
+        "Peru is opposed to Chilean mediation.",
+        &["Peru opposes Chile [positive asserted -]"],
+    ),
+    (
         "a people within a state named by two demonyms stands for that state",
         Lang::En,
         None,

@@ -305,9 +305,13 @@ fn object_after(
             } else if direct && j == from {
                 true
             } else if direct {
-                // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine")
+                // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine"),
+                // or the author of a proposal ("dismissed an appeal from X").
                 !is_preposition(p.lang, prev)
                     || (words > 0 && matches!(prev, "de" | "du" | "des" | "d'" | "of"))
+                    || (words > 0
+                        && matches!(prev, "from" | "by" | "of" | "de" | "du" | "des" | "d'")
+                        && (from..j).any(|k| p.k.lex.is(p.lang, "utterance", p.norm(k))))
                     || (words == 0 && j == from + 1 && matches!(prev, "des" | "du" | "de" | "d'"))
             } else {
                 false
@@ -315,8 +319,7 @@ fn object_after(
             // "rejected a Chilean ultimatum", "a condamné l'offensive russe": a
             // demonym on a direct object's predicate noun names its owner.
             let demonym_owner = m.kind == MentionKind::Demonym
-                && direct
-                && markers.is_empty()
+                && (direct && markers.is_empty() || seen_marker && !markers.is_empty())
                 && m.ents
                     .first()
                     .is_some_and(|&e| p.ents[e].etype == EntityType::Country)

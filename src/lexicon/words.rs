@@ -167,6 +167,7 @@ const CUE_KINDS: &[&str] = &[
     "obligation",
     "halt",
     "lift",
+    "utterance",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
