@@ -50,6 +50,33 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "a refused action is negated and its target rejected",
+        Lang::En,
+        None,
+        "Chile refused to lift sanctions on Peru.",
+        &[
+            "Chile concedesTo Peru [negative asserted -]",
+            "Chile rejects Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "French refusal",
+        Lang::Fr,
+        None,
+        "Le Chili a refusé de lever les sanctions contre le Pérou.",
+        &[
+            "Chile concedesTo Peru [negative asserted -]",
+            "Chile rejects Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "a noun in a refused infinitive phrase is negated",
+        Lang::En,
+        None,
+        "Chile is refusing to lift the curfew in Santiago.",
+        &["Chile concedesTo Santiago [negative asserted -]"],
+    ),
+    (
         "the author of a proposal taken as direct object",
         Lang::En,
         None,
@@ -809,6 +836,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a refused concession is not a concession",
+        Lang::En,
+        "The Israeli government is refusing to lift the curfew on Palestinians.",
+        "concedesTo Palestine [positive",
+    ),
     (
         "no default target when the protest names one later",
         Lang::En,

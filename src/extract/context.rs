@@ -87,6 +87,16 @@ pub(crate) fn context(
             }
         }
     }
+    // A noun in a refused infinitive phrase: "refusing to lift the curfew".
+    if tense.is_none()
+        && before.iter().rev().take(6).any(|&j| {
+            j > start
+                && matches!(p.norm(j), "to" | "de" | "d'")
+                && lex.is_verb(lang, "refusal", p.norm(j - 1))
+        })
+    {
+        negative = !negative;
+    }
     // Refusal verbs governing an infinitive: "refused to meet", "a refusé de rencontrer".
     if matches!(tense, Some(Tense::Infinitive)) {
         let gov: Vec<usize> = (head.saturating_sub(3).max(p.sentences[s].first)..head).collect();

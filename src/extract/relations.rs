@@ -27,6 +27,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         // after it and its rule. The infinitive that follows names the
         // threatened action ("threatened to attack India").
         let mut threat: Option<(usize, String)> = None;
+        // Likewise a refusal verb ("refused to lift sanctions on X"): the
+        // refused action stays (negated) and the refusal rejects its target.
+        let mut refusal: Option<(usize, String)> = None;
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
                 let t = Trig {
@@ -42,8 +45,22 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 if made.is_empty() {
                     if let Some(found) = unfulfilled_threat(p, &t) {
                         threat = Some(found);
+                    } else if let Some(found) = unfulfilled_refusal(p, &t) {
+                        refusal = Some(found);
                     }
                     continue;
+                }
+                if let Some((end, rule)) = refusal.take() {
+                    if t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first) {
+                        let rejections: Vec<Statement> = made
+                            .iter()
+                            .filter(|st| st.polarity == crate::statement::Polarity::Negative)
+                            .map(|st| as_rejection(st.clone(), &rule))
+                            .collect();
+                        out.extend(made);
+                        out.extend(rejections);
+                        break;
+                    }
                 }
                 // The infinitive phrase after the threat's "to"/"de" (at `end`):
                 // "threatened to attack India", "to launch an offensive against X".
@@ -135,6 +152,32 @@ fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
         .iter()
         .any(|m| m.first >= t.last && m.first < to && usable(m));
     (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
+}
+
+/// A refusal verb of the lexicon ("refused", "a refusé") followed by an
+/// infinitive marker, when it made no statement of its own.
+fn unfulfilled_refusal(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
+    let Trigger::Verb(v, _) = t.what else {
+        return None;
+    };
+    let verb = &p.k.lex.verbs[v];
+    if verb.predicate != Predicate::Rejects
+        || !p.k.lex.is_verb(p.lang, "refusal", p.norm(t.first))
+        || !matches!(p.norm(t.last), "to" | "de" | "d'")
+    {
+        return None;
+    }
+    Some((t.last, verb.id.clone()))
+}
+
+/// The rejection a refused action implies: "refused to lift sanctions on X"
+/// gives X rejected (positive), beside the negated concession.
+fn as_rejection(mut st: Statement, refusal_rule: &str) -> Statement {
+    st.rule = format!("{refusal_rule}+{}", st.rule);
+    st.predicate = Predicate::Rejects;
+    st.plover = Predicate::Rejects.plover();
+    st.polarity = crate::statement::Polarity::Positive;
+    st
 }
 
 /// Whether punctuation or a subordinator lies in `a..b`.
