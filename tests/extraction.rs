@@ -50,6 +50,13 @@ type Case = (
 
 const CASES: &[Case] = &[
     (
+        "agentive English it resolves to the last state or organisation",
+        Lang::En,
+        None,
+        "Nigeria announced that it will withdraw its force from Chad.",
+        &["Nigeria withdrawsFrom Chad [positive future Nigeria]"],
+    ),
+    (
         "a refused action is negated and its target rejected",
         Lang::En,
         None,
@@ -836,6 +843,18 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the antecedent of a relative subject is the word right before it",
+        Lang::Fr,
+        "Moscou a suspendu sa participation à l'initiative qui permettait à l'Ukraine d'exporter.",
+        "Russia concedesTo Ukraine",
+    ),
+    (
+        "expletive it is no actor",
+        Lang::En,
+        "Chile met Peru. It is clear that talks will go on.",
+        "Peru meets Peru",
+    ),
     (
         "a refused concession is not a concession",
         Lang::En,

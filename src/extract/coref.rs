@@ -100,6 +100,8 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             (MentionKind::Pronoun, Some(Gender::F), false)
         } else if lex.is(lang, "pronoun_pl", &w) {
             (MentionKind::Pronoun, None, true)
+        } else if lang == Lang::En && w == "it" {
+            (MentionKind::Pronoun, None, false)
         } else if lex.is(lang, "possessive_sg", &w) {
             (
                 MentionKind::Possessive,
@@ -125,7 +127,9 @@ pub(crate) fn pronouns(p: &mut Prepared) {
         if lang == Lang::Fr && w == "il" && matches!(p.norm(i + 1), "y" | "faut" | "s'agit") {
             continue;
         }
-        if lang == Lang::En && w == "it" {
+        // English "it" only as an agent ("it will withdraw", "it has
+        // rejected"), never the expletive "it is clear that", "it seems".
+        if lang == Lang::En && w == "it" && !agentive_it(p, i) {
             continue;
         }
         adds.push(Mention {
@@ -161,6 +165,25 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             p.mentions[mi].how = how;
         }
     }
+}
+
+/// Whether English "it" at `i` is the subject of an action: followed by a
+/// modal or auxiliary and a verb, or by a verb of the lexicon or of speech.
+fn agentive_it(p: &Prepared, i: usize) -> bool {
+    let next = p.norm(i + 1);
+    let lex = &p.k.lex;
+    if matches!(
+        next,
+        "is" | "was" | "seems" | "seemed" | "appears" | "appeared" | "'s"
+    ) {
+        return false;
+    }
+    matches!(
+        next,
+        "will" | "would" | "could" | "may" | "might" | "must" | "can" | "should" | "has" | "had"
+    ) || lex.verb(p.lang, next).is_some()
+        || lex.is_verb(p.lang, "speech", next)
+        || lex.is_verb(p.lang, "future", next)
 }
 
 /// The antecedent of pronoun mention `mi`: the most recent compatible actor,
@@ -225,7 +248,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
         if person_only && d.etype != EntityType::Person {
             return false;
         }
-        if p.norm(m.first) == "its" && d.etype == EntityType::Person {
+        if matches!(p.norm(m.first), "its" | "it") && d.etype == EntityType::Person {
             return false;
         }
         match (m.gender, d.gender.or(c.gender)) {

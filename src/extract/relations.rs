@@ -556,7 +556,7 @@ fn verb_statements(
     if subj.is_none() {
         if let Some(b) = barrier.as_deref() {
             if p.k.lex.is(p.lang, "relative_subject", b) && start >= 1 {
-                subj = antecedent_before(p, start - 1);
+                subj = subject_antecedent(p, start - 1);
                 how_subj = "antecedent of the relative pronoun";
             }
         }
@@ -741,6 +741,20 @@ fn antecedent_before(p: &Prepared, j: usize) -> Option<usize> {
         .filter(|(_, m)| m.last <= j && usable(m) && !m.locative && j - m.last <= 12)
         .map(|(i, _)| i)
         .next_back()
+}
+
+/// The antecedent of a relative subject pronoun at `j`: the actor right
+/// before it (a comma may come between). "l'initiative qui permettait à
+/// l'Ukraine …": the antecedent is the initiative, not an earlier actor.
+fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
+    let end = if j > 0 && p.norm(j - 1) == "," {
+        j - 1
+    } else {
+        j
+    };
+    p.mentions
+        .iter()
+        .position(|m| m.last == end && usable(m) && !m.locative)
 }
 
 /// The subject of the clause governing an infinitive: the nearest
