@@ -10,6 +10,7 @@
 pub mod clause;
 pub mod context;
 pub mod coref;
+mod governors;
 pub mod mentions;
 mod obligation;
 pub mod relations;

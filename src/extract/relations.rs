@@ -6,6 +6,10 @@
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::coref::{coordination_group, is_subject_position};
+use super::governors::{
+    as_rejection, as_threat, clause_break, complementizer_at, governing_verb, in_time_adjunct,
+    unfulfilled_refusal, unfulfilled_threat, unless_after,
+};
 use super::triggers::{Trig, noun_at, triggers};
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
@@ -116,95 +120,9 @@ fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) 
         .map(|(mi, _)| mi)
 }
 
-/// The "that"/"que" opening a complement clause at `from`, or after a short
-/// time phrase or adverb ("demanded Friday that", "a exigé lundi que").
-fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
-    let end = p.sentences[s].last.min(from + 4);
-    (from..end)
-        .take_while(|&j| {
-            j == from
-                || p.tokens[j - 1].kind == Kind::Word
-                    && !p.mentions.iter().any(|m| m.first < j && j - 1 < m.last)
-        })
-        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
-}
-
 /// Records why a rule did not fire (for `explain` only).
 fn not_fired(p: &mut Prepared, label: &str, why: &str) {
     p.note(|_| format!("rule {label}: not fired: {why}"));
-}
-
-/// A threat verb ("threatened", "a menacé") followed by an infinitive
-/// marker, when it made no statement of its own: the marker's position and
-/// the verb's rule. A time phrase may come between ("threatened on Monday to").
-fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
-    let Trigger::Verb(v, _) = t.what else {
-        return None;
-    };
-    let verb = &p.k.lex.verbs[v];
-    if verb.predicate != Predicate::Threatens {
-        return None;
-    }
-    let end = p.tokens.len().min(t.last + 4);
-    let to = (t.last..end).find(|&j| matches!(p.norm(j), "to" | "de" | "d'"))?;
-    let no_actor_between = !p
-        .mentions
-        .iter()
-        .any(|m| m.first >= t.last && m.first < to && usable(m));
-    (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
-}
-
-/// A refusal verb of the lexicon ("refused", "a refusé") followed by an
-/// infinitive marker, when it made no statement of its own.
-fn unfulfilled_refusal(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
-    let Trigger::Verb(v, _) = t.what else {
-        return None;
-    };
-    let verb = &p.k.lex.verbs[v];
-    if verb.predicate != Predicate::Rejects
-        || !p.k.lex.is_verb(p.lang, "refusal", p.norm(t.first))
-        || !matches!(p.norm(t.last), "to" | "de" | "d'")
-    {
-        return None;
-    }
-    Some((t.last, verb.id.clone()))
-}
-
-/// The rejection a refused action implies: "refused to lift sanctions on X"
-/// gives X rejected (positive), beside the negated concession.
-fn as_rejection(mut st: Statement, refusal_rule: &str) -> Statement {
-    st.rule = format!("{refusal_rule}+{}", st.rule);
-    st.predicate = Predicate::Rejects;
-    st.plover = Predicate::Rejects.plover();
-    st.polarity = crate::statement::Polarity::Positive;
-    st
-}
-
-/// Whether punctuation or a subordinator lies in `a..b`.
-fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
-    (a..b).any(|j| {
-        let w = p.norm(j);
-        matches!(w, "," | ";" | ":" | "." | "(" | ")")
-            || p.k.lex.is(p.lang, "subordinator", w) && !matches!(w, "as" | "comme")
-    })
-}
-
-/// Whether "unless" / "à moins que" / "sauf si" follows the trigger in its sentence.
-fn unless_after(p: &Prepared, s: usize, t: &Trig) -> bool {
-    (t.last..p.sentences[s].last).any(|j| match p.norm(j) {
-        "unless" => true,
-        "moins" => j > 0 && p.norm(j - 1) == "a",
-        "si" => j > 0 && p.norm(j - 1) == "sauf",
-        _ => false,
-    })
-}
-
-/// A statement of a threatened action, as the threat against its target.
-fn as_threat(mut st: Statement, threat_rule: &str) -> Statement {
-    st.rule = format!("{threat_rule}+{}", st.rule);
-    st.predicate = Predicate::Threatens;
-    st.plover = Predicate::Threatens.plover();
-    st
 }
 
 /// Whether the trigger at `first` is the infinitive of a demand that ended at
@@ -947,56 +865,6 @@ fn noun_statements(
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
-}
-
-/// Whether the noun phrase ending at `head` is governed by a preposition of
-/// time or circumstance (articles and up to two other words between).
-fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {
-    let lo = head.saturating_sub(4).max(start);
-    (lo..head).rev().any(|j| {
-        matches!(
-            p.norm(j),
-            "following"
-                | "after"
-                | "before"
-                | "amid"
-                | "amidst"
-                | "despite"
-                | "since"
-                | "apres"
-                | "avant"
-                | "malgre"
-                | "depuis"
-        ) && (j + 1..head).all(|k| p.tokens[k].kind == Kind::Word)
-    })
-}
-
-/// A verb governing a predicate noun that turns the event around: halting a
-/// cooperative one is a sanction ("suspended part of its aid to X"), lifting
-/// a coercive one a concession ("lifted the blockade on X"). Looks at most
-/// five tokens back, within the clause.
-fn governing_verb(
-    p: &Prepared,
-    start: usize,
-    t: &Trig,
-    pred: Predicate,
-) -> Option<(Predicate, &'static str)> {
-    let (kind, to, label) = match pred {
-        Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
-            ("halt", Predicate::Sanctions, "HALT")
-        }
-        Predicate::Sanctions | Predicate::Pressures | Predicate::Represses => {
-            ("lift", Predicate::ConcedesTo, "LIFT")
-        }
-        _ => return None,
-    };
-    let lo = t.first.saturating_sub(5).max(start);
-    (lo..t.first)
-        .any(|j| {
-            p.k.lex.is_verb(p.lang, kind, p.norm(j))
-                || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
-        })
-        .then_some((to, label))
 }
 
 /// A demonym on the predicate noun itself: "the Chilean invasion",

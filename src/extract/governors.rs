@@ -1,0 +1,147 @@
+//! Words that govern a predicate and change what it means: threats and
+//! refusals governing an infinitive, "unless" conditions, verbs that halt or
+//! lift a nominal event, time adjuncts, complement clauses of demands.
+
+use super::Prepared;
+use super::relations::usable;
+use super::triggers::Trig;
+use crate::lexicon::Trigger;
+use crate::predicate::Predicate;
+use crate::statement::{Polarity, Statement};
+use crate::text::Kind;
+
+/// A threat verb ("threatened", "a menacé") followed by an infinitive
+/// marker, when it made no statement of its own: the marker's position and
+/// the verb's rule. A time phrase may come between ("threatened on Monday to").
+pub(crate) fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
+    let Trigger::Verb(v, _) = t.what else {
+        return None;
+    };
+    let verb = &p.k.lex.verbs[v];
+    if verb.predicate != Predicate::Threatens {
+        return None;
+    }
+    let end = p.tokens.len().min(t.last + 4);
+    let to = (t.last..end).find(|&j| matches!(p.norm(j), "to" | "de" | "d'"))?;
+    let no_actor_between = !p
+        .mentions
+        .iter()
+        .any(|m| m.first >= t.last && m.first < to && usable(m));
+    (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
+}
+
+/// A statement of a threatened action, as the threat against its target.
+pub(crate) fn as_threat(mut st: Statement, threat_rule: &str) -> Statement {
+    st.rule = format!("{threat_rule}+{}", st.rule);
+    st.predicate = Predicate::Threatens;
+    st.plover = Predicate::Threatens.plover();
+    st
+}
+
+/// A refusal verb of the lexicon ("refused", "a refusé") followed by an
+/// infinitive marker, when it made no statement of its own.
+pub(crate) fn unfulfilled_refusal(p: &Prepared, t: &Trig) -> Option<(usize, String)> {
+    let Trigger::Verb(v, _) = t.what else {
+        return None;
+    };
+    let verb = &p.k.lex.verbs[v];
+    if verb.predicate != Predicate::Rejects
+        || !p.k.lex.is_verb(p.lang, "refusal", p.norm(t.first))
+        || !matches!(p.norm(t.last), "to" | "de" | "d'")
+    {
+        return None;
+    }
+    Some((t.last, verb.id.clone()))
+}
+
+/// The rejection a refused action implies: "refused to lift sanctions on X"
+/// gives X rejected (positive), beside the negated concession.
+pub(crate) fn as_rejection(mut st: Statement, refusal_rule: &str) -> Statement {
+    st.rule = format!("{refusal_rule}+{}", st.rule);
+    st.predicate = Predicate::Rejects;
+    st.plover = Predicate::Rejects.plover();
+    st.polarity = Polarity::Positive;
+    st
+}
+
+/// Whether punctuation or a subordinator lies in `a..b`.
+pub(crate) fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
+    (a..b).any(|j| {
+        let w = p.norm(j);
+        matches!(w, "," | ";" | ":" | "." | "(" | ")")
+            || p.k.lex.is(p.lang, "subordinator", w) && !matches!(w, "as" | "comme")
+    })
+}
+
+/// Whether "unless" / "à moins que" / "sauf si" follows the trigger in its sentence.
+pub(crate) fn unless_after(p: &Prepared, s: usize, t: &Trig) -> bool {
+    (t.last..p.sentences[s].last).any(|j| match p.norm(j) {
+        "unless" => true,
+        "moins" => j > 0 && p.norm(j - 1) == "a",
+        "si" => j > 0 && p.norm(j - 1) == "sauf",
+        _ => false,
+    })
+}
+
+/// A verb governing a predicate noun that turns the event around: halting a
+/// cooperative one is a sanction ("suspended part of its aid to X"), lifting
+/// a coercive one a concession ("lifted the blockade on X"). Looks at most
+/// five tokens back, within the clause.
+pub(crate) fn governing_verb(
+    p: &Prepared,
+    start: usize,
+    t: &Trig,
+    pred: Predicate,
+) -> Option<(Predicate, &'static str)> {
+    let (kind, to, label) = match pred {
+        Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
+            ("halt", Predicate::Sanctions, "HALT")
+        }
+        Predicate::Sanctions | Predicate::Pressures | Predicate::Represses => {
+            ("lift", Predicate::ConcedesTo, "LIFT")
+        }
+        _ => return None,
+    };
+    let lo = t.first.saturating_sub(5).max(start);
+    (lo..t.first)
+        .any(|j| {
+            p.k.lex.is_verb(p.lang, kind, p.norm(j))
+                || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
+        })
+        .then_some((to, label))
+}
+
+/// Whether the noun phrase ending at `head` is governed by a preposition of
+/// time or circumstance (articles and up to two other words between).
+pub(crate) fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {
+    let lo = head.saturating_sub(4).max(start);
+    (lo..head).rev().any(|j| {
+        matches!(
+            p.norm(j),
+            "following"
+                | "after"
+                | "before"
+                | "amid"
+                | "amidst"
+                | "despite"
+                | "since"
+                | "apres"
+                | "avant"
+                | "malgre"
+                | "depuis"
+        ) && (j + 1..head).all(|k| p.tokens[k].kind == Kind::Word)
+    })
+}
+
+/// The "that"/"que" opening a complement clause at `from`, or after a short
+/// time phrase or adverb ("demanded Friday that", "a exigé lundi que").
+pub(crate) fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
+    let end = p.sentences[s].last.min(from + 4);
+    (from..end)
+        .take_while(|&j| {
+            j == from
+                || p.tokens[j - 1].kind == Kind::Word
+                    && !p.mentions.iter().any(|m| m.first < j && j - 1 < m.last)
+        })
+        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
+}

@@ -1,0 +1,161 @@
+//! Table-driven tests of actor resolution: sector groups of a population,
+//! peoples and ethnic groups, quantity nouns, discovered names, pronouns and
+//! relative antecedents. Sentences written for these tests.
+
+mod common;
+
+use actorgraph::text::Lang;
+use common::{Case, check_cases, check_not_asserted};
+
+const CASES: &[Case] = &[
+    (
+        "agentive English it resolves to the last state or organisation",
+        Lang::En,
+        None,
+        "Nigeria announced that it will withdraw its force from Chad.",
+        &["Nigeria withdrawsFrom Chad [positive future Nigeria]"],
+    ),
+    (
+        "a people within a state named by two demonyms stands for that state",
+        Lang::En,
+        None,
+        "Bosnian Serbs attacked Croatia.",
+        &["Bosnia and Herzegovina attacks Croatia [positive asserted -]"],
+    ),
+    (
+        "a capitalised people after a demonym",
+        Lang::En,
+        None,
+        "Iraqi Kurds protested against Turkey.",
+        &["Iraq protests Turkey [positive asserted -]"],
+    ),
+    (
+        "French: a capitalised people before its demonym",
+        Lang::Fr,
+        None,
+        "Des milliers de Kurdes irakiens ont manifesté contre la Turquie.",
+        &["Iraq protests Turkey [positive asserted -]"],
+    ),
+    (
+        "an ethnic group with a location is a group of the state where it lives",
+        Lang::En,
+        None,
+        "Serb forces killed three ethnic Albanians in southeastern Serbia.",
+        &["Serbia attacks ethnic Albanians (Serbia) [positive asserted -]"],
+    ),
+    (
+        "a hyphenated given name keeps its capitalised word",
+        Lang::En,
+        None,
+        "Kim Jong-un met Vladimir Putin in Vladivostok.",
+        &["Kim Jong Un meets Vladimir Putin [positive asserted -]"],
+    ),
+    (
+        "a bare sector noun belongs to the state where the event is set",
+        Lang::En,
+        None,
+        "Protesters demonstrated in Lima on Monday.",
+        &["protesters (Peru) protests Peru [positive asserted -]"],
+    ),
+    (
+        "French bare sector noun with a place",
+        Lang::Fr,
+        None,
+        "Des rebelles ont attaqué des soldats chiliens près de Goma.",
+        &["rebels (Democratic Republic of the Congo) attacks Chile [positive asserted -]"],
+    ),
+    (
+        "a place after a preposition and a place adjective is not a subject",
+        Lang::En,
+        None,
+        "Students of southern Chile demanded autonomy from Peruvian authorities.",
+        &["students (Chile) demandsFrom Peru [positive asserted -]"],
+    ),
+    (
+        "the content of a quantity noun is the subject",
+        Lang::En,
+        None,
+        "A group of Chilean diplomats held a meeting with Peru.",
+        &["Chile meets Peru [positive asserted -]"],
+    ),
+    (
+        "French: des milliers de",
+        Lang::Fr,
+        None,
+        "Des milliers de manifestants kényans ont manifesté contre l'Ouganda.",
+        &["protesters (Kenya) protests Uganda [positive asserted -]"],
+    ),
+    (
+        "a lower-case particle inside a discovered name",
+        Lang::En,
+        None,
+        "Peru telephoned Chilean Foreign Minister Ana van Dijk.",
+        &["Peru meets Ana van Dijk [positive asserted -]"],
+    ),
+    (
+        "coordinated states share a sector noun",
+        Lang::En,
+        None,
+        "US and British activists protested against Bahrain.",
+        &[
+            "activists (United States) protests Bahrain [positive asserted -]",
+            "activists (United Kingdom) protests Bahrain [positive asserted -]",
+        ],
+    ),
+];
+
+/// (construction, language, text, statement that must NOT come out)
+const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the antecedent of a relative subject is the word right before it",
+        Lang::Fr,
+        "Moscou a suspendu sa participation à l'initiative qui permettait à l'Ukraine d'exporter.",
+        "Russia concedesTo Ukraine",
+    ),
+    (
+        "expletive it is no actor",
+        Lang::En,
+        "Chile met Peru. It is clear that talks will go on.",
+        "Peru meets Peru",
+    ),
+    (
+        "no default target when the protest names one later",
+        Lang::En,
+        "Chilean activists began a hunger strike to protest against Peru's decision.",
+        "activists (Chile) protests Chile",
+    ),
+    (
+        "an ethnic group without a location is not the state of that name",
+        Lang::En,
+        "Serbia expelled ethnic Albanians.",
+        "Albania",
+    ),
+    (
+        "a location in another clause does not place a bare sector",
+        Lang::En,
+        "Rebels shelled the town, killing twenty people, officials in Nairobi said.",
+        "civilians (Kenya)",
+    ),
+    (
+        "a singular sector noun without a country stays unresolved",
+        Lang::En,
+        "A student protested against Chile in Lima.",
+        "students (Peru)",
+    ),
+    (
+        "a capitalised sentence start is not a two-word surname (Bruno Le Maire)",
+        Lang::Fr,
+        "Le maire péruvien, Ramon Ortiz, a critiqué le Chili.",
+        "Bruno Le Maire",
+    ),
+];
+
+#[test]
+fn constructions() {
+    check_cases(CASES);
+}
+
+#[test]
+fn claims_that_must_not_be_asserted() {
+    check_not_asserted(NOT_ASSERTED);
+}
