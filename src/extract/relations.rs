@@ -523,30 +523,15 @@ fn verb_statements(
     }
     // "A and B agreed": a reciprocal statement within the coordinated subjects.
     if obj.is_none()
+        && !is_passive
         && let Some(sm) = subj
     {
-        let group = group_ents(p, sm);
-        let reciprocal = matches!(
-            v.predicate,
-            Predicate::AgreesWith
-                | Predicate::Meets
-                | Predicate::CooperatesWith
-                | Predicate::AllyOf
-        );
-        if reciprocal && group.len() >= 2 && !is_passive {
-            let ctx_r = &ctx;
-            let mut out = Vec::new();
-            let span = (
-                p.mentions[sm].first.min(t.first),
-                p.mentions[sm].last.max(t.last),
-            );
-            for &(a, _) in &group {
-                for &(b, _) in &group {
-                    if a != b && (a < b || !v.sym) {
-                        out.extend(make(p, s, a, b, v.predicate, ctx_r, &v.id, span, 0.8));
-                    }
-                }
-            }
+        let rule = Rule {
+            predicate: v.predicate,
+            id: &v.id,
+            confidence: 0.8,
+        };
+        if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym), &ctx) {
             p.note(|_| {
                 format!(
                     "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
@@ -609,6 +594,30 @@ struct Rule<'a> {
     confidence: f32,
 }
 
+impl Rule<'_> {
+    /// The statement `a` predicate `b` this rule makes in sentence `s`.
+    fn make(
+        &self,
+        p: &Prepared,
+        s: usize,
+        (a, b): (usize, usize),
+        ctx: &Context,
+        span: (usize, usize),
+    ) -> Option<Statement> {
+        make(
+            p,
+            s,
+            a,
+            b,
+            self.predicate,
+            ctx,
+            self.id,
+            span,
+            self.confidence,
+        )
+    }
+}
+
 /// Evidence span: the trigger and both mentions.
 fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
     let (ma, mb) = (&p.mentions[a], &p.mentions[b]);
@@ -616,6 +625,39 @@ fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
         ma.first.min(t.first).min(mb.first),
         ma.last.max(t.last).max(mb.last),
     )
+}
+
+/// Statements among the coordinated actors of mention `mi` for a reciprocal
+/// predicate ("A and B agreed", "A et B ont repris les négociations"): every
+/// ordered pair, or every unordered one when `sym`. `None` when the
+/// predicate is not reciprocal or the actor is alone.
+fn reciprocal(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    mi: usize,
+    (rule, sym): (Rule, bool),
+    ctx: &Context,
+) -> Option<Vec<Statement>> {
+    let group = group_ents(p, mi);
+    let reciprocal = matches!(
+        rule.predicate,
+        Predicate::AgreesWith | Predicate::Meets | Predicate::CooperatesWith | Predicate::AllyOf
+    );
+    if !reciprocal || group.len() < 2 {
+        return None;
+    }
+    let m = &p.mentions[mi];
+    let span = (m.first.min(t.first), m.last.max(t.last));
+    let mut out = Vec::new();
+    for &(a, _) in &group {
+        for &(b, _) in &group {
+            if a != b && (a < b || !sym) {
+                out.extend(rule.make(p, s, (a, b), ctx, span));
+            }
+        }
+    }
+    Some(out)
 }
 
 /// One statement per (agent, target) pair of coordinated actors.
@@ -630,17 +672,7 @@ fn cross(
     let mut out = Vec::new();
     for &(a, _) in agents {
         for &(b, _) in targets {
-            out.extend(make(
-                p,
-                s,
-                a,
-                b,
-                rule.predicate,
-                ctx,
-                rule.id,
-                span,
-                rule.confidence,
-            ));
+            out.extend(rule.make(p, s, (a, b), ctx, span));
         }
     }
     out
@@ -776,38 +808,12 @@ fn noun_statements(
     // "Israel and Lebanon renewed negotiations": reciprocal among the
     // coordinated subjects of the light verb (not a genitive after the noun).
     if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
-        let group = group_ents(p, am);
-        let reciprocal = matches!(
-            entry.predicate,
-            Predicate::AgreesWith
-                | Predicate::Meets
-                | Predicate::CooperatesWith
-                | Predicate::AllyOf
-        );
-        if reciprocal && group.len() >= 2 {
-            let sym = entry.predicate.symmetric();
-            let span = (
-                p.mentions[am].first.min(t.first),
-                p.mentions[am].last.max(t.last),
-            );
-            let mut out = Vec::new();
-            for &(a, _) in &group {
-                for &(b, _) in &group {
-                    if a != b && (a < b || !sym) {
-                        out.extend(make(
-                            p,
-                            s,
-                            a,
-                            b,
-                            entry.predicate,
-                            &ctx,
-                            &entry.id,
-                            span,
-                            0.7,
-                        ));
-                    }
-                }
-            }
+        let rule = Rule {
+            predicate: entry.predicate,
+            id: &entry.id,
+            confidence: 0.7,
+        };
+        if let Some(out) = reciprocal(p, s, t, am, (rule, entry.predicate.symmetric()), &ctx) {
             p.note(|_| {
                 format!(
                     "rule {label}: fired (reciprocal among coordinated agents), {} statement(s)",

@@ -69,49 +69,30 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
         }
     }
     for (first, last, country, entry) in found {
-        if STATE_AGENTS.contains(&entry.agent.as_str()) {
-            // "police in Jericho", "a court in Guyana": the state's own agents.
-            let ent = kb_entity(p, kb_map, country);
-            let how = p.why(|| {
-                format!(
-                    "\"{}\" ({}): agents of the state {}",
-                    p.surface(first, last),
-                    entry.id,
-                    p.ents[ent].label
-                )
-            });
-            replace(
-                p,
-                &[],
-                first,
-                last,
-                vec![ent],
-                MentionKind::Officials,
-                how,
-                None,
-            );
-            continue;
-        }
-        let ent = sector_entity(p, kb_map, country, &entry);
+        // "police in Jericho", "a court in Guyana": the state's own agents.
+        let state_agent = STATE_AGENTS.contains(&entry.agent.as_str());
+        let (ent, kind) = if state_agent {
+            (kb_entity(p, kb_map, country), MentionKind::Officials)
+        } else {
+            (
+                sector_entity(p, kb_map, country, &entry),
+                MentionKind::Sector,
+            )
+        };
         let how = p.why(|| {
             format!(
-                "sector \"{}\" ({}) of {}: the group {}",
+                "\"{}\" ({}) of {}: {}",
                 p.surface(first, last),
                 entry.id,
                 p.k.kb.entities[country].label,
-                p.ents[ent].label
+                if state_agent {
+                    "agents of the state".to_string()
+                } else {
+                    format!("the group {}", p.ents[ent].label)
+                }
             )
         });
-        replace(
-            p,
-            &[],
-            first,
-            last,
-            vec![ent],
-            MentionKind::Sector,
-            how,
-            None,
-        );
+        replace(p, &[], first, last, vec![ent], kind, how, None);
         if let Some(m) = p
             .mentions
             .iter_mut()
