@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a genitive state and a sector noun",
+        Lang::En,
+        None,
+        "Kenya's opposition protested against Uganda.",
+        &["opposition (Kenya) protests Uganda [positive asserted -]"],
+    ),
+    (
+        "a genitive state and a sector noun with an adjective",
+        Lang::En,
+        None,
+        "Syria's main rebels attacked Turkey.",
+        &["rebels (Syria) attacks Turkey [positive asserted -]"],
+    ),
+    (
         "agentive English it resolves to the last state or organisation",
         Lang::En,
         None,
@@ -106,6 +120,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a genitive stance noun is no sector",
+        Lang::En,
+        "Turkey's opposition to Israel is constant.",
+        "opposition (Turkey)",
+    ),
     (
         "the antecedent of a relative subject is the word right before it",
         Lang::Fr,

@@ -207,6 +207,23 @@ fn country_of_phrase(
                     return (!stance_after(b)).then_some((p.mentions[mi].first, b, c));
                 }
             }
+            // A genitive: "Kenya's opposition", "Syria's main rebels".
+            let k = if a >= 2 && !p.tokens[a - 1].upper && p.norm(a - 2) == "'s" {
+                a - 1
+            } else {
+                a
+            };
+            if k >= 2 && p.norm(k - 1) == "'s" && !stance_after(b) {
+                if let Some(m) = p
+                    .mentions
+                    .iter()
+                    .find(|m| m.last == k - 1 && m.kind == MentionKind::Name && m.ents.len() == 1)
+                {
+                    if let Some(c) = state_of(p, &m.ents) {
+                        return Some((m.first, b, c));
+                    }
+                }
+            }
         }
         Lang::Fr => {
             if let Some(mi) = p.mentions.iter().position(|m| m.first == b) {
