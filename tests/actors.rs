@@ -9,6 +9,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a bare sector noun with a place later in its clause",
+        Lang::Fr,
+        None,
+        "Des rebelles ont attaqué un convoi de l'ONU près de Goma.",
+        &["rebels (Democratic Republic of the Congo) attacks United Nations [positive asserted -]"],
+    ),
+    (
         "a genitive state and a sector noun",
         Lang::En,
         None,

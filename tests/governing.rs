@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French modal with a bare infinitive before a predicate noun",
+        Lang::Fr,
+        None,
+        "La Chine veut renforcer sa coopération militaire avec la Russie.",
+        &["China cooperatesWith Russia [positive future -]"],
+    ),
+    (
         "a refused action is negated and its target rejected",
         Lang::En,
         None,

@@ -168,7 +168,14 @@ pub(crate) fn context(
                 .take(8)
                 .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
         } else {
-            tense.is_none() && before.iter().rev().take(5).any(|&j| marked(j))
+            // French modals take a bare infinitive: "veut renforcer sa coopération".
+            tense.is_none()
+                && before.iter().rev().take(5).any(|&j| {
+                    marked(j)
+                        || lang == Lang::Fr
+                            && lex.is_verb(lang, "future", p.norm(j))
+                            && j + 1 < head
+                })
         };
         if possible {
             modality = Modality::Possible;

@@ -271,7 +271,7 @@ pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
 /// A bare plural sector noun ("Prisoners rioted at a jail in Dili",
 /// "des manifestants ont bloqué les routes à Alger") belongs to the state of
 /// the place where the sentence sets the event: the first location within
-/// eight tokens after it.
+/// twelve tokens after it, in the same clause.
 fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     // Not when a name or demonym is attached before ("Kurdish rebels" of an
     // unknown people) or the noun is singular.
@@ -283,7 +283,7 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     {
         return None;
     }
-    let limit = end.min(b + 8);
+    let limit = end.min(b + 12);
     // Within the same clause: no punctuation between ("killing 20 people,
     // officials in Nairobi said" is not about Kenyans).
     let limit = (b..limit)
