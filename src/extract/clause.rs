@@ -4,6 +4,24 @@
 use super::Prepared;
 use crate::text::{Kind, Lang};
 
+/// English compass adjectives that may stand between a preposition and a
+/// place name ("in southern Serbia", "of northeastern Syria").
+pub(crate) const COMPASS_EN: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+];
+
 /// Whether a folded word is a preposition that makes the following actor a
 /// complement rather than a subject.
 pub fn is_preposition(lang: Lang, w: &str) -> bool {

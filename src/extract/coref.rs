@@ -1,7 +1,7 @@
 //! Coreference: pronouns, possessives and first-person speakers resolved to
 //! the most recent compatible actor; coordination groups; quote speakers.
 
-use super::clause::{self, is_article, is_preposition};
+use super::clause::{self, COMPASS_EN, is_article, is_preposition};
 use super::mentions::covered;
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::{EntityType, Gender};
@@ -11,8 +11,10 @@ use crate::text::{Kind, Lang};
 pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     let mut j = m.first;
     // Articles and place adjectives: "of southern Serbia", "du nord de la Syrie".
-    while j > 0 && (is_article(p.lang, p.norm(j - 1)) || PLACE_ADJECTIVES.contains(&p.norm(j - 1)))
-    {
+    while j > 0 && {
+        let w = p.norm(j - 1);
+        is_article(p.lang, w) || COMPASS_EN.contains(&w) || PLACE_ADJECTIVES.contains(&w)
+    } {
         j -= 1;
     }
     if j >= 2 && matches!(p.norm(j - 1), "of" | "de" | "d'") && PART_OF.contains(&p.norm(j - 2)) {
@@ -23,25 +25,8 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     j == 0 || !is_preposition(p.lang, p.norm(j - 1))
 }
 
-/// Adjectives of place between a preposition and a place name.
-const PLACE_ADJECTIVES: &[&str] = &[
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "north",
-    "south",
-    "east",
-    "west",
-    "occupied",
-    "neighbouring",
-    "neighboring",
-];
+/// Place adjectives besides the compass ones (`COMPASS_EN`).
+const PLACE_ADJECTIVES: &[&str] = &["occupied", "neighbouring", "neighboring"];
 
 /// Nouns of quantity or membership whose "of"/"de" complement is the actor.
 const PART_OF: &[&str] = &[

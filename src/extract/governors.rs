@@ -64,8 +64,14 @@ pub(crate) fn as_rejection(mut st: Statement, refusal_rule: &str) -> Statement {
     st
 }
 
+/// Whether trigger `t` is in the infinitive phrase opened by the marker at
+/// `end` of a threat or refusal verb: at most six tokens on, same clause.
+pub(crate) fn in_infinitive_phrase(p: &Prepared, end: usize, t: &Trig) -> bool {
+    t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first)
+}
+
 /// Whether punctuation or a subordinator lies in `a..b`.
-pub(crate) fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
+fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
     (a..b).any(|j| {
         let w = p.norm(j);
         matches!(w, "," | ";" | ":" | "." | "(" | ")")

@@ -52,6 +52,15 @@ pub fn kb_entity(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>, idx: usiz
     p.ents.len() - 1
 }
 
+/// The document entity of a knowledge-base entity, added if the document
+/// has none yet (for stages that run without the gazetteer's map).
+pub(crate) fn doc_entity(p: &mut Prepared, idx: usize) -> usize {
+    match p.ents.iter().position(|e| e.kb == Some(idx)) {
+        Some(e) => e,
+        None => kb_entity(p, &mut HashMap::default(), idx),
+    }
+}
+
 fn type_rank(t: EntityType) -> u8 {
     match t {
         EntityType::Country => 0,
@@ -300,11 +309,9 @@ fn metonyms(p: &mut Prepared) {
         let prev = if m.first > 0 { p.norm(m.first - 1) } else { "" };
         let locative = p.k.lex.is(p.lang, "locative", prev)
             || (m.first >= 2
-                && p.k.lex.is(
-                    p.lang,
-                    "locative",
-                    &format!("{} {}", p.norm(m.first - 2), prev),
-                ));
+                && p.k
+                    .lex
+                    .is(p.lang, "locative", p.joined(m.first - 2, m.first)));
         if locative {
             swaps.push((mi, None));
         } else if let Some(kbi) = p.ents[e].kb {
@@ -313,17 +320,11 @@ fn metonyms(p: &mut Prepared) {
             }
         }
     }
-    let mut kb_map: HashMap<usize, usize> = p
-        .ents
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| e.kb.map(|k| (k, i)))
-        .collect();
     for (mi, target) in swaps {
         match target {
             None => p.mentions[mi].locative = true,
             Some(c) => {
-                let ce = kb_entity(p, &mut kb_map, c);
+                let ce = doc_entity(p, c);
                 let how = p.why(|| {
                     format!(
                         "metonym: \"{}\" stands for the government of {}",

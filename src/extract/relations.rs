@@ -7,15 +7,15 @@ use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::coref::{coordination_group, is_subject_position};
 use super::governors::{
-    as_rejection, as_threat, clause_break, complementizer_at, governing_verb, in_time_adjunct,
-    unfulfilled_refusal, unfulfilled_threat, unless_after,
+    as_rejection, as_threat, complementizer_at, governing_verb, in_infinitive_phrase,
+    in_time_adjunct, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
 use super::triggers::{Trig, noun_at, triggers};
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger};
 use crate::predicate::Predicate;
-use crate::statement::{Modality, Statement};
+use crate::statement::{Modality, Polarity, Statement};
 use crate::text::{Kind, Lang};
 
 /// Runs relation extraction over every sentence.
@@ -55,10 +55,10 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     continue;
                 }
                 if let Some((end, rule)) = refusal.take() {
-                    if t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first) {
+                    if in_infinitive_phrase(p, end, &t) {
                         let rejections: Vec<Statement> = made
                             .iter()
-                            .filter(|st| st.polarity == crate::statement::Polarity::Negative)
+                            .filter(|st| st.polarity == Polarity::Negative)
                             .map(|st| as_rejection(st.clone(), &rule))
                             .collect();
                         out.extend(made);
@@ -69,7 +69,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 // The infinitive phrase after the threat's "to"/"de" (at `end`):
                 // "threatened to attack India", "to launch an offensive against X".
                 if let Some((end, rule)) = threat.take() {
-                    if t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first) {
+                    if in_infinitive_phrase(p, end, &t) {
                         out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
                         break;
                     }

@@ -558,8 +558,8 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
     // "Bosnian Serbs", "Iraqi Kurds": a people named by a second demonym
     // within a state named by the first stands for that state, as event
     // coders read it (not for the people's own state).
-    let n = p.mentions.len();
-    for mi in 0..n.saturating_sub(1) {
+    let mut absorbed = Vec::new();
+    for mi in 0..p.mentions.len().saturating_sub(1) {
         let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
         let people = b.first == a.last
             && b.kind == MentionKind::Name
@@ -567,9 +567,9 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             && p.norm(b.last - 1).ends_with('s')
             && b.ents.len() == 1
             && p.ents[b.ents[0]].etype == EntityType::Country
-            && p.k.kb.aliases.iter().any(|al| {
-                al.kind == crate::lexicon::AliasKind::Demonym && al.key == p.joined(b.first, b.last)
-            });
+            && p.ents[b.ents[0]]
+                .kb
+                .is_some_and(|k| p.k.kb.is_demonym_of(k, p.joined(b.first, b.last)));
         if a.kind == MentionKind::Demonym
             && people
             && a.ents
@@ -589,11 +589,12 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             m.kind = MentionKind::Officials;
             m.plural = true;
             m.how = how;
-            p.mentions[mi + 1].ents.clear();
+            absorbed.push(mi + 1);
         }
     }
-    p.mentions
-        .retain(|m| !(m.ents.is_empty() && m.kind == MentionKind::Name));
+    for mi in absorbed.into_iter().rev() {
+        p.mentions.remove(mi);
+    }
     // "Hungarian and Romanian officials": the first demonym shares the noun.
     let n = p.mentions.len();
     for mi in 0..n.saturating_sub(1) {

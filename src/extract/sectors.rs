@@ -5,8 +5,9 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::clause::COMPASS_EN;
 use super::context::Context;
-use super::mentions::{kb_entity, replace};
+use super::mentions::{doc_entity, kb_entity, replace};
 use super::relations::{group_ents, make};
 use super::triggers::Trig;
 use super::{DocEntity, MentionKind, Prepared};
@@ -126,7 +127,6 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
         };
         let (first, last) = (p.mentions[mi].first - 1, p.mentions[mi].last);
         let people = format!("ethnic {}", p.surface(first + 1, last));
-        kb_entity(p, kb_map, state);
         let c = &p.k.kb.entities[state];
         let code = c.iso3.clone().unwrap_or_default().to_lowercase();
         let local = format!(
@@ -134,23 +134,7 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
             crate::text::fold(&people).replace(' ', "-")
         );
         let label = format!("{people} ({})", c.label);
-        let iso3 = c.iso3.clone();
-        let ent = match p.ents.iter().position(|e| e.local == local) {
-            Some(i) => i,
-            None => {
-                p.ents.push(DocEntity {
-                    kb: None,
-                    label,
-                    etype: EntityType::Group,
-                    local,
-                    gender: None,
-                    role: None,
-                    iso3,
-                    cameo: None,
-                });
-                p.ents.len() - 1
-            }
-        };
+        let ent = group_entity(p, kb_map, state, local, label, None);
         let how = p.why(|| {
             format!(
                 "\"{people}\": a people living in {}",
@@ -252,7 +236,7 @@ fn country_of_phrase(
     let mut j = b + 1;
     while j < end
         && j <= b + 2
-        && (super::clause::is_article(p.lang, p.norm(j)) || COMPASS.contains(&p.norm(j)))
+        && (super::clause::is_article(p.lang, p.norm(j)) || compass(p.norm(j)))
     {
         j += 1;
     }
@@ -305,7 +289,7 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
 /// Whether a locative preposition, maybe with a compass adjective, ends
 /// right before token `j` ("in Serbia", "in southern Serbia", "au Mali").
 fn located_after(p: &Prepared, j: usize) -> bool {
-    let k = if j >= 2 && COMPASS.contains(&p.norm(j - 1)) {
+    let k = if j >= 2 && compass(p.norm(j - 1)) {
         j - 1
     } else {
         j
@@ -313,25 +297,11 @@ fn located_after(p: &Prepared, j: usize) -> bool {
     k > 0 && (matches!(p.norm(k - 1), "in" | "en" | "au") || p.surface(k - 1, k) == "à")
 }
 
-const COMPASS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "nord",
-    "sud",
-    "est",
-    "ouest",
-];
+/// A compass word between a preposition and a place ("in southern Serbia",
+/// "au nord du Mali").
+fn compass(w: &str) -> bool {
+    COMPASS_EN.contains(&w) || matches!(w, "nord" | "sud" | "est" | "ouest")
+}
 
 /// The knowledge-base index of the state of a country or place entity.
 fn state_of(p: &Prepared, ents: &[usize]) -> Option<usize> {
@@ -358,26 +328,40 @@ fn sector_entity(
         .unwrap_or_else(|| c.id.rsplit('/').next().unwrap_or_default().to_string());
     let slug = entry.label.replace(' ', "-");
     let local = format!("group/{}-{slug}", code.to_lowercase());
+    let label = format!("{} ({})", entry.label, c.label);
+    // CAMEO composes actor codes: country + agent ("KEN" + "EDU").
+    let cameo = c
+        .cameo
+        .as_ref()
+        .filter(|x| x.len() == 3)
+        .map(|x| format!("{x}{}", entry.agent));
+    group_entity(p, kb_map, country, local, label, cameo)
+}
+
+/// The document entity of a group living in a state (one per IRI local
+/// name); the state itself is added to the document too, as the default
+/// target of the group's domestic protests.
+fn group_entity(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    state: usize,
+    local: String,
+    label: String,
+    cameo: Option<String>,
+) -> usize {
     if let Some(i) = p.ents.iter().position(|e| e.local == local) {
         return i;
     }
-    // Make sure the state itself is known to the document (targets).
-    kb_entity(p, kb_map, country);
-    let c = &p.k.kb.entities[country];
+    kb_entity(p, kb_map, state);
     p.ents.push(DocEntity {
         kb: None,
-        label: format!("{} ({})", entry.label, c.label),
+        label,
         etype: EntityType::Group,
         local,
         gender: None,
         role: None,
-        iso3: c.iso3.clone(),
-        // CAMEO composes actor codes: country + agent ("KEN" + "EDU").
-        cameo: c
-            .cameo
-            .as_ref()
-            .filter(|x| x.len() == 3)
-            .map(|x| format!("{x}{}", entry.agent)),
+        iso3: p.k.kb.entities[state].iso3.clone(),
+        cameo,
     });
     p.ents.len() - 1
 }
@@ -431,18 +415,17 @@ pub(crate) fn domestic_protest(
         let Some(iso3) = p.ents[a].iso3.clone() else {
             continue;
         };
-        let state = place.or_else(|| {
-            p.k.kb
-                .entities
-                .iter()
-                .position(|e| e.etype == EntityType::Country && e.iso3.as_deref() == Some(&iso3))
-        });
-        let Some(state) = state else { continue };
-        let target = match p.ents.iter().position(|e| e.kb == Some(state)) {
-            Some(i) => i,
+        // Else the group's own state, which `group_entity` added to the document.
+        let target = match place {
+            Some(state) => doc_entity(p, state),
             None => {
-                let mut map = HashMap::default();
-                kb_entity(p, &mut map, state)
+                let own = p.ents.iter().position(|e| {
+                    e.kb.is_some()
+                        && e.etype == EntityType::Country
+                        && e.iso3.as_deref() == Some(iso3.as_str())
+                });
+                let Some(own) = own else { continue };
+                own
             }
         };
         let span = (

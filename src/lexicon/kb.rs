@@ -315,6 +315,11 @@ impl Kb {
         Ok(idx)
     }
 
+    /// Whether folded `key` is a demonym alias of `entity` ("serbs" of Serbia).
+    pub fn is_demonym_of(&self, entity: usize, key: &str) -> bool {
+        self.alias_seen.contains(&(entity, key.to_string(), true))
+    }
+
     /// Adds one matchable alias for an entity.
     pub fn add_alias(&mut self, entity: usize, name: &str, kind: AliasKind) {
         let key = alias_key(name);

@@ -44,9 +44,7 @@ impl Sectors {
         let mut seen = rustc_hash::FxHashSet::default();
         for row in &t.rows {
             let f = &row.fields;
-            if f[0].is_empty() || f[0].contains(char::is_whitespace) || !seen.insert(f[0].clone()) {
-                return Err(t.err(row, format!("invalid or duplicate id `{}`", f[0])));
-            }
+            super::words::check_id(t, row, &f[0], &mut seen)?;
             let lang = super::words::parse_lang(t, row, &f[1])?;
             let agent = check_agent(t, row, &f[3])?;
             if f[4].is_empty() || f[4] == "-" {

@@ -200,6 +200,22 @@ fn markers(s: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A lexicon row id: no blanks, not seen before in `seen`.
+pub(crate) fn check_id(
+    t: &Table,
+    row: &super::tsv::Row,
+    id: &str,
+    seen: &mut HashSet<String>,
+) -> Result<()> {
+    if id.is_empty() || id.contains(char::is_whitespace) {
+        return Err(t.err(row, format!("invalid id `{id}`")));
+    }
+    if !seen.insert(id.to_string()) {
+        return Err(t.err(row, format!("duplicate id `{id}`")));
+    }
+    Ok(())
+}
+
 impl Lexicon {
     /// Loads lexicon tables (any order; each header says what it holds).
     pub fn load(tables: &[Table]) -> Result<Lexicon> {
@@ -227,22 +243,6 @@ impl Lexicon {
         Ok(lex)
     }
 
-    fn check_id(
-        &self,
-        t: &Table,
-        row: &super::tsv::Row,
-        id: &str,
-        seen: &mut HashSet<String>,
-    ) -> Result<()> {
-        if id.is_empty() || id.contains(char::is_whitespace) {
-            return Err(t.err(row, format!("invalid id `{id}`")));
-        }
-        if !seen.insert(id.to_string()) {
-            return Err(t.err(row, format!("duplicate id `{id}`")));
-        }
-        Ok(())
-    }
-
     fn load_verbs(&mut self, t: &Table) -> Result<()> {
         let mut seen: HashSet<String> = self.verbs.iter().map(|v| v.id.clone()).collect();
         for row in &t.rows {
@@ -252,7 +252,7 @@ impl Lexicon {
                 self.remove_verb(pos);
                 seen.remove(&f[0]);
             }
-            self.check_id(t, row, &f[0], &mut seen)?;
+            check_id(t, row, &f[0], &mut seen)?;
             let lang = parse_lang(t, row, &f[1])?;
             let predicate = Predicate::parse(&f[3])
                 .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
@@ -352,7 +352,7 @@ impl Lexicon {
                 }
                 seen.remove(&f[0]);
             }
-            self.check_id(t, row, &f[0], &mut seen)?;
+            check_id(t, row, &f[0], &mut seen)?;
             let lang = parse_lang(t, row, &f[1])?;
             let predicate = Predicate::parse(&f[3])
                 .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
@@ -388,7 +388,7 @@ impl Lexicon {
         let mut seen: HashSet<String> = self.roles.iter().map(|v| v.id.clone()).collect();
         for row in &t.rows {
             let f = &row.fields;
-            self.check_id(t, row, &f[0], &mut seen)?;
+            check_id(t, row, &f[0], &mut seen)?;
             let lang = parse_lang(t, row, &f[1])?;
             let role = f[3].clone();
             if !(super::kb::ROLE_KINDS.contains(&role.as_str()) || role == "official") {
