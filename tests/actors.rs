@@ -9,6 +9,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a people named by a plural demonym protests as civilians, not as its state",
+        Lang::En,
+        None,
+        "Angry Peruvians blocked streets in the capital on Friday.",
+        &["civilians (Peru) protests Peru [positive asserted -]"],
+    ),
+    (
+        "French capitalised demonym is the people",
+        Lang::Fr,
+        None,
+        "Des centaines de Boliviens ont manifesté samedi à La Paz.",
+        &["civilians (Bolivia) protests Bolivia [positive asserted -]"],
+    ),
+    (
+        "a people of a state named by two demonyms protests as civilians",
+        Lang::En,
+        None,
+        "Hundreds of Turkish Kurds demonstrated near the border.",
+        &["civilians (Turkey) protests Turkey [positive asserted -]"],
+    ),
+    (
         "a bare sector noun with a place later in its clause",
         Lang::Fr,
         None,

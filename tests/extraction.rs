@@ -64,6 +64,16 @@ const CASES: &[Case] = &[
         &["Australia demandsFrom China [positive asserted Australia]"],
     ),
     (
+        "reported obligation on coordinated addressees, without that",
+        Lang::En,
+        None,
+        "Norway said Chile and Argentine forces must leave the disputed islands.",
+        &[
+            "Norway demandsFrom Chile [positive asserted Norway]",
+            "Norway demandsFrom Argentina [positive asserted Norway]",
+        ],
+    ),
+    (
         "reported obligation (French)",
         Lang::Fr,
         None,

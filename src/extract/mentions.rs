@@ -181,7 +181,9 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                         && !is_function_word(p, &t.norm)
                         && p.k.lex.verb(p.lang, &t.norm).is_none()
                 })
-                || first > 0 && is_article(p.lang, p.norm(first - 1)));
+                || first > 0 && is_article(p.lang, p.norm(first - 1))
+                // French demonym adjectives are lower-case: capitalised, it is the people.
+                || p.lang == Lang::Fr);
         p.mentions.push(Mention {
             first,
             last,

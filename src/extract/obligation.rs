@@ -5,6 +5,8 @@
 
 use super::Prepared;
 use super::context::{Context, clause_start};
+use super::coref::coordination_group;
+use super::mentions::is_function_word;
 use super::relations::{make, subject_in, usable};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -24,11 +26,21 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
             .rev()
             .find(|&k| matches!(p.norm(k), "that" | "que" | "qu'"))
             .or_else(|| {
-                let m = p
-                    .mentions
-                    .iter()
-                    .find(|m| m.last == j && m.first > sent.first)?;
-                let k = m.first - 1;
+                // The mention right before the modal, or before one head noun
+                // ("Argentine forces must").
+                let head_noun = j > sent.first + 1
+                    && p.norm(j - 1).chars().all(char::is_lowercase)
+                    && !is_function_word(p, p.norm(j - 1));
+                let mi = p.mentions.iter().position(|m| {
+                    (m.last == j || (head_noun && m.last == j - 1)) && m.first > sent.first
+                })?;
+                // A coordinated addressee starts at its first member ("said US
+                // and British forces must …").
+                let first = coordination_group(p, mi)
+                    .into_iter()
+                    .map(|g| p.mentions[g].first)
+                    .min()?;
+                let k = first.checked_sub(1).filter(|&k| k >= sent.first)?;
                 (p.lang == crate::text::Lang::En && lex.is_verb(p.lang, "speech", p.norm(k)))
                     .then_some(k)
             });
@@ -60,12 +72,14 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         let Some(speaker) = subject_in(p, cs, verb, &[]) else {
             continue;
         };
-        let (Some(&a), Some(&b)) = (
-            p.mentions[speaker].ents.first(),
-            p.mentions[addressee].ents.first(),
-        ) else {
+        let Some(&a) = p.mentions[speaker].ents.first() else {
             continue;
         };
+        let addressees: Vec<usize> = coordination_group(p, addressee)
+            .into_iter()
+            .filter(|&g| p.mentions[g].first > that)
+            .filter_map(|g| p.mentions[g].ents.first().copied())
+            .collect();
         let ctx = Context {
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
@@ -75,17 +89,19 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         };
         let span = (p.mentions[speaker].first, j + 1);
         let rule = format!("{}.demandsFrom.reported-obligation", p.lang.code());
-        out.extend(make(
-            p,
-            s,
-            a,
-            b,
-            Predicate::DemandsFrom,
-            &ctx,
-            &rule,
-            span,
-            0.7,
-        ));
+        for b in addressees {
+            out.extend(make(
+                p,
+                s,
+                a,
+                b,
+                Predicate::DemandsFrom,
+                &ctx,
+                &rule,
+                span,
+                0.7,
+            ));
+        }
     }
     out
 }

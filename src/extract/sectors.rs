@@ -321,6 +321,16 @@ fn sector_entity(
     country: usize,
     entry: &SectorNoun,
 ) -> usize {
+    let (local, label, cameo) = sector_names(p, country, entry);
+    group_entity(p, kb_map, country, local, label, cameo)
+}
+
+/// IRI local name, label and CAMEO code of a sector of a state.
+fn sector_names(
+    p: &Prepared,
+    country: usize,
+    entry: &SectorNoun,
+) -> (String, String, Option<String>) {
     let c = &p.k.kb.entities[country];
     let code = c
         .iso3
@@ -335,7 +345,7 @@ fn sector_entity(
         .as_ref()
         .filter(|x| x.len() == 3)
         .map(|x| format!("{x}{}", entry.agent));
-    group_entity(p, kb_map, country, local, label, cameo)
+    (local, label, cameo)
 }
 
 /// The document entity of a group living in a state (one per IRI local
@@ -349,10 +359,22 @@ fn group_entity(
     label: String,
     cameo: Option<String>,
 ) -> usize {
+    kb_entity(p, kb_map, state);
+    push_group(p, state, local, label, cameo)
+}
+
+/// The document entity of a group (one per IRI local name), whose state is
+/// already a document entity.
+fn push_group(
+    p: &mut Prepared,
+    state: usize,
+    local: String,
+    label: String,
+    cameo: Option<String>,
+) -> usize {
     if let Some(i) = p.ents.iter().position(|e| e.local == local) {
         return i;
     }
-    kb_entity(p, kb_map, state);
     p.ents.push(DocEntity {
         kb: None,
         label,
@@ -364,6 +386,33 @@ fn group_entity(
         cameo,
     });
     p.ents.len() - 1
+}
+
+/// A state's people named by a plural demonym ("Algerians", "les Kényans")
+/// or a people of a state ("Iraqi Kurds") is, as a protester, the state's
+/// civilians: people who protest are not their government. Returns the
+/// civilians' group entity.
+fn population_of(p: &mut Prepared, g: usize) -> Option<usize> {
+    let m = &p.mentions[g];
+    let &e = m.ents.first()?;
+    let state = p.ents[e].kb?;
+    if m.ents.len() != 1 || p.k.kb.entities[state].etype != EntityType::Country {
+        return None;
+    }
+    let head = &p.tokens[m.last - 1];
+    let plural = head.upper && !head.all_caps && head.norm.ends_with('s');
+    let people = match m.kind {
+        MentionKind::Name => plural && p.k.kb.is_demonym_of(state, p.joined(m.first, m.last)),
+        // "Iraqi Kurds" (made by `demonym_phrases`).
+        MentionKind::Officials => plural && m.last - m.first == 2,
+        _ => false,
+    };
+    if !people {
+        return None;
+    }
+    let entry = p.k.lex.sectors.by_agent(p.lang, "CVL")?.clone();
+    let (local, label, cameo) = sector_names(p, state, &entry);
+    Some(push_group(p, state, local, label, cameo))
 }
 
 /// A protest by sector groups that names no target is directed at the
@@ -378,11 +427,15 @@ pub(crate) fn domestic_protest(
     ctx: &Context,
     rule: &str,
 ) -> Vec<Statement> {
-    let agents: Vec<usize> = group_ents(p, sm)
-        .into_iter()
-        .filter(|&(_, g)| p.mentions[g].kind == MentionKind::Sector)
-        .map(|(e, _)| e)
-        .collect();
+    let members = group_ents(p, sm);
+    let mut agents = Vec::new();
+    for (e, g) in members {
+        if p.mentions[g].kind == MentionKind::Sector {
+            agents.push(e);
+        } else if let Some(state) = population_of(p, g) {
+            agents.push(state);
+        }
+    }
     if agents.is_empty() {
         return Vec::new();
     }

@@ -87,6 +87,13 @@ impl Sectors {
     pub fn get(&self, lang: Lang, key: &str) -> Option<&SectorNoun> {
         self.forms[lang.idx()].get(key).map(|&i| &self.entries[i])
     }
+
+    /// The first entry of a language with a CAMEO agent code ("CVL").
+    pub fn by_agent(&self, lang: Lang, agent: &str) -> Option<&SectorNoun> {
+        self.entries
+            .iter()
+            .find(|e| e.lang == lang && e.agent == agent)
+    }
 }
 
 fn check_agent(t: &Table, row: &Row, s: &str) -> Result<String> {
