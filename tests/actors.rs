@@ -9,6 +9,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a sector noun with a country after throughout",
+        Lang::En,
+        None,
+        "Students throughout Chile protested against Argentina.",
+        &["students (Chile) protests Argentina [positive asserted -]"],
+    ),
+    (
+        "a deputy is not the office's holder",
+        Lang::En,
+        Some("2019-05-01"),
+        "The deputy chief of Russia met Turkey's foreign minister.",
+        &["Russia meets Turkey [positive asserted -]"],
+    ),
+    (
+        "French: an adjoint is not the office's holder",
+        Lang::Fr,
+        Some("2019-05-01"),
+        "Le secrétaire général adjoint de l'ONU a rencontré le Premier ministre indien.",
+        &["United Nations meets Narendra Modi [positive asserted -]"],
+    ),
+    (
         "a people named by a plural demonym protests as civilians, not as its state",
         Lang::En,
         None,

@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the author of a proposal after an adjective and a genitive",
+        Lang::En,
+        None,
+        "Chile rejected renewed calls by Bolivia's leaders for a sea corridor.",
+        &["Chile rejects Bolivia [positive asserted -]"],
+    ),
+    (
+        "a noun modifier does not end a nominal predicate's phrase",
+        Lang::En,
+        None,
+        "Russia completed the withdrawal of its invasion troops from Georgia.",
+        &["Russia withdrawsFrom Georgia [positive asserted -]"],
+    ),
+    (
         "French modal with a bare infinitive before a predicate noun",
         Lang::Fr,
         None,
@@ -281,6 +295,18 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a predicate noun before a compound head is a modifier",
+        Lang::En,
+        "Serbia opened a war crimes trial against Kosovo Albanians.",
+        "attacks",
+    ),
+    (
+        "French: a predicate noun after crimes de is a modifier",
+        Lang::Fr,
+        "La Serbie juge des crimes de guerre contre le Kosovo.",
+        "attacks",
+    ),
     (
         "a refused concession is not a concession",
         Lang::En,

@@ -10,6 +10,7 @@ use super::governors::{
     as_rejection, as_threat, complementizer_at, governing_verb, in_infinitive_phrase,
     in_time_adjunct, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
+use super::mentions::is_function_word;
 use super::triggers::{Trig, noun_at, triggers};
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
@@ -318,8 +319,16 @@ fn object_after(
         if j > from && p.k.lex.is_verb(p.lang, "speech", w) {
             return None;
         }
-        // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X".
+        // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X";
+        // not a proposal whose author follows ("rejected recent calls by X"), nor an
+        // English modifier ("the withdrawal of invasion forces from X").
+        let modifier = p.lang == Lang::En
+            && p.tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Kind::Word && !t.upper && !is_function_word(p, &t.norm));
         if j > from
+            && !modifier
+            && !p.k.lex.is(p.lang, "utterance", w)
             && (words > 0
                 || matches!(
                     p.norm(j - 1),

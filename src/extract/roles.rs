@@ -186,6 +186,13 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         {
             j -= 1;
         }
+        // A deputy or a former holder is not the office's holder.
+        let mut not_holder = (j..i).any(|x| {
+            matches!(
+                p.norm(x),
+                "deputy" | "former" | "ancien" | "ancienne" | "vice"
+            )
+        });
         if let Some(m) = mention_ending(p, j) {
             let me = &p.mentions[m];
             if matches!(me.kind, MentionKind::Demonym | MentionKind::Name)
@@ -246,7 +253,10 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                             EntityType::Country | EntityType::Organization | EntityType::Group
                         )
                     });
-                    if ok && affiliation.is_none() && me.kind == MentionKind::Name {
+                    // "chief of Israel's militia ally": the genitive names
+                    // the ally's owner, not the chief's.
+                    let genitive = p.tokens.get(me.last).is_some_and(|t| t.norm == "'s");
+                    if ok && affiliation.is_none() && me.kind == MentionKind::Name && !genitive {
                         affiliation = Some(m);
                         consumed.push(m);
                         k = me.last;
@@ -282,6 +292,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 && steps <= 2
                 && is_adjective_like(&w)
             {
+                not_holder |= w.starts_with("adjoint");
                 k += 1;
                 dend = k;
                 continue;
@@ -400,7 +411,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         // No name: a role description.
         if let Some(a) = aff_ent {
             let singular = !role.plural;
-            if singular && role.role != "official" {
+            if singular && role.role != "official" && !not_holder {
                 if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
                     let how = p.why(|| {
                         format!(

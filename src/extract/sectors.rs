@@ -219,7 +219,7 @@ fn country_of_phrase(
         }
     }
     let preps: &[&str] = match p.lang {
-        Lang::En => &["in", "of", "from"],
+        Lang::En => &["in", "of", "from", "throughout", "across"],
         Lang::Fr => &["a", "en", "au", "aux", "de", "du", "d'", "des"],
     };
     if b >= end || !preps.contains(&p.norm(b)) {

@@ -2,6 +2,7 @@
 //! auxiliaries) and nominal predicates of the lexicon, found in a sentence.
 
 use super::clause::{is_article, is_preposition};
+use super::mentions::is_function_word;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
@@ -175,8 +176,18 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                 .iter()
                 .any(|m| m.last == i && m.kind == MentionKind::Demonym);
         let initial = initial || after_adjective || after_demonym;
-        if let Some((end, n)) =
-            noun_at(p, i, sent.last).filter(|_| verb_here.is_none() || determined || initial)
+        // "war crimes", "crimes de guerre": the predicate noun is a modifier.
+        let modifier = |end: usize| match p.lang {
+            Lang::En => end < sent.last && p.k.lex.is(p.lang, "compound_head", p.norm(end)),
+            Lang::Fr => {
+                i >= sent.first + 2
+                    && matches!(p.norm(i - 1), "de" | "d'")
+                    && p.k.lex.is(p.lang, "compound_head", p.norm(i - 2))
+            }
+        };
+        if let Some((end, n)) = noun_at(p, i, sent.last)
+            .filter(|_| verb_here.is_none() || determined || initial)
+            .filter(|&(end, _)| !modifier(end))
         {
             out.push(Trig {
                 first: i,
@@ -245,11 +256,27 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
         if det && !clitic {
             return None;
         }
+        // English "on treason charges", "in arms supplies": a preposition and
+        // a lower-case modifier make the form a noun.
+        if p.lang == Lang::En
+            && i >= first + 2
+            && is_preposition(p.lang, p.norm(i - 2))
+            && !matches!(p.norm(i - 2), "to" | "of")
+            && !p.norm(i).ends_with("ed")
+            && !p.norm(i).ends_with("ing")
+            && p.tokens[i - 1].kind == Kind::Word
+            && !p.tokens[i - 1].upper
+            && !is_function_word(p, p.norm(i - 1))
+            && !ADVERBS.contains(&p.norm(i - 1))
+            && p.k.lex.verb(p.lang, p.norm(i - 1)).is_none()
+        {
+            return None;
+        }
     }
     // "extradited suspected British militant X", "the alleged plot": a
     // participle used as an adjective before a noun or demonym.
     if p.lang == Lang::En
-        && matches!(p.tokens[i].norm.as_str(), "suspected" | "alleged")
+        && matches!(p.tokens[i].norm.as_str(), "suspected" | "alleged" | "armed")
         && p.tokens.get(i + 1).is_some_and(|n| {
             n.kind == Kind::Word
                 && (!n.upper

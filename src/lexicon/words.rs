@@ -168,6 +168,7 @@ const CUE_KINDS: &[&str] = &[
     "halt",
     "lift",
     "utterance",
+    "compound_head",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
