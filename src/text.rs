@@ -184,6 +184,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
                 push(&mut tokens, text, off(start), off(j), Kind::Word);
                 i = j;
+                // "U.S.-led"
+                if fold(&text[off(j)..off((j + 4).min(n))]) == "-led"
+                    && !at(j + 4).is_some_and(is_word_char)
+                {
+                    push(&mut tokens, text, off(j), off(j + 4), Kind::Word);
+                    i = j + 4;
+                }
                 continue;
             }
             let mut j = i;
@@ -291,6 +298,13 @@ fn split_inversion(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize
             push(tokens, text, p_start, end, Kind::Word);
             return;
         }
+    }
+    // "US-led", "Saudi-led": the leader is a name of its own ("-led" stays a token).
+    if lower.ends_with("-led") && lower.len() > 5 && word.is_char_boundary(word.len() - 4) {
+        let cut = end - 4;
+        push(tokens, text, start, cut, kind);
+        push(tokens, text, cut, end, Kind::Word);
+        return;
     }
     push(tokens, text, start, end, kind);
 }
@@ -502,6 +516,11 @@ mod tests {
             ("didn't meet", &["did", "n't", "meet"]),
             ("aujourd’hui", &["aujourd’hui"]),
             ("qu'", &["qu'"]),
+            (
+                "the Saudi-led coalition",
+                &["the", "Saudi", "-led", "coalition"],
+            ),
+            ("U.S.-led forces", &["U.S.", "-led", "forces"]),
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");

@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "X-led forces are X's",
+        Lang::En,
+        None,
+        "Saudi-led forces shelled Yemen on Monday.",
+        &["Saudi Arabia attacks Yemen [positive asserted -]"],
+    ),
+    (
+        "an X-led war is X's, not the clause subject's",
+        Lang::En,
+        None,
+        "Norway refused to join the NATO-led war against Libya.",
+        &["NATO attacks Libya [positive asserted -]"],
+    ),
+    (
         "a sector noun with a country after throughout",
         Lang::En,
         None,

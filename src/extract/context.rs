@@ -1,11 +1,11 @@
 //! The clause around a trigger: where it starts, and its polarity, modality,
 //! attribution and whether its content is asserted at all.
 
-use super::Prepared;
 use super::clause::{self, is_article};
 use super::coref::quote_speaker;
 use super::relations::{subject_in, usable};
 use super::triggers::Trig;
+use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
 use crate::statement::{Modality, Polarity};
@@ -87,8 +87,14 @@ pub(crate) fn context(
             }
         }
     }
-    // A noun in a refused infinitive phrase: "refusing to lift the curfew".
+    // A noun in a refused infinitive phrase: "refusing to lift the curfew";
+    // not one with its own agent ("refused to join the NATO-led war").
+    let own_agent = p
+        .mentions
+        .iter()
+        .any(|m| m.kind == MentionKind::Demonym && m.last == head);
     if tense.is_none()
+        && !own_agent
         && before.iter().rev().take(6).any(|&j| {
             j > start
                 && matches!(p.norm(j), "to" | "de" | "d'")

@@ -887,9 +887,10 @@ fn noun_statements(
 fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
     p.mentions.iter().position(|m| {
         m.kind == MentionKind::Demonym
-            && m.ents
-                .first()
-                .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+            && m.ents.first().is_some_and(|&e| {
+                p.ents[e].etype == EntityType::Country
+                    || p.norm(m.last - 1) == "-led" && p.ents[e].etype == EntityType::Organization
+            })
             && match p.lang {
                 Lang::En => m.last == t.first,
                 Lang::Fr => m.first == t.last,

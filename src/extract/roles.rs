@@ -500,6 +500,23 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
 /// A predicate noun is left alone ("l'invasion russe" keeps its trigger);
 /// "Hungarian and Romanian officials" gives both states.
 pub(crate) fn demonym_phrases(p: &mut Prepared) {
+    // "US-led", "NATO-led": a state or organisation leading what follows
+    // reads like its demonym ("US-led forces" are US forces; the "US-led war"
+    // is the US's).
+    for m in p.mentions.iter_mut() {
+        let leader = m.ents.len() == 1
+            && matches!(
+                p.ents[m.ents[0]].etype,
+                EntityType::Country | EntityType::Organization
+            );
+        if leader
+            && matches!(m.kind, MentionKind::Name | MentionKind::Demonym)
+            && p.tokens.get(m.last).is_some_and(|t| t.norm == "-led")
+        {
+            m.last += 1;
+            m.kind = MentionKind::Demonym;
+        }
+    }
     let cov_lex = |p: &Prepared, j: usize| super::triggers::noun_at(p, j, p.tokens.len()).is_some();
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
@@ -520,10 +537,11 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
     let mut changes: Vec<(usize, usize, usize, String)> = Vec::new(); // (mention, first, last, how)
     for (mi, m) in p.mentions.iter().enumerate() {
         // Only states: "occidental" also means "western" ("frontières occidentales").
-        let country = m
-            .ents
-            .first()
-            .is_some_and(|&e| p.ents[e].etype == EntityType::Country);
+        let led = p.norm(m.last - 1) == "-led";
+        let country = m.ents.first().is_some_and(|&e| {
+            p.ents[e].etype == EntityType::Country
+                || led && p.ents[e].etype == EntityType::Organization
+        });
         if m.kind != MentionKind::Demonym || !country {
             continue;
         }
