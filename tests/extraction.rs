@@ -74,6 +74,13 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "reduced passive relative: the patient is the noun before the participle",
+        Lang::En,
+        None,
+        "Syrians killed by Turkish troops were buried on Monday.",
+        &["Turkish Armed Forces attacks Syria [positive asserted -]"],
+    ),
+    (
         "reported obligation (French)",
         Lang::Fr,
         None,
@@ -440,6 +447,24 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a reduced passive relative is not the clause subject's act",
+        Lang::En,
+        "The Red Cross sent doctors to treat villagers wounded by Chadian shelling.",
+        "International Committee of the Red Cross attacks",
+    ),
+    (
+        "what one receives from an actor is not aid (letters, assurances, visitors)",
+        Lang::En,
+        "Kenyan students received assurances from Uganda.",
+        "aids",
+    ),
+    (
+        "French: recevoir de",
+        Lang::Fr,
+        "Le Kenya a reçu une lettre de l'Ouganda.",
+        "aids",
+    ),
     (
         "a verb form after a preposition and a modifier is a noun",
         Lang::En,

@@ -456,7 +456,16 @@ fn verb_statements(
         not_fired(p, &label, why);
         return vec![];
     }
-    let is_passive = passive(p, s, t, v.pronominal);
+    // "victims killed by X", "a camp attacked by militias": a participle
+    // right before "by" with no auxiliary is a reduced passive relative; its
+    // patient is the noun right before it.
+    let reduced = p.lang == Lang::En
+        && !v.pronominal
+        && matches!(tense, Tense::Participle | Tense::Past)
+        && t.last == t.first + 1
+        && p.norm(t.last) == "by"
+        && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)));
+    let is_passive = passive(p, s, t, v.pronominal) || reduced;
     // Object (or agent, in the passive).
     let obj = if is_passive {
         let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
@@ -500,6 +509,13 @@ fn verb_statements(
                 how_subj = "officials of the speaker";
             }
         }
+    }
+    if reduced && !passive(p, s, t, v.pronominal) {
+        subj = p
+            .mentions
+            .iter()
+            .position(|m| m.last == t.first && usable(m) && !m.locative);
+        how_subj = "noun before a reduced passive";
     }
     // Relative object: "un événement que X a boycotté".
     if obj.is_none()
