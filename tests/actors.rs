@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a place name before a sector noun gives its country",
+        Lang::En,
+        None,
+        "Sudan's army attacked Darfur rebels near the border.",
+        &["Sudan attacks rebels (Sudan) [positive asserted -]"],
+    ),
+    (
+        "a bare sector noun belongs to the only state named before it",
+        Lang::En,
+        None,
+        "Peruvian troops arrested dozens of rebels on Sunday.",
+        &["Peru represses rebels (Peru) [positive asserted -]"],
+    ),
+    (
         "X-led forces are X's",
         Lang::En,
         None,
@@ -183,6 +197,18 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a bare sector noun takes no state named only after it",
+        Lang::En,
+        "Rebels shelled a convoy on Sunday, Peru said.",
+        "rebels (Peru)",
+    ),
+    (
+        "two states before a bare sector noun: no guess",
+        Lang::En,
+        "Chile and Peru condemned the rebels on Sunday.",
+        "rebels (",
+    ),
     (
         "a genitive stance noun is no sector",
         Lang::En,

@@ -45,7 +45,14 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 continue;
             };
             let found_country = country_of_phrase(p, i, end, last)
-                .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)));
+                .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)))
+                // Not civilians: the people an actor attacks are seldom its own.
+                .or_else(|| {
+                    (entry.agent != "CVL")
+                        .then(|| sole_state_before(p, i, end, first))
+                        .flatten()
+                        .map(|c| (i, end, c))
+                });
             if let Some((a, b, country)) = found_country {
                 // "US and British activists": the coordinated states share the noun.
                 let mut k = a;
@@ -190,6 +197,13 @@ fn country_of_phrase(
                 if let Some(c) = demonym(mi) {
                     return (!stance_after(b)).then_some((p.mentions[mi].first, b, c));
                 }
+                // A place or country name as modifier: "Darfur rebels", "Gaza protesters".
+                let m = &p.mentions[mi];
+                if m.kind == MentionKind::Name && m.ents.len() == 1 && !stance_after(b) {
+                    if let Some(c) = state_of(p, &m.ents) {
+                        return Some((m.first, b, c));
+                    }
+                }
             }
             // A genitive: "Kenya's opposition", "Syria's main rebels".
             let k = if a >= 2 && !p.tokens[a - 1].upper && p.norm(a - 2) == "'s" {
@@ -284,6 +298,31 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
                 || located_after(p, m.first))
     })?;
     state_of(p, &m.ents)
+}
+
+/// A bare plural sector noun with no place after it belongs to the only
+/// state the sentence names before it ("Egyptian police dispersed
+/// demonstrators", "the Mozambique government accepted demands from
+/// rebels"): the event coders' domestic reading. No state, or two, give none.
+fn sole_state_before(p: &Prepared, a: usize, b: usize, sent_first: usize) -> Option<usize> {
+    let last = p.tokens[b - 1].norm.as_str();
+    let plural = last.ends_with('s') || last.ends_with('x') || last == "people";
+    if !plural || a > 0 && p.mentions.iter().any(|m| m.last == a) {
+        return None;
+    }
+    let mut states = p
+        .mentions
+        .iter()
+        .filter(|m| m.first >= sent_first && m.last <= a)
+        .filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Demonym | MentionKind::Officials
+            )
+        })
+        .filter_map(|m| state_of(p, &m.ents));
+    let first = states.next()?;
+    states.all(|c| c == first).then_some(first)
 }
 
 /// Whether a locative preposition, maybe with a compass adjective, ends
