@@ -81,6 +81,17 @@ const CASES: &[Case] = &[
         &["Turkish Armed Forces attacks Syria [positive asserted -]"],
     ),
     (
+        "a comma list that ends in 'and' before a non-name is still a list",
+        Lang::En,
+        None,
+        "Chile lifted its embargo on arms sales to Peru, Bolivia, Ecuador, and under conditions, Cuba.",
+        &[
+            "Chile concedesTo Peru [positive asserted -]",
+            "Chile concedesTo Bolivia [positive asserted -]",
+            "Chile concedesTo Ecuador [positive asserted -]",
+        ],
+    ),
+    (
         "reported obligation (French)",
         Lang::Fr,
         None,

@@ -349,7 +349,13 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
     let worded = group.windows(2).any(|w| {
         (p.mentions[w[0]].last..p.mentions[w[1]].first)
             .any(|t| p.norm(t) != "," && p.k.lex.is(p.lang, "coordinator", p.norm(t)))
-    });
+    }) || {
+        // A list whose last item is not a name: "Iran, Libya, Sudan, and with
+        // strings attached, Cuba".
+        let end = p.mentions[group[group.len() - 1]].last;
+        let k = if p.norm(end) == "," { end + 1 } else { end };
+        group.len() > 2 && k < p.tokens.len() && matches!(p.norm(k), "and" | "et" | "or" | "ou")
+    };
     if group.len() > 1 && !worded {
         return vec![j];
     }
