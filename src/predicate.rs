@@ -19,6 +19,15 @@ macro_rules! predicates {
             /// The PLOVER 2.0 event type, `None` for structural relations.
             pub fn plover(self) -> Option<&'static str> { match self { $( Predicate::$var => $plover, )* } }
 
+            /// Whether the predicate is a cooperative act (PLOVER CONSULT,
+            /// SUPPORT, AGREE, COOPERATE, AID, CONCEDE, RETREAT).
+            pub fn cooperative(self) -> bool {
+                matches!(
+                    self.plover(),
+                    Some("CONSULT" | "SUPPORT" | "AGREE" | "COOPERATE" | "AID" | "CONCEDE" | "RETREAT")
+                )
+            }
+
             /// Whether `a p b` implies `b p a`.
             pub fn symmetric(self) -> bool { match self { $( Predicate::$var => $sym, )* } }
 

@@ -10,6 +10,33 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a declared refusal of a cooperative act rejects its target",
+        Lang::En,
+        None,
+        "Peru will not send aid to Chile.",
+        &[
+            "Peru aids Chile [negative future -]",
+            "Peru rejects Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "French: ne … pas with a future cooperative act",
+        Lang::Fr,
+        None,
+        "Le Pérou ne rencontrera pas le Chili.",
+        &[
+            "Peru meets Chile [negative future -]",
+            "Peru rejects Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "the light verb's direct object is the target of its predicate noun",
+        Lang::En,
+        None,
+        "Chile drew Peru into a war over the nitrate fields.",
+        &["Chile attacks Peru [positive asserted -]"],
+    ),
+    (
         "the author of a proposal after an adjective and a genitive",
         Lang::En,
         None,
@@ -295,6 +322,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the addressee of a speech verb is not a light verb's object",
+        Lang::En,
+        "Russia told Ukraine talks were over.",
+        "Russia meets Ukraine",
+    ),
     (
         "a predicate noun before a compound head is a modifier",
         Lang::En,

@@ -93,7 +93,24 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
                     demand_end = Some(t.last);
                 }
+                // "would not provide support to X", "ne rencontrera pas X": a
+                // declared refusal of a cooperative act rejects its target.
+                let refusals: Vec<Statement> = made
+                    .iter()
+                    .filter(|st| {
+                        st.polarity == Polarity::Negative
+                            && st.modality == Modality::Future
+                            && st.predicate.cooperative()
+                    })
+                    .map(|st| {
+                        let mut r = as_rejection(st.clone(), "WILL-NOT");
+                        r.modality = Modality::Asserted;
+                        r.plover = r.predicate.plover();
+                        r
+                    })
+                    .collect();
                 out.extend(made);
+                out.extend(refusals);
                 break;
             }
         }
@@ -827,6 +844,13 @@ fn noun_statements(
         (Some(a), patient, "possessive determiner or genitive")
     } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
         (Some(a), patient, "agent introduced by a marker")
+    } else if patient.is_none() && !suffer {
+        // "X engaged Y in a firefight", "X gave Y support": the light verb's
+        // direct object is the target.
+        match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
+            Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
+            None => (clause_subj, patient, "subject of the light verb"),
+        }
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
@@ -896,6 +920,41 @@ fn noun_statements(
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// The direct object of the light verb governing a predicate noun: a single
+/// actor between the clause subject `sm` and the noun, right after a verb
+/// (not a preposition, a speech verb or a comma), with only articles,
+/// adjectives and one preposition between it and the noun.
+fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
+    let after = p.mentions[sm].last;
+    let mut cands = p
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(mi, m)| m.first > after && m.last <= t.first && !used.contains(mi));
+    let (mi, m) = cands.next()?;
+    if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
+        return None;
+    }
+    let verb = p.norm(m.first - 1);
+    if p.tokens[m.first - 1].kind != Kind::Word
+        || is_function_word(p, verb)
+        || p.k.lex.is_verb(p.lang, "speech", verb)
+    {
+        return None;
+    }
+    let between: Vec<&str> = (m.last..t.first).map(|j| p.norm(j)).collect();
+    let preps = between.iter().filter(|w| is_preposition(p.lang, w)).count();
+    let plain = between.iter().enumerate().all(|(k, w)| {
+        is_article(p.lang, w)
+            || is_preposition(p.lang, w)
+            || p.tokens[m.last + k].kind == Kind::Word
+                && !p.tokens[m.last + k].upper
+                && !p.k.lex.is_verb(p.lang, "speech", w)
+                && p.k.lex.verb(p.lang, w).is_none()
+    });
+    (preps <= 1 && plain && between.len() <= 4).then_some(mi)
 }
 
 /// A demonym on the predicate noun itself: "the Chilean invasion",
