@@ -268,3 +268,63 @@ fn constructions() {
 fn claims_that_must_not_be_asserted() {
     check_not_asserted(NOT_ASSERTED);
 }
+
+/// Discovered organisations: (language, text, expected subject label,
+/// expected subject country, expected statements). Sentences written for this test.
+const DISCOVERED_ORGS: &[(Lang, &str, &str, Option<&str>, &[&str])] = &[
+    (
+        Lang::En,
+        "The Chilean Miners Federation (CMF) protested against Peru. Later the CMF met Bolivia.",
+        "Chilean Miners Federation",
+        Some("CHL"),
+        &[
+            "Chilean Miners Federation protests Peru [positive asserted -]",
+            "Chilean Miners Federation meets Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        Lang::Fr,
+        "L'Union des Travailleurs du Sénégal (UTS) a critiqué la France. L'UTS a ensuite rencontré le Mali.",
+        "Union des Travailleurs du Sénégal",
+        Some("SEN"),
+        &[
+            "Union des Travailleurs du Sénégal criticizes France [positive asserted -]",
+            "Union des Travailleurs du Sénégal meets Mali [positive asserted -]",
+        ],
+    ),
+    (
+        Lang::En,
+        "The Coastal Liberation Front attacked a Chilean patrol boat.",
+        "Coastal Liberation Front",
+        None,
+        &["Coastal Liberation Front attacks Chile [positive asserted -]"],
+    ),
+];
+
+#[test]
+fn discovered_organisations_carry_only_the_country_their_name_gives() {
+    for (lang, text, label, country, want) in DISCOVERED_ORGS {
+        let st = common::run(*lang, None, text);
+        let got = common::show(&st);
+        for w in *want {
+            assert!(got.contains(w), "`{text}`: expected {w}, got {got}");
+        }
+        let s = st
+            .iter()
+            .find(|s| s.subject.label == *label)
+            .unwrap_or_else(|| panic!("`{text}`: no statement by {label}"));
+        assert_eq!(s.subject.country.as_deref(), *country, "`{text}`");
+        assert_eq!(s.subject.etype, "Organization");
+        assert_eq!(s.subject.cameo, None, "no made-up CAMEO code");
+    }
+}
+
+#[test]
+fn a_state_and_an_organisation_noun_stay_the_state() {
+    let got = common::show(&common::run(
+        Lang::En,
+        None,
+        "The Peruvian Army attacked Chile.",
+    ));
+    assert!(got.contains("Peru attacks Chile"), "{got}");
+}

@@ -296,6 +296,14 @@ pub(crate) fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Optio
             j -= 1;
             continue;
         }
+        // A short parenthesis ("(UNITA)", "(Conservatives)") is part of the clause.
+        if w == ")" {
+            let lo = j.saturating_sub(6).max(first);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| p.norm(k) == "(") {
+                j = open;
+                continue;
+            }
+        }
         if matches!(w, ";" | ":" | "«" | "»" | "“" | "”" | "(" | ")" | "\"") {
             return (j, Some(w.to_string()));
         }

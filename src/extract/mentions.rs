@@ -16,6 +16,7 @@ use crate::text::{Kind, Lang};
 pub fn find(p: &mut Prepared) {
     let mut kb_map: HashMap<usize, usize> = HashMap::default();
     gazetteer(p, &mut kb_map);
+    super::orgs::discover(p);
     first_names(p);
     roles(p, &mut kb_map);
     super::sectors::sector_phrases(p, &mut kb_map);

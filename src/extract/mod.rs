@@ -13,6 +13,7 @@ pub mod coref;
 mod governors;
 pub mod mentions;
 mod obligation;
+mod orgs;
 pub mod relations;
 pub mod roles;
 pub mod sectors;

@@ -169,6 +169,7 @@ const CUE_KINDS: &[&str] = &[
     "lift",
     "utterance",
     "compound_head",
+    "org_head",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
