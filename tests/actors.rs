@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a state agent noun used as an adjective is not the state",
+        Lang::En,
+        None,
+        "Chile is giving military equipment to Peru.",
+        &["Chile aids Peru [positive asserted -]"],
+    ),
+    (
+        "a definite state agent belongs to the only state named before it",
+        Lang::En,
+        None,
+        "Chile said the army attacked Peru.",
+        &["Chile attacks Peru [positive asserted -]"],
+    ),
+    (
         "a place name before a sector noun gives its country",
         Lang::En,
         None,

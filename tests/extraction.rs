@@ -459,6 +459,18 @@ fn constructions() {
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "a base form after an article and a singular modifier is a noun",
+        Lang::En,
+        "Chile found a mortar shell near Peru's border post.",
+        "Chile attacks",
+    ),
+    (
+        "the speaker is not the subject of a reported clause that has its own",
+        Lang::En,
+        "Chile said a rocket was fired at Peru overnight.",
+        "Chile attacks Peru",
+    ),
+    (
         "a reduced passive relative is not the clause subject's act",
         Lang::En,
         "The Red Cross sent doctors to treat villagers wounded by Chadian shelling.",

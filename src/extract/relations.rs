@@ -504,6 +504,19 @@ fn verb_statements(
     };
     // Subject: in the clause, else the relative antecedent, else the controller of an infinitive.
     let mut subj = subject_in(p, start, t.first, used);
+    // "Israel said a mortar bomb was fired at it": the speaker before a
+    // reporting verb is not the subject of the reported clause, whose own
+    // subject (here no actor) follows the verb.
+    if let Some(sm) = subj {
+        let reported = (p.mentions[sm].last..t.first).any(|k| {
+            p.k.lex.is_verb(p.lang, "speech", p.norm(k))
+                && k + 1 < t.first
+                && is_article(p.lang, p.norm(k + 1))
+        });
+        if reported {
+            subj = None;
+        }
+    }
     let mut how_subj = "subject of the clause";
     let mut obj = obj;
     if subj.is_none() {

@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::COMPASS_EN;
 use super::context::Context;
-use super::mentions::{doc_entity, kb_entity, replace};
+use super::mentions::{doc_entity, is_function_word, kb_entity, replace};
 use super::relations::{group_ents, make};
 use super::triggers::Trig;
 use super::{DocEntity, MentionKind, Prepared};
@@ -49,7 +49,10 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // Not civilians: the people an actor attacks are seldom its own.
                 .or_else(|| {
                     (entry.agent != "CVL")
-                        .then(|| sole_state_before(p, i, end, first))
+                        .then(|| {
+                            let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                            sole_state_before(p, i, end, first, agent)
+                        })
                         .flatten()
                         .map(|c| (i, end, c))
                 });
@@ -303,11 +306,29 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
 /// A bare plural sector noun with no place after it belongs to the only
 /// state the sentence names before it ("Egyptian police dispersed
 /// demonstrators", "the Mozambique government accepted demands from
-/// rebels"): the event coders' domestic reading. No state, or two, give none.
-fn sole_state_before(p: &Prepared, a: usize, b: usize, sent_first: usize) -> Option<usize> {
+/// rebels", "Chile said the army …"): the event coders' domestic reading.
+/// No state, or two, give none.
+fn sole_state_before(
+    p: &Prepared,
+    a: usize,
+    b: usize,
+    sent_first: usize,
+    state_agent: bool,
+) -> Option<usize> {
     let last = p.tokens[b - 1].norm.as_str();
     let plural = last.ends_with('s') || last.ends_with('x') || last == "people";
-    if !plural || a > 0 && p.mentions.iter().any(|m| m.last == a) {
+    // "the army", "the police": a state's own agents may be singular.
+    // Not an adjective ("military intelligence").
+    let definite = state_agent
+        && a > 0
+        && matches!(p.norm(a - 1), "the" | "le" | "la" | "l'" | "les")
+        && !p.tokens.get(b).is_some_and(|t| {
+            t.kind == Kind::Word
+                && !t.upper
+                && !is_function_word(p, &t.norm)
+                && p.k.lex.verb(p.lang, &t.norm).is_none()
+        });
+    if !(plural || definite) || a > 0 && p.mentions.iter().any(|m| m.last == a) {
         return None;
     }
     let mut states = p

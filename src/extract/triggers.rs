@@ -256,6 +256,25 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
         if det && !clitic {
             return None;
         }
+        // English "a mortar bomb", "the border attack": an article and a
+        // singular modifier before a base form make it a noun (a singular
+        // subject would take "-s").
+        if p.lang == Lang::En
+            && i >= first + 2
+            && is_article(p.lang, p.norm(i - 2))
+            && p.tokens[i - 1].kind == Kind::Word
+            && !p.tokens[i - 1].upper
+            && !p.norm(i - 1).ends_with('s')
+            && !matches!(p.norm(i - 1), "police" | "people" | "military" | "public")
+            && !is_function_word(p, p.norm(i - 1))
+            && !ADVERBS.contains(&p.norm(i - 1))
+            && p.k.lex.verb(p.lang, p.norm(i - 1)).is_none()
+            && !p.norm(i).ends_with('s')
+            && !p.norm(i).ends_with("ed")
+            && !p.norm(i).ends_with("ing")
+        {
+            return None;
+        }
         // English "on treason charges", "in arms supplies": a preposition and
         // a lower-case modifier make the form a noun.
         if p.lang == Lang::En
