@@ -9,6 +9,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a people of another state named after it lives there",
+        Lang::En,
+        None,
+        "The Hungarians of northern Serbia demanded autonomy from the Serbian government.",
+        &["Hungarians (Serbia) demandsFrom Serbia [positive asserted -]"],
+    ),
+    (
         "a state agent noun used as an adjective is not the state",
         Lang::En,
         None,

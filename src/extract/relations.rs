@@ -189,6 +189,16 @@ fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool {
         .any(|m| m.first >= start && m.last <= head && m.kind == MentionKind::BareOfficials)
 }
 
+/// Whether a folded word looks like a past participle: English "-ed",
+/// French feminine "-ée(s)" (folding hides the masculine "-é").
+fn participle_like(lang: Lang, w: &str) -> bool {
+    w.len() > 4
+        && match lang {
+            Lang::En => w.ends_with("ed"),
+            Lang::Fr => w.ends_with("ee") || w.ends_with("ees"),
+        }
+}
+
 /// Matches marker tokens at `j` (French contractions allowed); returns the end.
 fn marker_at(p: &Prepared, j: usize, marker: &[String]) -> Option<usize> {
     let mut k = j;
@@ -259,6 +269,15 @@ fn object_after(
             .filter_map(|m| marker_at(p, j, m).map(|e| (e, m)))
             .max_by_key(|x| x.0)
         {
+            // "investigation into crimes committed by X": the agent of a
+            // participle after another noun, not of the predicate ("sanctions
+            // imposed by X" keep theirs).
+            if j > from + 1
+                && matches!(m[0].as_str(), "by" | "par")
+                && participle_like(p.lang, p.norm(j - 1))
+            {
+                return None;
+            }
             // A second "de" after the first marker's noun is a genitive
             // ("se retirer de l'accord sur les céréales de la mer Noire").
             if seen_marker && strict && words > 1 {

@@ -127,16 +127,35 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
             && p.norm(m.last - 1).ends_with('s');
         if ethnic && people {
             let s = p.sentence_of(m.first);
-            changes.push((mi, located_bare(p, m.first, m.last, p.sentences[s].last)));
+            changes.push((
+                mi,
+                located_bare(p, m.first, m.last, p.sentences[s].last),
+                true,
+            ));
+        } else if people && p.tokens[m.first].upper {
+            // "the Albanians of southern Serbia", "Kurds in Turkey": a
+            // people living in another state.
+            if let Some(state) = living_in(p, m.last) {
+                let own = state_of(p, &m.ents);
+                if own != Some(state) {
+                    changes.push((mi, Some(state), false));
+                }
+            }
         }
     }
-    for &(mi, state) in changes.iter().rev() {
+    for &(mi, state, ethnic) in changes.iter().rev() {
         let Some(state) = state else {
             p.mentions.remove(mi);
             continue;
         };
-        let (first, last) = (p.mentions[mi].first - 1, p.mentions[mi].last);
-        let people = format!("ethnic {}", p.surface(first + 1, last));
+        let first = p.mentions[mi].first - usize::from(ethnic);
+        let last = p.mentions[mi].last;
+        let name = p.surface(first + usize::from(ethnic), last).to_string();
+        let people = if ethnic {
+            format!("ethnic {name}")
+        } else {
+            name
+        };
         let c = &p.k.kb.entities[state];
         let code = c.iso3.clone().unwrap_or_default().to_lowercase();
         let local = format!(
@@ -162,6 +181,26 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
             None,
         );
     }
+}
+
+/// The state of a place right after "of/in" at `j`, maybe past an article
+/// or a compass word ("of southern Serbia", "in Turkey").
+fn living_in(p: &Prepared, j: usize) -> Option<usize> {
+    if j >= p.tokens.len() || !matches!(p.norm(j), "of" | "in" | "de" | "du" | "en" | "au") {
+        return None;
+    }
+    let mut k = j + 1;
+    while k < p.tokens.len()
+        && k <= j + 2
+        && (super::clause::is_article(p.lang, p.norm(k)) || compass(p.norm(k)))
+    {
+        k += 1;
+    }
+    let m = p.mentions.iter().find(|m| m.first == k)?;
+    if !matches!(m.kind, MentionKind::Name) {
+        return None;
+    }
+    state_of(p, &m.ents)
 }
 
 /// Whether token `i` lies inside a mention other than a demonym.
