@@ -9,6 +9,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a place after a demonym inside an of-phrase is not the subject",
+        Lang::En,
+        None,
+        "Inhabitants of the Syrian Golan Heights criticized Israel on Monday.",
+        &["civilians (Syria) criticizes Israel [positive asserted -]"],
+    ),
+    (
         "a people of another state named after it lives there",
         Lang::En,
         None,

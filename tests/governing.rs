@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a threat whose action names no target is against the actor of its condition",
+        Lang::En,
+        None,
+        "Bolivia threatened to close its border unless Chile withdrew its troops.",
+        &["Bolivia threatens Chile [positive asserted -]"],
+    ),
+    (
+        "French: menacer … à moins que",
+        Lang::Fr,
+        None,
+        "La Bolivie a menacé de fermer sa frontière à moins que le Chili ne retire ses troupes.",
+        &["Bolivia threatens Chile [positive asserted -]"],
+    ),
+    (
         "a declared refusal of a cooperative act rejects its target",
         Lang::En,
         None,

@@ -11,11 +11,24 @@ use crate::text::{Kind, Lang};
 pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
     let mut j = m.first;
     // Articles and place adjectives: "of southern Serbia", "du nord de la Syrie".
-    while j > 0 && {
-        let w = p.norm(j - 1);
-        is_article(p.lang, w) || COMPASS_EN.contains(&w) || PLACE_ADJECTIVES.contains(&w)
-    } {
-        j -= 1;
+    loop {
+        if j > 0 && {
+            let w = p.norm(j - 1);
+            is_article(p.lang, w) || COMPASS_EN.contains(&w) || PLACE_ADJECTIVES.contains(&w)
+        } {
+            j -= 1;
+            continue;
+        }
+        // A demonym before a place: "of the Syrian Golan Heights".
+        if let Some(d) = p
+            .mentions
+            .iter()
+            .find(|d| d.last == j && d.kind == MentionKind::Demonym && j > d.first)
+        {
+            j = d.first;
+            continue;
+        }
+        break;
     }
     if j >= 2 && matches!(p.norm(j - 1), "of" | "de" | "d'") && PART_OF.contains(&p.norm(j - 2)) {
         // "a group of Chilean diplomats met …", "des milliers de manifestants …":

@@ -35,6 +35,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         // Likewise a refusal verb ("refused to lift sanctions on X"): the
         // refused action stays (negated) and the refusal rejects its target.
         let mut refusal: Option<(usize, String)> = None;
+        // Threat verbs that made no statement, for their conditions.
+        let mut unfulfilled_threats: Vec<(Trig, String)> = Vec::new();
+        let first_out = out.len();
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
                 let t = Trig {
@@ -49,6 +52,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 };
                 if made.is_empty() {
                     if let Some(found) = unfulfilled_threat(p, &t) {
+                        unfulfilled_threats.push((t.clone(), found.1.clone()));
                         threat = Some(found);
                     } else if let Some(found) = unfulfilled_refusal(p, &t) {
                         refusal = Some(found);
@@ -114,9 +118,64 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 break;
             }
         }
+        // "threatened to strike unless Israel …": the threat is against the
+        // actor whose act the condition names, when the threatened action
+        // itself named no target.
+        for (t, rule) in unfulfilled_threats {
+            let prefix = format!("{rule}+");
+            if out[first_out..]
+                .iter()
+                .any(|st| st.rule.starts_with(&prefix))
+            {
+                continue;
+            }
+            out.extend(conditional_threat(p, s, &t, &rule, &quotes));
+        }
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// The threat of trigger `t` against the subject of the condition that
+/// follows it ("unless X …", "if X …", "à moins que X …", "si X …").
+fn conditional_threat(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    rule: &str,
+    quotes: &[clause::Quote],
+) -> Option<Statement> {
+    let Trigger::Verb(_, tense) = t.what else {
+        return None;
+    };
+    let last = p.sentences[s].last;
+    let cond = (t.last..last).find(|&j| {
+        matches!(p.norm(j), "unless" | "if" | "si" | "s'il" | "s'ils")
+            || p.norm(j) == "moins" && j > 0 && p.norm(j - 1) == "a"
+    })?;
+    // "à moins que", "à moins qu'": the subject follows the complementizer.
+    let from = if matches!(p.norm(cond + 1), "que" | "qu'") {
+        cond + 2
+    } else {
+        cond + 1
+    };
+    let target = p.mentions.iter().position(|m| {
+        m.first >= from && m.first <= from + 2 && m.last <= last && usable(m) && !m.locative
+    })?;
+    let (start, barrier) = clause_start(p, s, t.first);
+    let subj = subject_in(p, start, t.first, &[])?;
+    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
+    if ctx.blocked.is_some() {
+        return None;
+    }
+    let (&a, &b) = (
+        p.mentions[subj].ents.first()?,
+        p.mentions[target].ents.first()?,
+    );
+    let rule = format!("{rule}+if-target");
+    p.note(|_| format!("rule {rule}: the condition names the threatened actor"));
+    let span = (p.mentions[subj].first, p.mentions[target].last);
+    make(p, s, a, b, Predicate::Threatens, &ctx, &rule, span, 0.6)
 }
 
 /// The first actor of a demanded clause starting at `from` ("demanded that

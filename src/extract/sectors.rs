@@ -544,7 +544,7 @@ pub(crate) fn domestic_protest(
     let named_later = (t.last..sent_last).any(|j| {
         matches!(
             p.norm(j),
-            "against" | "contre" | "protest" | "protesting" | "protester" | "over"
+            "against" | "contre" | "protest" | "protesting" | "protester" | "over" | "unless"
         ) && p
             .mentions
             .iter()
