@@ -92,6 +92,13 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "English modifiers before a fixed phrase's final noun",
+        Lang::En,
+        None,
+        "Chile lifted all remaining economic sanctions on Peru.",
+        &["Chile concedesTo Peru [positive asserted -]"],
+    ),
+    (
         "reported obligation (French)",
         Lang::Fr,
         None,

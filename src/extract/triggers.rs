@@ -361,13 +361,47 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
         // Fixed words after the head, skipping negation and adverbs.
         let mut j = i + 1;
         let mut ok = true;
-        for w in &v.rest {
+        for (n, w) in v.rest.iter().enumerate() {
             let mut skipped = 0;
+            let mut modifiers = 0;
+            // English modifiers before a phrase's final noun: "impose new
+            // import restrictions", "lift economic sanctions".
+            let final_noun = p.lang == Lang::En
+                && n + 1 == v.rest.len()
+                && !matches!(
+                    w.as_str(),
+                    "down"
+                        | "off"
+                        | "out"
+                        | "over"
+                        | "up"
+                        | "back"
+                        | "away"
+                        | "in"
+                        | "on"
+                        | "with"
+                        | "for"
+                        | "to"
+                        | "from"
+                        | "of"
+                        | "against"
+                );
+            let modifier = |j: usize| {
+                final_noun
+                    && p.tokens[j].kind == Kind::Word
+                    && !p.tokens[j].upper
+                    && !is_function_word(p, p.norm(j))
+                    && p.k.lex.verb(p.lang, p.norm(j)).is_none()
+            };
             while j < end
                 && p.norm(j) != w
                 && skipped < 3
                 && (ADVERBS.contains(&p.norm(j))
-                    || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j)))
+                    || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j))
+                    || modifiers < 2 && modifier(j) && {
+                        modifiers += 1;
+                        true
+                    })
             {
                 j += 1;
                 skipped += 1;
