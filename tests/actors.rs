@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the official of a place serves the place's state",
+        Lang::En,
+        None,
+        "Chile arrested the mayor of Nablus.",
+        &["Chile represses Palestine [positive asserted -]"],
+    ),
+    (
+        "an office with no known holder on the date stands for its state",
+        Lang::En,
+        Some("1990-01-01"),
+        "The Kenyan foreign minister met Uganda.",
+        &["Kenya meets Uganda [positive asserted -]"],
+    ),
+    (
         "a place after a demonym inside an of-phrase is not the subject",
         Lang::En,
         None,

@@ -247,10 +247,14 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 }
                 if let Some(m) = mention_at(p, k2) {
                     let me = &p.mentions[m];
+                    // A place's official ("the mayor of Nablus") serves its state.
                     let ok = me.ents.first().is_some_and(|&e| {
                         matches!(
                             p.ents[e].etype,
-                            EntityType::Country | EntityType::Organization | EntityType::Group
+                            EntityType::Country
+                                | EntityType::Organization
+                                | EntityType::Group
+                                | EntityType::Place
                         )
                     });
                     // "chief of Israel's militia ally": the genitive names
@@ -356,6 +360,14 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             }
         }
         let aff_ent = affiliation.and_then(|m| p.mentions[m].ents.first().copied());
+        // A place affiliation stands for the place's state.
+        let aff_ent = match aff_ent {
+            Some(e) if p.ents[e].etype == EntityType::Place => p.ents[e]
+                .kb
+                .and_then(|k| p.k.kb.country_of(k))
+                .map(|c| super::mentions::kb_entity(p, kb_map, c)),
+            other => other,
+        };
         let role_text = p.surface(i, dend.max(rend)).to_string();
         let gender = role.gender.or_else(|| {
             article_gender(p, if dstart < i { i } else { dstart }).filter(|_| dstart < i)
@@ -447,8 +459,9 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                     i = dend;
                     continue;
                 }
-                i = dend;
-                continue;
+                // No known holder: the office holder is an official of the
+                // affiliation ("the mayor of Nablus", "the Kenyan foreign
+                // minister" in a year the knowledge base does not cover).
             }
             let how = p.why(|| {
                 format!(
