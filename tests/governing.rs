@@ -10,6 +10,26 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "an aggression reported in one's own that-clause accuses its agent",
+        Lang::En,
+        None,
+        "Bolivia said that Chile had shelled Peru.",
+        &[
+            "Chile attacks Peru [positive asserted Bolivia]",
+            "Bolivia accuses Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "French: a déclaré que",
+        Lang::Fr,
+        None,
+        "Le Chili a déclaré que le Pérou avait attaqué la Bolivie.",
+        &[
+            "Peru attacks Bolivia [positive asserted Chile]",
+            "Chile accuses Peru [positive asserted -]",
+        ],
+    ),
+    (
         "a threat whose action names no target is against the actor of its condition",
         Lang::En,
         None,
@@ -336,6 +356,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a trailing source is not an accuser",
+        Lang::En,
+        "Chile attacked Peru, Bolivia said.",
+        "Bolivia accuses",
+    ),
     (
         "the agent of a participle after another noun is not the predicate noun's",
         Lang::En,

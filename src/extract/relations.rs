@@ -113,8 +113,10 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                         r
                     })
                     .collect();
+                let accusations = reported_accusations(p, s, &t, &made);
                 out.extend(made);
                 out.extend(refusals);
+                out.extend(accusations);
                 break;
             }
         }
@@ -134,6 +136,49 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// "The US said that ISIL attacked Iraq": reporting another actor's
+/// aggression in one's own that-clause accuses it (the event coders'
+/// reading; PLOVER ACCUSE). Only for the verb of a that-clause whose
+/// speaker is named before "that"/"que".
+fn reported_accusations(p: &Prepared, s: usize, t: &Trig, made: &[Statement]) -> Vec<Statement> {
+    // The reported clause's own verb, not a noun in one of its adjuncts.
+    if !matches!(t.what, Trigger::Verb(..)) {
+        return Vec::new();
+    }
+    let (start, barrier) = clause_start(p, s, t.first);
+    let reported = matches!(barrier.as_deref(), Some("that" | "que" | "qu'"))
+        && start >= 2
+        && (start.saturating_sub(5).max(p.sentences[s].first)..start - 1)
+            .any(|j| p.k.lex.is_verb(p.lang, "speech", p.norm(j)));
+    if !reported {
+        return Vec::new();
+    }
+    made.iter()
+        .filter(|st| {
+            st.polarity == Polarity::Positive
+                && matches!(
+                    st.predicate.plover(),
+                    Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "THREATEN")
+                )
+        })
+        .filter_map(|st| {
+            let speaker = st.attributed_to.clone()?;
+            if speaker.id == st.subject.id || speaker.id == st.object.id {
+                return None;
+            }
+            let mut a = st.clone();
+            a.rule = format!("REPORTED+{}", st.rule);
+            a.object = st.subject.clone();
+            a.subject = speaker;
+            a.predicate = Predicate::Accuses;
+            a.plover = Predicate::Accuses.plover();
+            a.modality = Modality::Asserted;
+            a.attributed_to = None;
+            Some(a)
+        })
+        .collect()
 }
 
 /// The threat of trigger `t` against the subject of the condition that
