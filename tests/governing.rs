@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "an adjective of possibility makes a predicate noun possible",
+        Lang::En,
+        None,
+        "Peru mobilized reservists for a possible war against Chile.",
+        &["Peru attacks Chile [positive possible -]"],
+    ),
+    (
+        "French: une éventuelle offensive",
+        Lang::Fr,
+        None,
+        "Le Chili prépare une éventuelle offensive contre le Pérou.",
+        &["Chile attacks Peru [positive possible -]"],
+    ),
+    (
         "an aggression reported in one's own that-clause accuses its agent",
         Lang::En,
         None,

@@ -201,6 +201,16 @@ pub(crate) fn context(
             modality = Modality::Reported;
         }
     }
+    // "a possible war", "une éventuelle offensive", "the planned deployment":
+    // an adjective of possibility or plan before a predicate noun.
+    if tense.is_none() && modality == Modality::Asserted {
+        let lo = head.saturating_sub(2).max(start);
+        if (lo..head).any(|j| lex.is(lang, "possible_adjective", p.norm(j))) {
+            modality = Modality::Possible;
+        } else if (lo..head).any(|j| lex.is(lang, "future_adjective", p.norm(j))) {
+            modality = Modality::Future;
+        }
+    }
     // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
     let mut blocked = None;
     let lo = start.saturating_sub(3).max(p.sentences[s].first);

@@ -170,6 +170,8 @@ const CUE_KINDS: &[&str] = &[
     "utterance",
     "compound_head",
     "org_head",
+    "possible_adjective",
+    "future_adjective",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
