@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a sanction against a group of one's own population is repression",
+        Lang::En,
+        None,
+        "Peru banned Peruvian opposition parties from the election.",
+        &["Peru represses opposition (Peru) [positive asserted -]"],
+    ),
+    (
+        "a sanction against another state's group stays a sanction",
+        Lang::En,
+        None,
+        "Chile banned Peruvian students from the contest.",
+        &["Chile sanctions students (Peru) [positive asserted -]"],
+    ),
+    (
         "the official of a place serves the place's state",
         Lang::En,
         None,

@@ -552,6 +552,18 @@ pub(crate) fn make(
     if subj == obj {
         return None;
     }
+    // A state's sanction against a group of its own population (a ban on
+    // its opposition, expelled journalists of its own) is repression.
+    let domestic = pred == Predicate::Sanctions
+        && p.ents[obj].etype == EntityType::Group
+        && p.ents[subj].etype != EntityType::Group
+        && p.ents[obj].iso3.is_some()
+        && p.ents[obj].iso3 == p.ents[subj].iso3;
+    let (pred, rule) = if domestic {
+        (Predicate::Represses, format!("{rule}+domestic"))
+    } else {
+        (pred, rule.to_string())
+    };
     let sent = &p.sentences[s];
     Some(Statement {
         doc: p.doc.id.clone(),
@@ -572,7 +584,7 @@ pub(crate) fn make(
             })
         }),
         confidence: conf,
-        rule: rule.to_string(),
+        rule,
         date: p.doc.date.clone(),
     })
 }
