@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a demand noun's addressee after a time word",
+        Lang::En,
+        None,
+        "Bolivia repeated its demand on Friday that Chile lift the blockade on Peru.",
+        &["Bolivia demandsFrom Chile [positive asserted -]"],
+    ),
+    (
         "an adjective of possibility makes a predicate noun possible",
         Lang::En,
         None,
@@ -370,6 +377,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the clause of a demand noun after a time word is its content",
+        Lang::En,
+        "Bolivia repeated its demand on Friday that Chile lift the blockade on Peru.",
+        "Chile concedesTo Peru",
+    ),
     (
         "a trailing source is not an accuser",
         Lang::En,

@@ -8,6 +8,7 @@ use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
+use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity};
 use crate::text::Lang;
 
@@ -221,6 +222,24 @@ pub(crate) fn context(
         .any(|c| lead.ends_with(c.as_str()))
     {
         blocked = Some("content clause (not asserted)");
+    }
+    // "its demand today that Israel ease …", "urged on Monday that …": the
+    // clause a demand verb or noun introduces is its content, not a fact.
+    if blocked.is_none() && matches!(barrier, Some("that" | "que" | "qu'")) && start >= 1 {
+        let lo = start.saturating_sub(4).max(p.sentences[s].first);
+        let demand = (lo..start - 1).any(|j| {
+            let verb = lex.verb(lang, p.norm(j)).is_some_and(|cands| {
+                cands.iter().any(|c| {
+                    matches!(c, Trigger::Verb(e, _) if lex.verbs[*e].predicate == Predicate::DemandsFrom)
+                })
+            });
+            let noun = super::triggers::noun_at(p, j, start)
+                .is_some_and(|(_, n)| lex.nouns[n].predicate == Predicate::DemandsFrom);
+            verb || noun
+        });
+        if demand {
+            blocked = Some("content clause (not asserted)");
+        }
     }
     // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
     // is not a fact (the demand it reports is read by `obligation`).

@@ -954,10 +954,10 @@ fn noun_statements(
     };
     // "its demand that Israel ease …": the demanded clause's subject is the target.
     let patient = patient.or_else(|| {
-        (entry.predicate == Predicate::DemandsFrom
-            && matches!(p.norm(t.last), "that" | "que" | "qu'"))
-        .then(|| demanded_clause_subject(p, s, t.last + 1, &used_agent))
-        .flatten()
+        (entry.predicate == Predicate::DemandsFrom)
+            .then(|| complementizer_at(p, s, t.last))
+            .flatten()
+            .and_then(|that| demanded_clause_subject(p, s, that + 1, &used_agent))
     });
     // "suffer" constructions: "X est confronté à une pression de Y" -> Y pressures X.
     let suffer = (start..t.first).any(|j| {
