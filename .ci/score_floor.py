@@ -20,8 +20,8 @@ DEV_F1 = float(os.environ.get("AG_DEV_F1_FLOOR", "0.85"))
 DEV_MOD = float(os.environ.get("AG_DEV_MODALITY_FLOOR", "0.6"))
 DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.6"))
 PEER = {
-    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.39")),
-    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.37")),
+    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.46")),
+    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.43")),
 }
 
 
