@@ -19,11 +19,14 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
             j -= 1;
             continue;
         }
-        // A demonym before a place: "of the Syrian Golan Heights".
-        if let Some(d) = p
-            .mentions
+        // A demonym before a place: "of the Syrian Golan Heights". Mentions
+        // are sorted by their first token: the one ending at `j` starts just before.
+        let before = p.mentions.partition_point(|d| d.first < j);
+        if let Some(d) = p.mentions[..before]
             .iter()
-            .find(|d| d.last == j && d.kind == MentionKind::Demonym && j > d.first)
+            .rev()
+            .take(2)
+            .find(|d| d.last == j && d.kind == MentionKind::Demonym)
         {
             j = d.first;
             continue;
