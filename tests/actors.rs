@@ -325,9 +325,18 @@ fn claims_that_must_not_be_asserted() {
     check_not_asserted(NOT_ASSERTED);
 }
 
-/// Discovered organisations: (language, text, expected subject label,
-/// expected subject country, expected statements). Sentences written for this test.
-const DISCOVERED_ORGS: &[(Lang, &str, &str, Option<&str>, &[&str])] = &[
+/// One discovered-organisation case: language, text, expected subject
+/// label, expected subject country, expected statements.
+type OrgCase = (
+    Lang,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static [&'static str],
+);
+
+/// Discovered organisations. Sentences written for this test.
+const DISCOVERED_ORGS: &[OrgCase] = &[
     (
         Lang::En,
         "The Chilean Miners Federation (CMF) protested against Peru. Later the CMF met Bolivia.",

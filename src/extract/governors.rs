@@ -1,13 +1,17 @@
 //! Words that govern a predicate and change what it means: threats and
-//! refusals governing an infinitive, "unless" conditions, verbs that halt or
-//! lift a nominal event, time adjuncts, complement clauses of demands.
+//! refusals governing an infinitive, "unless" conditions and the actor a
+//! threat's condition names, verbs that halt or lift a nominal event, time
+//! adjuncts, complement clauses of demands, aggressions reported in one's
+//! own that-clause.
 
 use super::Prepared;
-use super::relations::usable;
+use super::clause;
+use super::context::{clause_start, context};
+use super::relations::{make, subject_in, usable};
 use super::triggers::Trig;
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
-use crate::statement::{Polarity, Statement};
+use crate::statement::{Modality, Polarity, Statement};
 use crate::text::Kind;
 
 /// A threat verb ("threatened", "a menacé") followed by an infinitive
@@ -150,4 +154,94 @@ pub(crate) fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<u
                     && !p.mentions.iter().any(|m| m.first < j && j - 1 < m.last)
         })
         .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
+}
+
+/// "The US said that ISIL attacked Iraq": reporting another actor's
+/// aggression in one's own that-clause accuses it (the event coders'
+/// reading; PLOVER ACCUSE). Only for the verb of a that-clause whose
+/// speaker is named before "that"/"que".
+pub(crate) fn reported_accusations(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    made: &[Statement],
+) -> Vec<Statement> {
+    // The reported clause's own verb, not a noun in one of its adjuncts.
+    if !matches!(t.what, Trigger::Verb(..)) {
+        return Vec::new();
+    }
+    let (start, barrier) = clause_start(p, s, t.first);
+    let reported = matches!(barrier.as_deref(), Some("that" | "que" | "qu'"))
+        && start >= 2
+        && (start.saturating_sub(5).max(p.sentences[s].first)..start - 1)
+            .any(|j| p.k.lex.is_verb(p.lang, "speech", p.norm(j)));
+    if !reported {
+        return Vec::new();
+    }
+    made.iter()
+        .filter(|st| {
+            st.polarity == Polarity::Positive
+                && matches!(
+                    st.predicate.plover(),
+                    Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "THREATEN")
+                )
+        })
+        .filter_map(|st| {
+            let speaker = st.attributed_to.clone()?;
+            if speaker.id == st.subject.id || speaker.id == st.object.id {
+                return None;
+            }
+            let mut a = st.clone();
+            a.rule = format!("REPORTED+{}", st.rule);
+            a.object = st.subject.clone();
+            a.subject = speaker;
+            a.predicate = Predicate::Accuses;
+            a.plover = Predicate::Accuses.plover();
+            a.modality = Modality::Asserted;
+            a.attributed_to = None;
+            Some(a)
+        })
+        .collect()
+}
+
+/// The threat of trigger `t` against the subject of the condition that
+/// follows it ("unless X …", "if X …", "à moins que X …", "si X …").
+pub(crate) fn conditional_threat(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    rule: &str,
+    quotes: &[clause::Quote],
+) -> Option<Statement> {
+    let Trigger::Verb(_, tense) = t.what else {
+        return None;
+    };
+    let last = p.sentences[s].last;
+    let cond = (t.last..last).find(|&j| {
+        matches!(p.norm(j), "unless" | "if" | "si" | "s'il" | "s'ils")
+            || p.norm(j) == "moins" && j > 0 && p.norm(j - 1) == "a"
+    })?;
+    // "à moins que", "à moins qu'": the subject follows the complementizer.
+    let from = if matches!(p.norm(cond + 1), "que" | "qu'") {
+        cond + 2
+    } else {
+        cond + 1
+    };
+    let target = p.mentions.iter().position(|m| {
+        m.first >= from && m.first <= from + 2 && m.last <= last && usable(m) && !m.locative
+    })?;
+    let (start, barrier) = clause_start(p, s, t.first);
+    let subj = subject_in(p, start, t.first, &[])?;
+    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
+    if ctx.blocked.is_some() {
+        return None;
+    }
+    let (&a, &b) = (
+        p.mentions[subj].ents.first()?,
+        p.mentions[target].ents.first()?,
+    );
+    let rule = format!("{rule}+if-target");
+    p.note(|_| format!("rule {rule}: the condition names the threatened actor"));
+    let span = (p.mentions[subj].first, p.mentions[target].last);
+    make(p, s, a, b, Predicate::Threatens, &ctx, &rule, span, 0.6)
 }

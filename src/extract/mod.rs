@@ -12,6 +12,7 @@ pub mod context;
 pub mod coref;
 mod governors;
 pub mod mentions;
+mod nouns;
 mod obligation;
 mod orgs;
 pub mod relations;

@@ -7,8 +7,8 @@ use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::coref::{coordination_group, is_subject_position};
 use super::governors::{
-    as_rejection, as_threat, complementizer_at, governing_verb, in_infinitive_phrase,
-    in_time_adjunct, unfulfilled_refusal, unfulfilled_threat, unless_after,
+    as_rejection, as_threat, complementizer_at, conditional_threat, in_infinitive_phrase,
+    reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
 use super::mentions::is_function_word;
 use super::triggers::{Trig, noun_at, triggers};
@@ -47,7 +47,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 };
                 let made = match what {
                     Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, &mut used_objects),
-                    Trigger::Noun(_) => noun_statements(p, s, &t, &quotes, &mut used_objects),
+                    Trigger::Noun(_) => {
+                        super::nouns::noun_statements(p, s, &t, &quotes, &mut used_objects)
+                    }
                     Trigger::Role(_) => Vec::new(),
                 };
                 if made.is_empty() {
@@ -138,94 +140,14 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     out
 }
 
-/// "The US said that ISIL attacked Iraq": reporting another actor's
-/// aggression in one's own that-clause accuses it (the event coders'
-/// reading; PLOVER ACCUSE). Only for the verb of a that-clause whose
-/// speaker is named before "that"/"que".
-fn reported_accusations(p: &Prepared, s: usize, t: &Trig, made: &[Statement]) -> Vec<Statement> {
-    // The reported clause's own verb, not a noun in one of its adjuncts.
-    if !matches!(t.what, Trigger::Verb(..)) {
-        return Vec::new();
-    }
-    let (start, barrier) = clause_start(p, s, t.first);
-    let reported = matches!(barrier.as_deref(), Some("that" | "que" | "qu'"))
-        && start >= 2
-        && (start.saturating_sub(5).max(p.sentences[s].first)..start - 1)
-            .any(|j| p.k.lex.is_verb(p.lang, "speech", p.norm(j)));
-    if !reported {
-        return Vec::new();
-    }
-    made.iter()
-        .filter(|st| {
-            st.polarity == Polarity::Positive
-                && matches!(
-                    st.predicate.plover(),
-                    Some("ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" | "THREATEN")
-                )
-        })
-        .filter_map(|st| {
-            let speaker = st.attributed_to.clone()?;
-            if speaker.id == st.subject.id || speaker.id == st.object.id {
-                return None;
-            }
-            let mut a = st.clone();
-            a.rule = format!("REPORTED+{}", st.rule);
-            a.object = st.subject.clone();
-            a.subject = speaker;
-            a.predicate = Predicate::Accuses;
-            a.plover = Predicate::Accuses.plover();
-            a.modality = Modality::Asserted;
-            a.attributed_to = None;
-            Some(a)
-        })
-        .collect()
-}
-
-/// The threat of trigger `t` against the subject of the condition that
-/// follows it ("unless X …", "if X …", "à moins que X …", "si X …").
-fn conditional_threat(
-    p: &mut Prepared,
-    s: usize,
-    t: &Trig,
-    rule: &str,
-    quotes: &[clause::Quote],
-) -> Option<Statement> {
-    let Trigger::Verb(_, tense) = t.what else {
-        return None;
-    };
-    let last = p.sentences[s].last;
-    let cond = (t.last..last).find(|&j| {
-        matches!(p.norm(j), "unless" | "if" | "si" | "s'il" | "s'ils")
-            || p.norm(j) == "moins" && j > 0 && p.norm(j - 1) == "a"
-    })?;
-    // "à moins que", "à moins qu'": the subject follows the complementizer.
-    let from = if matches!(p.norm(cond + 1), "que" | "qu'") {
-        cond + 2
-    } else {
-        cond + 1
-    };
-    let target = p.mentions.iter().position(|m| {
-        m.first >= from && m.first <= from + 2 && m.last <= last && usable(m) && !m.locative
-    })?;
-    let (start, barrier) = clause_start(p, s, t.first);
-    let subj = subject_in(p, start, t.first, &[])?;
-    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
-    if ctx.blocked.is_some() {
-        return None;
-    }
-    let (&a, &b) = (
-        p.mentions[subj].ents.first()?,
-        p.mentions[target].ents.first()?,
-    );
-    let rule = format!("{rule}+if-target");
-    p.note(|_| format!("rule {rule}: the condition names the threatened actor"));
-    let span = (p.mentions[subj].first, p.mentions[target].last);
-    make(p, s, a, b, Predicate::Threatens, &ctx, &rule, span, 0.6)
-}
-
 /// The first actor of a demanded clause starting at `from` ("demanded that
 /// Israel lift …", "sa demande que la Serbie reconnaisse …"): the addressee.
-fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
+pub(crate) fn demanded_clause_subject(
+    p: &Prepared,
+    s: usize,
+    from: usize,
+    used: &[usize],
+) -> Option<usize> {
     let end = p.sentences[s].last;
     p.mentions
         .iter()
@@ -243,7 +165,7 @@ fn demanded_clause_subject(p: &Prepared, s: usize, from: usize, used: &[usize]) 
 }
 
 /// Records why a rule did not fire (for `explain` only).
-fn not_fired(p: &mut Prepared, label: &str, why: &str) {
+pub(crate) fn not_fired(p: &mut Prepared, label: &str, why: &str) {
     p.note(|_| format!("rule {label}: not fired: {why}"));
 }
 
@@ -324,7 +246,7 @@ fn marker_at(p: &Prepared, j: usize, marker: &[String]) -> Option<usize> {
 /// Finds the first usable mention after `from` introduced by one of
 /// `markers` (empty slice = a direct object), within the clause.
 #[allow(clippy::too_many_arguments)]
-fn object_after(
+pub(crate) fn object_after(
     p: &Prepared,
     s: usize,
     from: usize,
@@ -509,7 +431,7 @@ pub(crate) fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
     out
 }
 
-fn forward_group(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
+pub(crate) fn forward_group(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
     coordination_group(p, mi)
         .into_iter()
         .filter(|&g| g == mi || g > mi && usable(&p.mentions[g]))
@@ -778,10 +700,10 @@ type Member = (usize, usize);
 
 /// The predicate, rule id and confidence of the statements a trigger makes.
 #[derive(Clone, Copy)]
-struct Rule<'a> {
-    predicate: Predicate,
-    id: &'a str,
-    confidence: f32,
+pub(crate) struct Rule<'a> {
+    pub(crate) predicate: Predicate,
+    pub(crate) id: &'a str,
+    pub(crate) confidence: f32,
 }
 
 impl Rule<'_> {
@@ -809,7 +731,7 @@ impl Rule<'_> {
 }
 
 /// Evidence span: the trigger and both mentions.
-fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
+pub(crate) fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
     let (ma, mb) = (&p.mentions[a], &p.mentions[b]);
     (
         ma.first.min(t.first).min(mb.first),
@@ -821,7 +743,7 @@ fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
 /// predicate ("A and B agreed", "A et B ont repris les négociations"): every
 /// ordered pair, or every unordered one when `sym`. `None` when the
 /// predicate is not reciprocal or the actor is alone.
-fn reciprocal(
+pub(crate) fn reciprocal(
     p: &Prepared,
     s: usize,
     t: &Trig,
@@ -851,7 +773,7 @@ fn reciprocal(
 }
 
 /// One statement per (agent, target) pair of coordinated actors.
-fn cross(
+pub(crate) fn cross(
     p: &Prepared,
     s: usize,
     (agents, targets): (&[Member], &[Member]),
@@ -902,243 +824,4 @@ fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
 fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) -> Option<usize> {
     let first = p.sentences[s].first;
     subject_in(p, first, head, used)
-}
-
-fn noun_statements(
-    p: &mut Prepared,
-    s: usize,
-    t: &Trig,
-    quotes: &[clause::Quote],
-    used: &mut Vec<usize>,
-) -> Vec<Statement> {
-    let Trigger::Noun(n) = t.what else {
-        return vec![];
-    };
-    let entry = p.k.lex.nouns[n].clone();
-    let (start, barrier) = clause_start(p, s, t.first);
-    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
-    // For `explain` only.
-    let label = p.why(|| format!("{} \"{}\"", entry.id, p.surface(t.first, t.last)));
-    if let Some(why) = ctx.blocked {
-        not_fired(p, &label, why);
-        return vec![];
-    }
-    // skip adjectives/quotes after the noun before markers
-    let after = t.last;
-    let agent_marked = if entry.agent.is_empty() {
-        None
-    } else {
-        object_after(p, s, after, &entry.agent, false, None, used, false)
-    };
-    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
-    let mut used_agent = used.clone();
-    if possessor_before(p, t.first).is_none() {
-        used_agent.extend(agent_marked);
-    }
-    let patient = if entry.patient.is_empty() {
-        None
-    } else {
-        object_after(
-            p,
-            s,
-            after,
-            &entry.patient,
-            false,
-            entry.types.as_deref(),
-            &used_agent,
-            entry
-                .types
-                .as_ref()
-                .is_some_and(|ts| ts.contains(&EntityType::Place)),
-        )
-    };
-    // "its demand that Israel ease …": the demanded clause's subject is the target.
-    let patient = patient.or_else(|| {
-        (entry.predicate == Predicate::DemandsFrom)
-            .then(|| complementizer_at(p, s, t.last))
-            .flatten()
-            .and_then(|that| demanded_clause_subject(p, s, that + 1, &used_agent))
-    });
-    // "suffer" constructions: "X est confronté à une pression de Y" -> Y pressures X.
-    let suffer = (start..t.first).any(|j| {
-        p.k.lex.is(p.lang, "suffer", p.norm(j))
-            || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
-    });
-    // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
-    let clause_subj = p
-        .mentions
-        .iter()
-        .position(|m| {
-            m.first >= start && m.last <= t.first && m.kind != MentionKind::Demonym && !m.locative
-        })
-        .filter(|&mi| {
-            usable(&p.mentions[mi])
-                && is_subject_position(p, &p.mentions[mi])
-                && !used.contains(&mi)
-        });
-    let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
-    // "following the invasion of X", "malgré l'offensive": a nominal event
-    // in a time or concession adjunct is not the clause subject's act.
-    // Meetings still involve the subject ("lors d'un appel avec X").
-    let clause_subj =
-        clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first));
-    let (agent, target, how) = if suffer {
-        (
-            agent_marked,
-            clause_subj,
-            "subject undergoes the nominal event",
-        )
-    } else if let Some(a) = possessor {
-        (Some(a), patient, "possessive determiner or genitive")
-    } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
-        (Some(a), patient, "agent introduced by a marker")
-    } else if patient.is_none() && !suffer {
-        // "X engaged Y in a firefight", "X gave Y support": the light verb's
-        // direct object is the target.
-        match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
-            Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
-            None => (clause_subj, patient, "subject of the light verb"),
-        }
-    } else {
-        (clause_subj, patient, "subject of the light verb")
-    };
-    // "Israel and Lebanon renewed negotiations": reciprocal among the
-    // coordinated subjects of the light verb (not a genitive after the noun).
-    if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
-        let rule = Rule {
-            predicate: entry.predicate,
-            id: &entry.id,
-            confidence: 0.7,
-        };
-        if let Some(out) = reciprocal(p, s, t, am, (rule, entry.predicate.symmetric()), &ctx) {
-            p.note(|_| {
-                format!(
-                    "rule {label}: fired (reciprocal among coordinated agents), {} statement(s)",
-                    out.len()
-                )
-            });
-            return out;
-        }
-    }
-    if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
-        let out = super::sectors::domestic_protest(p, s, t, am, &ctx, &entry.id);
-        if !out.is_empty() {
-            p.note(|_| {
-                format!(
-                    "rule {label}: fired ({how}; no target named: the government of the protesters' country), {} statement(s)",
-                    out.len()
-                )
-            });
-            return out;
-        }
-    }
-    let (Some(am), Some(tm)) = (agent, target) else {
-        let why = if agent.is_none() {
-            "no agent"
-        } else {
-            "no target"
-        };
-        not_fired(p, &label, why);
-        return vec![];
-    };
-    if am == tm {
-        return vec![];
-    }
-    used.push(tm);
-    let agents = if suffer {
-        forward_group(p, am)
-    } else {
-        group_ents(p, am)
-    };
-    let targets = if suffer {
-        group_ents(p, tm)
-    } else {
-        forward_group(p, tm)
-    };
-    let governed = governing_verb(p, start, t, entry.predicate);
-    let id = match governed {
-        Some((_, cue)) => format!("{cue}+{}", entry.id),
-        None => entry.id.clone(),
-    };
-    let rule = Rule {
-        predicate: governed.map_or(entry.predicate, |g| g.0),
-        id: &id,
-        confidence: 0.75,
-    };
-    let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
-    p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
-    out
-}
-
-/// The direct object of the light verb governing a predicate noun: a single
-/// actor between the clause subject `sm` and the noun, right after a verb
-/// (not a preposition, a speech verb or a comma), with only articles,
-/// adjectives and one preposition between it and the noun.
-fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
-    let after = p.mentions[sm].last;
-    let mut cands = p
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(mi, m)| m.first > after && m.last <= t.first && !used.contains(mi));
-    let (mi, m) = cands.next()?;
-    if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
-        return None;
-    }
-    let verb = p.norm(m.first - 1);
-    if p.tokens[m.first - 1].kind != Kind::Word
-        || is_function_word(p, verb)
-        || p.k.lex.is_verb(p.lang, "speech", verb)
-    {
-        return None;
-    }
-    let between: Vec<&str> = (m.last..t.first).map(|j| p.norm(j)).collect();
-    let preps = between.iter().filter(|w| is_preposition(p.lang, w)).count();
-    let plain = between.iter().enumerate().all(|(k, w)| {
-        is_article(p.lang, w)
-            || is_preposition(p.lang, w)
-            || p.tokens[m.last + k].kind == Kind::Word
-                && !p.tokens[m.last + k].upper
-                && !p.k.lex.is_verb(p.lang, "speech", w)
-                && p.k.lex.verb(p.lang, w).is_none()
-    });
-    (preps <= 1 && plain && between.len() <= 4).then_some(mi)
-}
-
-/// A demonym on the predicate noun itself: "the Chilean invasion",
-/// "l'invasion chilienne" (the state is the agent).
-fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
-    p.mentions.iter().position(|m| {
-        m.kind == MentionKind::Demonym
-            && m.ents.first().is_some_and(|&e| {
-                p.ents[e].etype == EntityType::Country
-                    || p.norm(m.last - 1) == "-led" && p.ents[e].etype == EntityType::Organization
-            })
-            && match p.lang {
-                Lang::En => m.last == t.first,
-                Lang::Fr => m.first == t.last,
-            }
-    })
-}
-
-/// A possessive determiner or an English genitive right before a noun
-/// (allowing a few adjectives): "son renforcement", "Russia's support".
-fn possessor_before(p: &Prepared, head: usize) -> Option<usize> {
-    let lo = head.saturating_sub(3);
-    for j in (lo..head).rev() {
-        if let Some(mi) = p
-            .mentions
-            .iter()
-            .position(|m| m.first == j && m.kind == MentionKind::Possessive && !m.ents.is_empty())
-        {
-            return Some(mi);
-        }
-        if p.norm(j) == "'s" || (p.norm(j) == "'" && j > 0 && p.norm(j - 1).ends_with('s')) {
-            return p.mentions.iter().position(|m| m.last == j && usable(m));
-        }
-        if is_article(p.lang, p.norm(j)) || p.tokens[j].kind == Kind::Punct {
-            return None;
-        }
-    }
-    None
 }

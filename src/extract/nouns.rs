@@ -1,0 +1,259 @@
+//! Nominal predicates: a predicate noun of the lexicon ("talks with X",
+//! "X's support for Y", "la pression de X sur Y") with its agent (possessive,
+//! genitive, demonym, marker, or the subject of its light verb) and its
+//! patient (a marker, a demanded clause, or the light verb's direct object).
+
+use super::clause::{self, is_article, is_preposition};
+use super::context::{clause_start, context};
+use super::coref::is_subject_position;
+use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
+use super::mentions::is_function_word;
+use super::relations::{
+    Rule, cross, demanded_clause_subject, forward_group, group_ents, not_fired, object_after,
+    reciprocal, span_of, usable,
+};
+use super::triggers::Trig;
+use super::{MentionKind, Prepared};
+use crate::lexicon::{EntityType, Trigger};
+use crate::predicate::Predicate;
+use crate::statement::Statement;
+use crate::text::{Kind, Lang};
+
+pub(crate) fn noun_statements(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    quotes: &[clause::Quote],
+    used: &mut Vec<usize>,
+) -> Vec<Statement> {
+    let Trigger::Noun(n) = t.what else {
+        return vec![];
+    };
+    let entry = p.k.lex.nouns[n].clone();
+    let (start, barrier) = clause_start(p, s, t.first);
+    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
+    // For `explain` only.
+    let label = p.why(|| format!("{} \"{}\"", entry.id, p.surface(t.first, t.last)));
+    if let Some(why) = ctx.blocked {
+        not_fired(p, &label, why);
+        return vec![];
+    }
+    // skip adjectives/quotes after the noun before markers
+    let after = t.last;
+    let agent_marked = if entry.agent.is_empty() {
+        None
+    } else {
+        object_after(p, s, after, &entry.agent, false, None, used, false)
+    };
+    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
+    let mut used_agent = used.clone();
+    if possessor_before(p, t.first).is_none() {
+        used_agent.extend(agent_marked);
+    }
+    let patient = if entry.patient.is_empty() {
+        None
+    } else {
+        object_after(
+            p,
+            s,
+            after,
+            &entry.patient,
+            false,
+            entry.types.as_deref(),
+            &used_agent,
+            entry
+                .types
+                .as_ref()
+                .is_some_and(|ts| ts.contains(&EntityType::Place)),
+        )
+    };
+    // "its demand that Israel ease …": the demanded clause's subject is the target.
+    let patient = patient.or_else(|| {
+        (entry.predicate == Predicate::DemandsFrom)
+            .then(|| complementizer_at(p, s, t.last))
+            .flatten()
+            .and_then(|that| demanded_clause_subject(p, s, that + 1, &used_agent))
+    });
+    // "suffer" constructions: "X est confronté à une pression de Y" -> Y pressures X.
+    let suffer = (start..t.first).any(|j| {
+        p.k.lex.is(p.lang, "suffer", p.norm(j))
+            || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
+    });
+    // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
+    let clause_subj = p
+        .mentions
+        .iter()
+        .position(|m| {
+            m.first >= start && m.last <= t.first && m.kind != MentionKind::Demonym && !m.locative
+        })
+        .filter(|&mi| {
+            usable(&p.mentions[mi])
+                && is_subject_position(p, &p.mentions[mi])
+                && !used.contains(&mi)
+        });
+    let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
+    // "following the invasion of X", "malgré l'offensive": a nominal event
+    // in a time or concession adjunct is not the clause subject's act.
+    // Meetings still involve the subject ("lors d'un appel avec X").
+    let clause_subj =
+        clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first));
+    let (agent, target, how) = if suffer {
+        (
+            agent_marked,
+            clause_subj,
+            "subject undergoes the nominal event",
+        )
+    } else if let Some(a) = possessor {
+        (Some(a), patient, "possessive determiner or genitive")
+    } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
+        (Some(a), patient, "agent introduced by a marker")
+    } else if patient.is_none() && !suffer {
+        // "X engaged Y in a firefight", "X gave Y support": the light verb's
+        // direct object is the target.
+        match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
+            Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
+            None => (clause_subj, patient, "subject of the light verb"),
+        }
+    } else {
+        (clause_subj, patient, "subject of the light verb")
+    };
+    // "Israel and Lebanon renewed negotiations": reciprocal among the
+    // coordinated subjects of the light verb (not a genitive after the noun).
+    if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
+        let rule = Rule {
+            predicate: entry.predicate,
+            id: &entry.id,
+            confidence: 0.7,
+        };
+        if let Some(out) = reciprocal(p, s, t, am, (rule, entry.predicate.symmetric()), &ctx) {
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired (reciprocal among coordinated agents), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
+    }
+    if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
+        let out = super::sectors::domestic_protest(p, s, t, am, &ctx, &entry.id);
+        if !out.is_empty() {
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired ({how}; no target named: the government of the protesters' country), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
+    }
+    let (Some(am), Some(tm)) = (agent, target) else {
+        let why = if agent.is_none() {
+            "no agent"
+        } else {
+            "no target"
+        };
+        not_fired(p, &label, why);
+        return vec![];
+    };
+    if am == tm {
+        return vec![];
+    }
+    used.push(tm);
+    let agents = if suffer {
+        forward_group(p, am)
+    } else {
+        group_ents(p, am)
+    };
+    let targets = if suffer {
+        group_ents(p, tm)
+    } else {
+        forward_group(p, tm)
+    };
+    let governed = governing_verb(p, start, t, entry.predicate);
+    let id = match governed {
+        Some((_, cue)) => format!("{cue}+{}", entry.id),
+        None => entry.id.clone(),
+    };
+    let rule = Rule {
+        predicate: governed.map_or(entry.predicate, |g| g.0),
+        id: &id,
+        confidence: 0.75,
+    };
+    let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
+    p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
+    out
+}
+
+/// The direct object of the light verb governing a predicate noun: a single
+/// actor between the clause subject `sm` and the noun, right after a verb
+/// (not a preposition, a speech verb or a comma), with only articles,
+/// adjectives and one preposition between it and the noun.
+fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
+    let after = p.mentions[sm].last;
+    let mut cands = p
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(mi, m)| m.first > after && m.last <= t.first && !used.contains(mi));
+    let (mi, m) = cands.next()?;
+    if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
+        return None;
+    }
+    let verb = p.norm(m.first - 1);
+    if p.tokens[m.first - 1].kind != Kind::Word
+        || is_function_word(p, verb)
+        || p.k.lex.is_verb(p.lang, "speech", verb)
+    {
+        return None;
+    }
+    let between: Vec<&str> = (m.last..t.first).map(|j| p.norm(j)).collect();
+    let preps = between.iter().filter(|w| is_preposition(p.lang, w)).count();
+    let plain = between.iter().enumerate().all(|(k, w)| {
+        is_article(p.lang, w)
+            || is_preposition(p.lang, w)
+            || p.tokens[m.last + k].kind == Kind::Word
+                && !p.tokens[m.last + k].upper
+                && !p.k.lex.is_verb(p.lang, "speech", w)
+                && p.k.lex.verb(p.lang, w).is_none()
+    });
+    (preps <= 1 && plain && between.len() <= 4).then_some(mi)
+}
+
+/// A demonym on the predicate noun itself: "the Chilean invasion",
+/// "l'invasion chilienne" (the state is the agent).
+fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
+    p.mentions.iter().position(|m| {
+        m.kind == MentionKind::Demonym
+            && m.ents.first().is_some_and(|&e| {
+                p.ents[e].etype == EntityType::Country
+                    || p.norm(m.last - 1) == "-led" && p.ents[e].etype == EntityType::Organization
+            })
+            && match p.lang {
+                Lang::En => m.last == t.first,
+                Lang::Fr => m.first == t.last,
+            }
+    })
+}
+
+/// A possessive determiner or an English genitive right before a noun
+/// (allowing a few adjectives): "son renforcement", "Russia's support".
+fn possessor_before(p: &Prepared, head: usize) -> Option<usize> {
+    let lo = head.saturating_sub(3);
+    for j in (lo..head).rev() {
+        if let Some(mi) = p
+            .mentions
+            .iter()
+            .position(|m| m.first == j && m.kind == MentionKind::Possessive && !m.ents.is_empty())
+        {
+            return Some(mi);
+        }
+        if p.norm(j) == "'s" || (p.norm(j) == "'" && j > 0 && p.norm(j - 1).ends_with('s')) {
+            return p.mentions.iter().position(|m| m.last == j && usable(m));
+        }
+        if is_article(p.lang, p.norm(j)) || p.tokens[j].kind == Kind::Punct {
+            return None;
+        }
+    }
+    None
+}
