@@ -133,8 +133,8 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
                 true,
             ));
         } else if people && p.tokens[m.first].upper {
-            // "the Albanians of southern Serbia", "Kurds in Turkey": a
-            // people living in another state.
+            // "the Albanians of southern Serbia", "Hungarians in Romania":
+            // a people living in another state.
             if let Some(state) = living_in(p, m.last) {
                 let own = state_of(p, &m.ents);
                 if own != Some(state) {
@@ -184,23 +184,30 @@ pub(crate) fn ethnic_groups(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>
 }
 
 /// The state of a place right after "of/in" at `j`, maybe past an article
-/// or a compass word ("of southern Serbia", "in Turkey").
+/// or a compass word ("of southern Serbia", "in Romania").
 fn living_in(p: &Prepared, j: usize) -> Option<usize> {
     if j >= p.tokens.len() || !matches!(p.norm(j), "of" | "in" | "de" | "du" | "en" | "au") {
         return None;
     }
+    let m = &p.mentions[mention_after_preposition(p, j, p.tokens.len())?];
+    if !matches!(m.kind, MentionKind::Name) {
+        return None;
+    }
+    state_of(p, &m.ents)
+}
+
+/// The mention right after the preposition at `j`, past at most two articles
+/// or compass words ("in southern Serbia", "of the north"); "in the north of
+/// X" is too far.
+fn mention_after_preposition(p: &Prepared, j: usize, end: usize) -> Option<usize> {
     let mut k = j + 1;
-    while k < p.tokens.len()
+    while k < end
         && k <= j + 2
         && (super::clause::is_article(p.lang, p.norm(k)) || compass(p.norm(k)))
     {
         k += 1;
     }
-    let m = p.mentions.iter().find(|m| m.first == k)?;
-    if !matches!(m.kind, MentionKind::Name) {
-        return None;
-    }
-    state_of(p, &m.ents)
+    p.mentions.iter().position(|m| m.first == k)
 }
 
 /// Whether token `i` lies inside a mention other than a demonym.
@@ -288,16 +295,7 @@ fn country_of_phrase(
     if p.lang == Lang::Fr && p.norm(b) == "a" && !located || predicate_noun && !located {
         return None;
     }
-    // "in the north of X" is too far; an article or a compass adjective may come between.
-    let mut j = b + 1;
-    while j < end
-        && j <= b + 2
-        && (super::clause::is_article(p.lang, p.norm(j)) || compass(p.norm(j)))
-    {
-        j += 1;
-    }
-    let mi = p.mentions.iter().position(|m| m.first == j)?;
-    let m = &p.mentions[mi];
+    let m = &p.mentions[mention_after_preposition(p, b, end)?];
     if m.kind == MentionKind::Demonym || m.kind == MentionKind::Pronoun {
         return None;
     }
@@ -315,8 +313,7 @@ pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
 fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     // Not when a name or demonym is attached before ("Kurdish rebels" of an
     // unknown people) or the noun is singular.
-    let last = p.tokens[b - 1].norm.as_str();
-    let plural = last.ends_with('s') || last.ends_with('x') || last == "people";
+    let plural = plural_noun(&p.tokens[b - 1].norm);
     if !plural
         || a > 0 && p.mentions.iter().any(|m| m.last == a)
         || a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first
@@ -342,6 +339,11 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     state_of(p, &m.ents)
 }
 
+/// Whether a folded sector noun is plural ("students", "travailleurs", "people").
+fn plural_noun(w: &str) -> bool {
+    w.ends_with('s') || w.ends_with('x') || w == "people"
+}
+
 /// A bare plural sector noun with no place after it belongs to the only
 /// state the sentence names before it ("Egyptian police dispersed
 /// demonstrators", "the Mozambique government accepted demands from
@@ -354,8 +356,7 @@ fn sole_state_before(
     sent_first: usize,
     state_agent: bool,
 ) -> Option<usize> {
-    let last = p.tokens[b - 1].norm.as_str();
-    let plural = last.ends_with('s') || last.ends_with('x') || last == "people";
+    let plural = plural_noun(&p.tokens[b - 1].norm);
     // "the army", "the police": a state's own agents may be singular.
     // Not an adjective ("military intelligence").
     let definite = state_agent

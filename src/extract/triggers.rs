@@ -224,6 +224,22 @@ pub(crate) fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {
     })
 }
 
+/// A lower-case content word that is neither a function word, an adverb nor
+/// a verb form of the lexicon: a noun's modifier ("mortar", "treason", "import").
+fn modifier_word(p: &Prepared, j: usize) -> bool {
+    let t = &p.tokens[j];
+    t.kind == Kind::Word
+        && !t.upper
+        && !is_function_word(p, &t.norm)
+        && !ADVERBS.contains(&t.norm.as_str())
+        && p.k.lex.verb(p.lang, &t.norm).is_none()
+}
+
+/// Whether an English verb form can also be read as a noun (not "-ed", "-ing").
+fn nominal_form(w: &str) -> bool {
+    !w.ends_with("ed") && !w.ends_with("ing")
+}
+
 pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
     let cands = p.k.lex.verb(p.lang, &p.tokens[i].norm)?;
     // A verb form right after an article is a noun ("les demandes", "the attack"),
@@ -262,16 +278,11 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
         if p.lang == Lang::En
             && i >= first + 2
             && is_article(p.lang, p.norm(i - 2))
-            && p.tokens[i - 1].kind == Kind::Word
-            && !p.tokens[i - 1].upper
+            && modifier_word(p, i - 1)
             && !p.norm(i - 1).ends_with('s')
             && !matches!(p.norm(i - 1), "police" | "people" | "military" | "public")
-            && !is_function_word(p, p.norm(i - 1))
-            && !ADVERBS.contains(&p.norm(i - 1))
-            && p.k.lex.verb(p.lang, p.norm(i - 1)).is_none()
             && !p.norm(i).ends_with('s')
-            && !p.norm(i).ends_with("ed")
-            && !p.norm(i).ends_with("ing")
+            && nominal_form(p.norm(i))
         {
             return None;
         }
@@ -281,13 +292,8 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             && i >= first + 2
             && is_preposition(p.lang, p.norm(i - 2))
             && !matches!(p.norm(i - 2), "to" | "of")
-            && !p.norm(i).ends_with("ed")
-            && !p.norm(i).ends_with("ing")
-            && p.tokens[i - 1].kind == Kind::Word
-            && !p.tokens[i - 1].upper
-            && !is_function_word(p, p.norm(i - 1))
-            && !ADVERBS.contains(&p.norm(i - 1))
-            && p.k.lex.verb(p.lang, p.norm(i - 1)).is_none()
+            && modifier_word(p, i - 1)
+            && nominal_form(p.norm(i))
         {
             return None;
         }
@@ -368,31 +374,9 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             // import restrictions", "lift economic sanctions".
             let final_noun = p.lang == Lang::En
                 && n + 1 == v.rest.len()
-                && !matches!(
-                    w.as_str(),
-                    "down"
-                        | "off"
-                        | "out"
-                        | "over"
-                        | "up"
-                        | "back"
-                        | "away"
-                        | "in"
-                        | "on"
-                        | "with"
-                        | "for"
-                        | "to"
-                        | "from"
-                        | "of"
-                        | "against"
-                );
-            let modifier = |j: usize| {
-                final_noun
-                    && p.tokens[j].kind == Kind::Word
-                    && !p.tokens[j].upper
-                    && !is_function_word(p, p.norm(j))
-                    && p.k.lex.verb(p.lang, p.norm(j)).is_none()
-            };
+                && !is_preposition(p.lang, w)
+                && !matches!(w.as_str(), "down" | "off" | "out" | "up" | "back" | "away");
+            let modifier = |j: usize| final_noun && modifier_word(p, j);
             while j < end
                 && p.norm(j) != w
                 && skipped < 3
