@@ -10,7 +10,7 @@ use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
 use super::mentions::is_function_word;
 use super::relations::{
     Rule, cross, demanded_clause_subject, forward_group, group_ents, not_fired, object_after,
-    reciprocal, span_of, usable,
+    protest_default, reciprocal, span_of, usable,
 };
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
@@ -136,14 +136,8 @@ pub(crate) fn noun_statements(
         }
     }
     if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
-        let out = super::sectors::domestic_protest(p, s, t, am, &ctx, &entry.id);
-        if !out.is_empty() {
-            p.note(|_| {
-                format!(
-                    "rule {label}: fired ({how}; no target named: the government of the protesters' country), {} statement(s)",
-                    out.len()
-                )
-            });
+        let how = format!("{how}; ");
+        if let Some(out) = protest_default(p, s, t, am, &ctx, (&entry.id, &label, &how)) {
             return out;
         }
     }

@@ -181,6 +181,31 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
+/// The domestic default target of a protest that names none
+/// ([`super::sectors::domestic_protest`]), noted for `explain`; `rule` is
+/// the entry id, the label `explain` shows and how the agent was found.
+pub(crate) fn protest_default(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    agent: usize,
+    ctx: &Context,
+    rule: (&str, &str, &str),
+) -> Option<Vec<Statement>> {
+    let (id, label, how) = rule;
+    let out = super::sectors::domestic_protest(p, s, t, agent, ctx, id);
+    if out.is_empty() {
+        return None;
+    }
+    p.note(|_| {
+        format!(
+            "rule {label}: fired ({how}no target named: the government of the protesters' country), {} statement(s)",
+            out.len()
+        )
+    });
+    Some(out)
+}
+
 /// Whether a mention can be a subject or object (possessive determiners only
 /// ever qualify a noun; bare officials have no affiliation).
 pub(crate) fn usable(m: &Mention) -> bool {
@@ -654,14 +679,7 @@ fn verb_statements(
         }
     }
     if let (Some(sm), None, Predicate::Protests) = (subj, obj, v.predicate) {
-        let out = super::sectors::domestic_protest(p, s, t, sm, &ctx, &v.id);
-        if !out.is_empty() {
-            p.note(|_| {
-                format!(
-                    "rule {label}: fired (no target named: the government of the protesters' country), {} statement(s)",
-                    out.len()
-                )
-            });
+        if let Some(out) = protest_default(p, s, t, sm, &ctx, (&v.id, &label, "")) {
             return out;
         }
     }
