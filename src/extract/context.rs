@@ -90,17 +90,16 @@ pub(crate) fn context(
     }
     // A noun in a refused infinitive phrase: "refusing to lift the curfew";
     // not one with its own agent ("refused to join the NATO-led war").
-    let own_agent = p
-        .mentions
-        .iter()
-        .any(|m| m.kind == MentionKind::Demonym && m.last == head);
     if tense.is_none()
-        && !own_agent
         && before.iter().rev().take(6).any(|&j| {
             j > start
                 && matches!(p.norm(j), "to" | "de" | "d'")
                 && lex.is_verb(lang, "refusal", p.norm(j - 1))
         })
+        && !p
+            .mentions
+            .iter()
+            .any(|m| m.kind == MentionKind::Demonym && m.last == head)
     {
         negative = !negative;
     }

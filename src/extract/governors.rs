@@ -85,12 +85,35 @@ fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
 
 /// Whether "unless" / "à moins que" / "sauf si" follows the trigger in its sentence.
 pub(crate) fn unless_after(p: &Prepared, s: usize, t: &Trig) -> bool {
-    (t.last..p.sentences[s].last).any(|j| match p.norm(j) {
+    (t.last..p.sentences[s].last).any(|j| unless_at(p, j))
+}
+
+/// Whether token `j` is "unless", the "moins" of "à moins que" or the "si"
+/// of "sauf si".
+fn unless_at(p: &Prepared, j: usize) -> bool {
+    match p.norm(j) {
         "unless" => true,
         "moins" => j > 0 && p.norm(j - 1) == "a",
         "si" => j > 0 && p.norm(j - 1) == "sauf",
         _ => false,
-    })
+    }
+}
+
+/// "would not provide support to X", "ne rencontrera pas X": a declared
+/// refusal of a cooperative act also rejects its target (rule `WILL-NOT+…`).
+pub(crate) fn declared_refusals(made: &[Statement]) -> Vec<Statement> {
+    made.iter()
+        .filter(|st| {
+            st.polarity == Polarity::Negative
+                && st.modality == Modality::Future
+                && st.predicate.cooperative()
+        })
+        .map(|st| {
+            let mut r = as_rejection(st.clone(), "WILL-NOT");
+            r.modality = Modality::Asserted;
+            r
+        })
+        .collect()
 }
 
 /// A verb governing a predicate noun that turns the event around: halting a
@@ -217,10 +240,8 @@ pub(crate) fn conditional_threat(
         return None;
     };
     let last = p.sentences[s].last;
-    let cond = (t.last..last).find(|&j| {
-        matches!(p.norm(j), "unless" | "if" | "si" | "s'il" | "s'ils")
-            || p.norm(j) == "moins" && j > 0 && p.norm(j - 1) == "a"
-    })?;
+    let cond = (t.last..last)
+        .find(|&j| unless_at(p, j) || matches!(p.norm(j), "if" | "si" | "s'il" | "s'ils"))?;
     // "à moins que", "à moins qu'": the subject follows the complementizer.
     let from = if matches!(p.norm(cond + 1), "que" | "qu'") {
         cond + 2

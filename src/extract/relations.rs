@@ -7,8 +7,9 @@ use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::coref::{coordination_group, is_subject_position};
 use super::governors::{
-    as_rejection, as_threat, complementizer_at, conditional_threat, in_infinitive_phrase,
-    reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
+    as_rejection, as_threat, complementizer_at, conditional_threat, declared_refusals,
+    in_infinitive_phrase, reported_accusations, unfulfilled_refusal, unfulfilled_threat,
+    unless_after,
 };
 use super::mentions::is_function_word;
 use super::triggers::{Trig, noun_at, triggers};
@@ -99,22 +100,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
                     demand_end = Some(t.last);
                 }
-                // "would not provide support to X", "ne rencontrera pas X": a
-                // declared refusal of a cooperative act rejects its target.
-                let refusals: Vec<Statement> = made
-                    .iter()
-                    .filter(|st| {
-                        st.polarity == Polarity::Negative
-                            && st.modality == Modality::Future
-                            && st.predicate.cooperative()
-                    })
-                    .map(|st| {
-                        let mut r = as_rejection(st.clone(), "WILL-NOT");
-                        r.modality = Modality::Asserted;
-                        r.plover = r.predicate.plover();
-                        r
-                    })
-                    .collect();
+                let refusals = declared_refusals(&made);
                 let accusations = reported_accusations(p, s, &t, &made);
                 out.extend(made);
                 out.extend(refusals);
@@ -564,7 +550,8 @@ fn verb_statements(
         && t.last == t.first + 1
         && p.norm(t.last) == "by"
         && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)));
-    let is_passive = passive(p, s, t, v.pronominal) || reduced;
+    let full_passive = passive(p, s, t, v.pronominal);
+    let is_passive = full_passive || reduced;
     // Object (or agent, in the passive).
     let obj = if is_passive {
         let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
@@ -622,7 +609,7 @@ fn verb_statements(
             }
         }
     }
-    if reduced && !passive(p, s, t, v.pronominal) {
+    if reduced && !full_passive {
         subj = p
             .mentions
             .iter()
