@@ -75,6 +75,35 @@ predicates! {
     LocatedIn => "locatedIn", None, false, "located in", "situé dans";
 }
 
+/// The PLOVER 2.0 event types, in the manual's order.
+pub const PLOVER_TYPES: &[&str] = &[
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+];
+
+/// The static name of a PLOVER event type given in any case, `None` if
+/// `s` is not one.
+pub fn plover_type(s: &str) -> Option<&'static str> {
+    PLOVER_TYPES
+        .iter()
+        .copied()
+        .find(|t| t.eq_ignore_ascii_case(s))
+}
+
 /// PLOVER quad class of an event type.
 pub fn quad_class(plover: &str) -> &'static str {
     match plover {

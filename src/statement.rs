@@ -79,15 +79,20 @@ impl Modality {
 /// PLOVER codes promised cooperation as AGREE and announced force or
 /// sanctions as THREATEN (PLOVER 2.0 manual, future auxiliary mode).
 pub fn plover_of(predicate: Predicate, modality: Modality) -> Option<&'static str> {
-    let base = predicate.plover()?;
+    Some(plover_in_mode(predicate.plover()?, modality))
+}
+
+/// The PLOVER type `base` of an act in `modality`: a promised cooperative
+/// act is AGREE and an announced coercive one THREATEN.
+pub fn plover_in_mode(base: &'static str, modality: Modality) -> &'static str {
     if modality == Modality::Future {
-        return Some(match base {
+        return match base {
             "CONSULT" | "SUPPORT" | "COOPERATE" | "AID" | "RETREAT" | "CONCEDE" => "AGREE",
             "ASSAULT" | "COERCE" | "SANCTION" | "MOBILIZE" => "THREATEN",
             other => other,
-        });
+        };
     }
-    Some(base)
+    base
 }
 
 /// One extracted statement.

@@ -299,6 +299,21 @@ fn bad_input_gives_clear_errors() {
         .stderr(predicate::str::contains(
             "extra.tsv:2: gender must be m or f",
         ));
+    let lexicon = write(
+        dir.path(),
+        "verbs.tsv",
+        b"id\tlang\tlemma\tpredicate\tobject\ttypes\tflags\tforms\nen.attacks.maul\ten\tmaul\tattacks\t-\t*\tplover=BRAWL\t-\n",
+    );
+    bin()
+        .arg("--lexicon")
+        .arg(&lexicon)
+        .args(["extract", "-"])
+        .write_stdin("x")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "verbs.tsv:2: unknown PLOVER type `BRAWL`",
+        ));
 }
 
 #[test]

@@ -597,6 +597,116 @@ fn promised_cooperation_is_plover_agree() {
     assert_eq!(st[0].plover, Some("THREATEN"));
 }
 
+/// (language, sentence, expected "S p O" of the first statement, its PLOVER type)
+const PLOVER_BY_ACT: &[(Lang, &str, &str, &str)] = &[
+    // CAMEO 1822 torture is ASSAULT, though the predicate is repression.
+    (
+        Lang::En,
+        "Chadian guards tortured Sudanese prisoners.",
+        "Chad represses",
+        "ASSAULT",
+    ),
+    (
+        Lang::Fr,
+        "Des gardiens tchadiens ont torturé des prisonniers soudanais.",
+        "Chad represses",
+        "ASSAULT",
+    ),
+    // CAMEO 055 apologize is SUPPORT.
+    (
+        Lang::En,
+        "Peru apologized to Ecuador on Monday.",
+        "Peru concedesTo Ecuador",
+        "SUPPORT",
+    ),
+    (
+        Lang::En,
+        "Peru made a formal apology to Ecuador.",
+        "Peru concedesTo Ecuador",
+        "SUPPORT",
+    ),
+    (
+        Lang::Fr,
+        "Le Pérou s'est excusé auprès de l'Équateur.",
+        "Peru concedesTo Ecuador",
+        "SUPPORT",
+    ),
+    // CAMEO 085 / 0872: easing sanctions or a blockade is RETREAT ...
+    (
+        Lang::En,
+        "Canada lifted sanctions on Cuba.",
+        "Canada concedesTo Cuba",
+        "RETREAT",
+    ),
+    (
+        Lang::En,
+        "Egypt lifted its blockade on Gaza.",
+        "Egypt concedesTo",
+        "RETREAT",
+    ),
+    (
+        Lang::Fr,
+        "Le Canada a levé les sanctions contre Cuba.",
+        "Canada concedesTo Cuba",
+        "RETREAT",
+    ),
+    // ... but lifting a curfew stays CONCEDE.
+    (
+        Lang::En,
+        "Sudanese authorities lifted the curfew imposed on Eritrean refugees.",
+        "Sudan concedesTo",
+        "CONCEDE",
+    ),
+    // CAMEO 057: signing a formal agreement is SUPPORT; promising it AGREE.
+    (
+        Lang::En,
+        "Chile ratified a trade agreement with Peru.",
+        "Chile agreesWith Peru",
+        "SUPPORT",
+    ),
+    (
+        Lang::En,
+        "Chile and Peru signed a border treaty on Monday.",
+        "Chile agreesWith Peru",
+        "SUPPORT",
+    ),
+    (
+        Lang::Fr,
+        "Le Chili a ratifié un accord commercial avec le Pérou.",
+        "Chile agreesWith Peru",
+        "SUPPORT",
+    ),
+    (
+        Lang::En,
+        "Chile will sign a trade pact with Peru.",
+        "Chile agreesWith Peru",
+        "AGREE",
+    ),
+    (
+        Lang::En,
+        "Chile reached an agreement with Peru.",
+        "Chile agreesWith Peru",
+        "AGREE",
+    ),
+];
+
+#[test]
+fn plover_types_follow_the_cameo_table() {
+    let mut failures = Vec::new();
+    for (lang, text, expected, plover) in PLOVER_BY_ACT {
+        let st = run(*lang, None, text);
+        let hit = st.iter().find(|s| {
+            format!("{} {} {}", s.subject.label, s.predicate, s.object.label).starts_with(expected)
+        });
+        match hit {
+            Some(s) if s.plover == Some(*plover) => {}
+            Some(s) => failures.push(format!("{text}: {:?}, expected {plover}", s.plover)),
+            None => failures.push(format!("{text}: no \"{expected}\" in {}", show(&st))),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn every_statement_carries_evidence_and_rule() {
     let text = "La France a condamné l'Iran. Le Japon soutient l'Inde.";

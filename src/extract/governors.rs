@@ -116,23 +116,38 @@ pub(crate) fn declared_refusals(made: &[Statement]) -> Vec<Statement> {
         .collect()
 }
 
-/// A verb governing a predicate noun that turns the event around: halting a
-/// cooperative one is a sanction ("suspended part of its aid to X"), lifting
-/// a coercive one a concession ("lifted the blockade on X"). Looks at most
-/// five tokens back, within the clause.
+/// What a verb governing a predicate noun makes of its event.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Governed {
+    /// The predicate of the statement.
+    pub predicate: Predicate,
+    /// The rule prefix naming the construction.
+    pub label: &'static str,
+    /// Its PLOVER type (before modality), after the CAMEO-to-PLOVER table.
+    pub plover: &'static str,
+}
+
+/// A verb governing a predicate noun that turns the event around or names
+/// its kind: halting a cooperative one is a sanction ("suspended part of its
+/// aid to X"), lifting a coercive one a concession ("lifted the blockade on
+/// X"; RETREAT for sanctions and blockades, CAMEO 085/0872), and signing or
+/// ratifying an agreement is SUPPORT (CAMEO 057). Looks at most five tokens
+/// back, within the clause.
 pub(crate) fn governing_verb(
     p: &Prepared,
     start: usize,
     t: &Trig,
     pred: Predicate,
-) -> Option<(Predicate, &'static str)> {
-    let (kind, to, label) = match pred {
+) -> Option<Governed> {
+    let (kind, predicate, label, plover) = match pred {
         Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
-            ("halt", Predicate::Sanctions, "HALT")
+            ("halt", Predicate::Sanctions, "HALT", "SANCTION")
         }
-        Predicate::Sanctions | Predicate::Pressures | Predicate::Represses => {
-            ("lift", Predicate::ConcedesTo, "LIFT")
+        Predicate::Sanctions | Predicate::Pressures => {
+            ("lift", Predicate::ConcedesTo, "LIFT", "RETREAT")
         }
+        Predicate::Represses => ("lift", Predicate::ConcedesTo, "LIFT", "CONCEDE"),
+        Predicate::AgreesWith => ("sign", Predicate::AgreesWith, "SIGNED", "SUPPORT"),
         _ => return None,
     };
     let lo = t.first.saturating_sub(5).max(start);
@@ -141,7 +156,11 @@ pub(crate) fn governing_verb(
             p.k.lex.is_verb(p.lang, kind, p.norm(j))
                 || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
         })
-        .then_some((to, label))
+        .then_some(Governed {
+            predicate,
+            label,
+            plover,
+        })
 }
 
 /// Whether the noun phrase ending at `head` is governed by a preposition of

@@ -117,15 +117,22 @@ pub(crate) fn noun_statements(
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
+    let governed = governing_verb(p, start, t, entry.predicate);
+    let id = match governed {
+        Some(g) => format!("{}+{}", g.label, entry.id),
+        None => entry.id.clone(),
+    };
+    let predicate = governed.map_or(entry.predicate, |g| g.predicate);
     // "Israel and Lebanon renewed negotiations": reciprocal among the
     // coordinated subjects of the light verb (not a genitive after the noun).
     if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
         let rule = Rule {
-            predicate: entry.predicate,
-            id: &entry.id,
+            predicate,
+            id: &id,
             confidence: 0.7,
         };
-        if let Some(out) = reciprocal(p, s, t, am, (rule, entry.predicate.symmetric()), &ctx) {
+        if let Some(mut out) = reciprocal(p, s, t, am, (rule, predicate.symmetric()), &ctx) {
+            governed_plover(governed, &mut out);
             p.note(|_| {
                 format!(
                     "rule {label}: fired (reciprocal among coordinated agents), {} statement(s)",
@@ -164,19 +171,25 @@ pub(crate) fn noun_statements(
     } else {
         forward_group(p, tm)
     };
-    let governed = governing_verb(p, start, t, entry.predicate);
-    let id = match governed {
-        Some((_, cue)) => format!("{cue}+{}", entry.id),
-        None => entry.id.clone(),
-    };
     let rule = Rule {
-        predicate: governed.map_or(entry.predicate, |g| g.0),
+        predicate,
         id: &id,
         confidence: 0.75,
     };
-    let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
+    let mut out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
+    governed_plover(governed, &mut out);
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// Gives the statements of a governed noun the governing construction's
+/// PLOVER type (in their modality).
+fn governed_plover(governed: Option<super::governors::Governed>, out: &mut [Statement]) {
+    if let Some(g) = governed {
+        for st in out.iter_mut().filter(|st| st.predicate == g.predicate) {
+            st.plover = Some(crate::statement::plover_in_mode(g.plover, st.modality));
+        }
+    }
 }
 
 /// The direct object of the light verb governing a predicate noun: a single

@@ -53,6 +53,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     }
                     Trigger::Role(_) => Vec::new(),
                 };
+                let made = entry_plover(p, what, made);
                 if made.is_empty() {
                     if let Some(found) = unfulfilled_threat(p, &t) {
                         unfulfilled_threats.push((t.clone(), found.1.clone()));
@@ -124,6 +125,22 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// Gives the statements a lexicon entry made directly (rule = its id) the
+/// entry's own PLOVER type, when its `plover=` flag sets one.
+fn entry_plover(p: &Prepared, what: Trigger, mut made: Vec<Statement>) -> Vec<Statement> {
+    let (id, plover) = match what {
+        Trigger::Verb(e, _) => (&p.k.lex.verbs[e].id, p.k.lex.verbs[e].plover),
+        Trigger::Noun(n) => (&p.k.lex.nouns[n].id, p.k.lex.nouns[n].plover),
+        Trigger::Role(_) => return made,
+    };
+    if let Some(base) = plover {
+        for st in made.iter_mut().filter(|st| &st.rule == id) {
+            st.plover = Some(crate::statement::plover_in_mode(base, st.modality));
+        }
+    }
+    made
 }
 
 /// The first actor of a demanded clause starting at `from` ("demanded that

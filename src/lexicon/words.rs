@@ -31,6 +31,9 @@ pub struct VerbEntry {
     pub sym: bool,
     /// Grammatical subject is the target.
     pub inverse: bool,
+    /// PLOVER type of the act when it is not the predicate's (`plover=` flag:
+    /// torture is ASSAULT, an apology SUPPORT, lifting sanctions RETREAT).
+    pub plover: Option<&'static str>,
     /// Needs a reflexive clitic (French pronominal verbs).
     pub pronominal: bool,
     /// Clitics required before the verb besides the reflexive ("en", "y").
@@ -56,6 +59,8 @@ pub struct NounEntry {
     pub types: Option<Vec<EntityType>>,
     /// Symmetric relation.
     pub sym: bool,
+    /// PLOVER type when it is not the predicate's (`plover=` flag).
+    pub plover: Option<&'static str>,
 }
 
 /// A role noun ("président", "spokesperson").
@@ -167,6 +172,7 @@ const CUE_KINDS: &[&str] = &[
     "obligation",
     "halt",
     "lift",
+    "sign",
     "utterance",
     "compound_head",
     "org_head",
@@ -174,7 +180,9 @@ const CUE_KINDS: &[&str] = &[
     "future_adjective",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
-const VERB_CUES: &[&str] = &["speech", "refusal", "future", "possible", "halt", "lift"];
+const VERB_CUES: &[&str] = &[
+    "speech", "refusal", "future", "possible", "halt", "lift", "sign",
+];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
     match s {
@@ -202,6 +210,31 @@ fn markers(s: &str) -> Vec<Vec<String>> {
         .iter()
         .map(|m| alias_key(m).split(' ').map(str::to_string).collect())
         .collect()
+}
+
+/// The `flags` field of a verb or noun line: `sym`, `inverse` and
+/// `plover=TYPE` (a PLOVER 2.0 event type, validated here).
+fn parse_flags(
+    t: &Table,
+    row: &super::tsv::Row,
+    field: &str,
+) -> Result<(Vec<String>, Option<&'static str>)> {
+    let flags = list(&field.replace(',', "|"));
+    let mut plover = None;
+    for fl in &flags {
+        if let Some(ty) = fl.strip_prefix("plover=") {
+            plover =
+                Some(crate::predicate::plover_type(ty).ok_or_else(|| {
+                    t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
+                })?);
+        } else if !matches!(fl.as_str(), "sym" | "inverse") {
+            return Err(t.err(
+                row,
+                format!("unknown flag `{fl}` (sym, inverse, plover=TYPE)"),
+            ));
+        }
+    }
+    Ok((flags, plover))
 }
 
 /// A lexicon row id: no blanks, not seen before in `seen`.
@@ -261,12 +294,7 @@ impl Lexicon {
             let predicate = Predicate::parse(&f[3])
                 .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
             let types = parse_types(t, row, &f[5])?;
-            let flags = list(&f[6].replace(',', "|"));
-            for fl in &flags {
-                if !matches!(fl.as_str(), "sym" | "inverse") {
-                    return Err(t.err(row, format!("unknown flag `{fl}` (sym, inverse)")));
-                }
-            }
+            let (flags, plover) = parse_flags(t, row, &f[6])?;
             let mut words: Vec<String> = alias_key(&f[2])
                 .split(' ')
                 .filter(|w| !w.is_empty())
@@ -325,6 +353,7 @@ impl Lexicon {
                 types,
                 sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
                 inverse: flags.iter().any(|x| x == "inverse"),
+                plover,
                 pronominal,
                 clitics,
                 rest: words,
@@ -361,12 +390,7 @@ impl Lexicon {
             let predicate = Predicate::parse(&f[3])
                 .ok_or_else(|| t.err(row, format!("unknown predicate `{}`", f[3])))?;
             let types = parse_types(t, row, &f[6])?;
-            let flags = list(&f[7].replace(',', "|"));
-            for fl in &flags {
-                if !matches!(fl.as_str(), "sym" | "inverse") {
-                    return Err(t.err(row, format!("unknown flag `{fl}` (sym, inverse)")));
-                }
-            }
+            let (flags, plover) = parse_flags(t, row, &f[7])?;
             let forms = list(&f[2]);
             if forms.is_empty() {
                 return Err(t.err(row, "no noun forms"));
@@ -380,6 +404,7 @@ impl Lexicon {
                 patient: markers(&f[5]),
                 types,
                 sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
+                plover,
             });
             for form in forms {
                 self.add_phrase(lang, &form, Trigger::Noun(idx));
