@@ -574,6 +574,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Iran supports Lebanon",
     ),
     (
+        "the places of a dateline are where the story was filed, not actors",
+        Lang::En,
+        "KYIV, Ukraine: A farmer was wounded in Russian tank shelling in the east of the Donbas, medics said.",
+        "Ukraine attacks",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",

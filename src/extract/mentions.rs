@@ -25,8 +25,44 @@ pub fn find(p: &mut Prepared) {
     titles(p);
     surnames(p);
     metonyms(p);
+    datelines(p);
     p.mentions.sort_by_key(|m| (m.first, m.last));
     pronouns(p);
+}
+
+/// "GAZA CITY, Palestinian Territories: …", "LYON - …": the place names of a
+/// news dateline say where the story was filed, so they are locations, not
+/// actors. A dateline opens a sentence with an all-capitals word and runs,
+/// through capitalised words, commas and parentheses only, to a colon or dash
+/// within eight tokens.
+fn datelines(p: &mut Prepared) {
+    for s in 0..p.sentences.len() {
+        let (first, last) = (p.sentences[s].first, p.sentences[s].last);
+        if first >= last || !p.tokens[first].all_caps || p.tokens[first].kind != Kind::Word {
+            continue;
+        }
+        let end = (first + 1..last.min(first + 9)).find(|&j| {
+            matches!(
+                p.tokens[j].norm.as_str(),
+                ":" | "-" | "\u{2014}" | "\u{2013}"
+            )
+        });
+        let Some(end) = end else { continue };
+        let heading = (first..end).all(|j| {
+            let t = &p.tokens[j];
+            t.upper || matches!(t.norm.as_str(), "," | "(" | ")")
+        });
+        if !heading {
+            continue;
+        }
+        for m in p
+            .mentions
+            .iter_mut()
+            .filter(|m| m.first >= first && m.last <= end)
+        {
+            m.locative = true;
+        }
+    }
 }
 
 /// Returns the document entity for a knowledge-base entity.
