@@ -580,6 +580,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Ukraine attacks",
     ),
     (
+        "an infinitive after an actor is what that actor may do, not a fact",
+        Lang::En,
+        "Brazil said it would give permission to Bolivia to help Peru.",
+        "aids Peru",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",

@@ -184,6 +184,23 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
+/// Whether the English infinitive at `head` follows "to" right after an
+/// actor that is not a location and is itself the object of a preposition:
+/// "permission to Russia to help", "it is up to Iran to act" (unlike "sent
+/// troops to Mali to help", or "expect Chile to support X", read as future).
+fn object_controlled(p: &Prepared, head: usize) -> bool {
+    p.lang == Lang::En
+        && head >= 2
+        && p.norm(head - 1) == "to"
+        && p.mentions.iter().any(|m| {
+            m.last == head - 1
+                && !m.locative
+                && usable(m)
+                && m.first > 0
+                && is_preposition(p.lang, p.norm(m.first - 1))
+        })
+}
+
 /// The domestic default target of a protest that names none
 /// ([`super::sectors::domestic_protest`]), noted for `explain`; `rule` is
 /// the entry id, the label `explain` shows and how the agent was found.
@@ -612,6 +629,16 @@ fn verb_statements(
                 how_subj = "antecedent of the relative pronoun";
             }
         }
+    }
+    if tense == Tense::Infinitive && object_controlled(p, t.first) {
+        // "gave permission to Russia to help Israel": the actor before "to"
+        // would act, and only may or must.
+        not_fired(
+            p,
+            &label,
+            "infinitive after an actor: what that actor may or must do is not asserted",
+        );
+        return vec![];
     }
     if subj.is_none() && matches!(tense, Tense::Infinitive | Tense::Gerund) {
         subj = controller(p, s, t.first, used);
