@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         &["Chile represses Palestine [positive asserted -]"],
     ),
     (
+        "the official of a place named as a modifier of a place noun",
+        Lang::En,
+        None,
+        "Russian forces detained the mayor of the eastern Donbas town of Bakhmut on Monday.",
+        &["Russian Armed Forces represses Ukraine [positive asserted -]"],
+    ),
+    (
         "an office with no known holder on the date stands for its state",
         Lang::En,
         Some("1990-01-01"),

@@ -245,6 +245,9 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 while k2 < s_last && is_article(p.lang, p.norm(k2)) {
                     k2 += 1;
                 }
+                if mention_at(p, k2).is_none() {
+                    k2 = place_modifier_at(p, k2, s_last).unwrap_or(k2);
+                }
                 if let Some(m) = mention_at(p, k2) {
                     let me = &p.mentions[m];
                     // A place's official ("the mayor of Nablus") serves its state.
@@ -685,6 +688,28 @@ pub(crate) fn is_adjective_like(w: &str) -> bool {
 }
 
 /// Which relation a role gives with its affiliation, and whether it applies.
+/// "the mayor of the northern West Bank city of Nablus": a place name
+/// modifying a place noun, after at most two lower-case words from `k`.
+/// Returns the place mention's first token.
+fn place_modifier_at(p: &Prepared, k: usize, s_last: usize) -> Option<usize> {
+    let mut j = k;
+    while j < s_last.min(k + 2) && p.tokens[j].kind == Kind::Word && !p.tokens[j].upper {
+        j += 1;
+    }
+    let m = &p.mentions[mention_at(p, j)?];
+    let place = m
+        .ents
+        .first()
+        .is_some_and(|&e| p.ents[e].etype == EntityType::Place);
+    let noun = p.tokens.get(m.last).is_some_and(|t| {
+        matches!(
+            t.norm.as_str(),
+            "city" | "town" | "village" | "province" | "region" | "district" | "port"
+        )
+    });
+    (place && noun).then_some(j)
+}
+
 pub(crate) fn affiliation_relation(
     p: &Prepared,
     role: &crate::lexicon::RoleNoun,
