@@ -30,6 +30,27 @@ const CASES: &[Case] = &[
         &["Chile represses Palestine [positive asserted -]"],
     ),
     (
+        "a state's curfew in its own territory falls on its civilians",
+        Lang::En,
+        None,
+        "Chile imposed a curfew in Chile after the riots.",
+        &["Chile represses civilians (Chile) [positive asserted -]"],
+    ),
+    (
+        "a state's curfew in its own territory falls on its civilians (French)",
+        Lang::Fr,
+        None,
+        "Les autorités turques ont imposé un couvre-feu en Turquie.",
+        &["Turkey represses civilians (Turkey) [positive asserted -]"],
+    ),
+    (
+        "a blockade in a place; \"the West\" does not swallow \"the West Bank\"",
+        Lang::En,
+        None,
+        "Jordan imposed a blockade in the West Bank.",
+        &["Jordan pressures West Bank [positive asserted -]"],
+    ),
+    (
         "the official of a place named as a modifier of a place noun",
         Lang::En,
         None,

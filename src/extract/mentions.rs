@@ -170,6 +170,16 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             cands.push((first, last, m.pattern().as_usize()));
         }
     }
+    // "the West Bank": an alias that takes the article ("the West") loses to
+    // a longer name starting right after the article.
+    let beaten: Vec<bool> = cands
+        .iter()
+        .map(|&(f, l, _)| {
+            is_article(p.lang, p.norm(f)) && cands.iter().any(|&(f2, l2, _)| f2 == f + 1 && l2 > l)
+        })
+        .collect();
+    let mut keep = beaten.iter().map(|b| !b);
+    cands.retain(|_| keep.next().unwrap_or(true));
     let date = p.doc.date.clone();
     cands.sort_by(|a, b| {
         a.0.cmp(&b.0)

@@ -166,10 +166,15 @@ pub(crate) fn noun_statements(
     } else {
         group_ents(p, am)
     };
-    let targets = if suffer {
+    let mut targets = if suffer {
         group_ents(p, tm)
     } else {
         forward_group(p, tm)
+    };
+    let id = if predicate == Predicate::Represses && own_population(p, &agents, &mut targets) {
+        format!("{id}+domestic")
+    } else {
+        id
     };
     let rule = Rule {
         predicate,
@@ -180,6 +185,27 @@ pub(crate) fn noun_statements(
     governed_plover(governed, &mut out);
     p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
     out
+}
+
+/// "Turkish authorities imposed a curfew in southeastern Turkey": a state's
+/// repression within its own territory falls on its civilians. Replaces a
+/// target state that is also an agent by its civilians; true if it did.
+fn own_population(
+    p: &mut Prepared,
+    agents: &[(usize, usize)],
+    targets: &mut [(usize, usize)],
+) -> bool {
+    let mut changed = false;
+    for t in targets.iter_mut() {
+        let own = agents.iter().any(|a| a.0 == t.0) && p.ents[t.0].etype == EntityType::Country;
+        if let (true, Some(state)) = (own, p.ents[t.0].kb) {
+            if let Some(c) = super::sectors::civilians_of(p, state) {
+                t.0 = c;
+                changed = true;
+            }
+        }
+    }
+    changed
 }
 
 /// Gives the statements of a governed noun the governing construction's

@@ -510,6 +510,12 @@ fn population_of(p: &mut Prepared, g: usize) -> Option<usize> {
     if !people {
         return None;
     }
+    civilians_of(p, state)
+}
+
+/// The civilians' group entity of state `state` (a knowledge-base index),
+/// whose state is already a document entity.
+pub(crate) fn civilians_of(p: &mut Prepared, state: usize) -> Option<usize> {
     let entry = p.k.lex.sectors.by_agent(p.lang, "CVL")?.clone();
     let (local, label, cameo) = sector_names(p, state, &entry);
     Some(push_group(p, state, local, label, cameo))
