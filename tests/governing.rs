@@ -10,6 +10,34 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "what is demanded of an actor after by",
+        Lang::En,
+        None,
+        "Ghana demanded a public explanation by Togo.",
+        &["Ghana demandsFrom Togo [positive asserted -]"],
+    ),
+    (
+        "easing emergency measures is a concession",
+        Lang::En,
+        None,
+        "Serbia eased emergency measures in Kosovo.",
+        &["Serbia concedesTo Kosovo [positive asserted -]"],
+    ),
+    (
+        "shortening a curfew is a concession",
+        Lang::En,
+        None,
+        "Egypt shortened the curfew in Cairo.",
+        &["Egypt concedesTo Cairo [positive asserted -]"],
+    ),
+    (
+        "French: assouplir les mesures d'urgence",
+        Lang::Fr,
+        None,
+        "Le Mali a assoupli les mesures d'urgence au Niger.",
+        &["Mali concedesTo Niger [positive asserted -]"],
+    ),
+    (
         "a demand noun's addressee after a time word",
         Lang::En,
         None,
