@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         &["Chile represses Palestine [positive asserted -]"],
     ),
     (
+        "opponents of a state's institution are its opposition",
+        Lang::En,
+        None,
+        "Opponents of Kenya's parliament marched on Tuesday.",
+        &["opposition (Kenya) protests Kenya [positive asserted -]"],
+    ),
+    (
         "a state's curfew in its own territory falls on its civilians",
         Lang::En,
         None,
