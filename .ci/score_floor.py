@@ -5,7 +5,7 @@ Floors: dev gold F1 >= 0.85 with zero forbidden statements (the foundation
 issue asks 0.60; we keep the level reached so that regressions fail CI),
 modality/attribution accuracy >= 0.6 (2 of the 3 dev checks; the third is
 capped by the scorer, which checks only the first statement of an identity),
-and regression guards on the English peer suites just under today's scores."""
+and F1 >= 0.50 on each English peer suite (issue #3's acceptance floor)."""
 import json
 import os
 import subprocess
@@ -20,8 +20,8 @@ DEV_F1 = float(os.environ.get("AG_DEV_F1_FLOOR", "0.85"))
 DEV_MOD = float(os.environ.get("AG_DEV_MODALITY_FLOOR", "0.6"))
 DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.6"))
 PEER = {
-    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.46")),
-    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.43")),
+    "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.50")),
+    "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
 }
 
 
