@@ -289,31 +289,29 @@ fn bad_input_gives_clear_errors() {
         "extra.tsv",
         b"id\twikidata\tgender\tcountry\tname\taliases\nX\t\tq\t\tX Y\t\n",
     );
-    bin()
-        .arg("--kb")
-        .arg(&kb)
-        .args(["extract", "-"])
-        .write_stdin("x")
-        .assert()
-        .code(1)
-        .stderr(predicate::str::contains(
-            "extra.tsv:2: gender must be m or f",
-        ));
+    bad_knowledge_file("--kb", &kb, "extra.tsv:2: gender must be m or f");
     let lexicon = write(
         dir.path(),
         "verbs.tsv",
         b"id\tlang\tlemma\tpredicate\tobject\ttypes\tflags\tforms\nen.attacks.maul\ten\tmaul\tattacks\t-\t*\tplover=BRAWL\t-\n",
     );
+    bad_knowledge_file(
+        "--lexicon",
+        &lexicon,
+        "verbs.tsv:2: unknown PLOVER type `BRAWL`",
+    );
+}
+
+/// `extract` with a bad `--kb`/`--lexicon` file fails with `message`.
+fn bad_knowledge_file(flag: &str, file: &std::path::Path, message: &str) {
     bin()
-        .arg("--lexicon")
-        .arg(&lexicon)
+        .arg(flag)
+        .arg(file)
         .args(["extract", "-"])
         .write_stdin("x")
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(
-            "verbs.tsv:2: unknown PLOVER type `BRAWL`",
-        ));
+        .stderr(predicate::str::contains(message));
 }
 
 #[test]
