@@ -687,7 +687,6 @@ pub(crate) fn is_adjective_like(w: &str) -> bool {
     .contains(&w)
 }
 
-/// Which relation a role gives with its affiliation, and whether it applies.
 /// "the mayor of the northern West Bank city of Nablus": a place name
 /// modifying a place noun, after at most two lower-case words from `k`.
 /// Returns the place mention's first token.
@@ -710,6 +709,7 @@ fn place_modifier_at(p: &Prepared, k: usize, s_last: usize) -> Option<usize> {
     (place && noun).then_some(j)
 }
 
+/// Which relation a role gives with its affiliation, and whether it applies.
 pub(crate) fn affiliation_relation(
     p: &Prepared,
     role: &crate::lexicon::RoleNoun,
