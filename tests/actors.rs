@@ -30,6 +30,20 @@ const CASES: &[Case] = &[
         &["Chile represses Palestine [positive asserted -]"],
     ),
     (
+        "armed groups are rebels",
+        Lang::En,
+        None,
+        "Chilean police confiscated rifles from Chilean armed groups.",
+        &["Chile represses rebels (Chile) [positive asserted -]"],
+    ),
+    (
+        "groupes armés are rebels",
+        Lang::Fr,
+        None,
+        "Des groupes armés maliens ont attaqué l'armée.",
+        &["rebels (Mali) attacks Mali [positive asserted -]"],
+    ),
+    (
         "opponents of a state's institution are its opposition",
         Lang::En,
         None,
