@@ -586,6 +586,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "aids Peru",
     ),
     (
+        "troops on alert in a place of their own state are not mobilized against it",
+        Lang::En,
+        "Russian troops remained on alert in Kaliningrad.",
+        "mobilizesAgainst",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",

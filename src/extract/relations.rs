@@ -519,6 +519,15 @@ pub(crate) fn make(
     if subj == obj {
         return None;
     }
+    // Troops on alert or exercising in a place of their own state are
+    // not mobilized against anyone.
+    if pred == Predicate::MobilizesAgainst
+        && p.ents[obj].etype == EntityType::Place
+        && p.ents[obj].iso3.is_some()
+        && p.ents[obj].iso3 == p.ents[subj].iso3
+    {
+        return None;
+    }
     // A state's sanction against a group of its own population (a ban on
     // its opposition, expelled journalists of its own) is repression.
     let domestic = pred == Predicate::Sanctions
