@@ -30,6 +30,26 @@ const CASES: &[Case] = &[
         &["Chile represses Palestine [positive asserted -]"],
     ),
     (
+        "coordinated subjects of a with-frame act on each other",
+        Lang::En,
+        None,
+        "Qatar and Bahrain cut ties in June.",
+        &[
+            "Qatar sanctions Bahrain [positive asserted -]",
+            "Bahrain sanctions Qatar [positive asserted -]",
+        ],
+    ),
+    (
+        "coordinated subjects of a with-frame act on each other (French)",
+        Lang::Fr,
+        None,
+        "Le Chili et le Pérou ont établi des relations diplomatiques en 1990.",
+        &[
+            "Chile supports Peru [positive asserted -]",
+            "Peru supports Chile [positive asserted -]",
+        ],
+    ),
+    (
         "armed groups are rebels",
         Lang::En,
         None,

@@ -630,7 +630,12 @@ const PLOVER_BY_ACT: &[(Lang, &str, &str, &str)] = &[
         "Chad represses",
         "ASSAULT",
     ),
-    (Lang::En, "Egyptian guards abused Sudanese prisoners.", "Egypt represses", "ASSAULT"),
+    (
+        Lang::En,
+        "Egyptian guards abused Sudanese prisoners.",
+        "Egypt represses",
+        "ASSAULT",
+    ),
     // CAMEO 055 apologize is SUPPORT.
     (
         Lang::En,

@@ -10,7 +10,7 @@ use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
 use super::mentions::is_function_word;
 use super::relations::{
     Rule, cross, demanded_clause_subject, forward_group, group_ents, not_fired, object_after,
-    protest_default, reciprocal, span_of, usable,
+    protest_default, reciprocal, span_of, usable, with_frame,
 };
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
@@ -131,7 +131,10 @@ pub(crate) fn noun_statements(
             id: &id,
             confidence: 0.7,
         };
-        if let Some(mut out) = reciprocal(p, s, t, am, (rule, predicate.symmetric()), &ctx) {
+        let relational = with_frame(&entry.patient);
+        if let Some(mut out) =
+            reciprocal(p, s, t, am, (rule, predicate.symmetric(), relational), &ctx)
+        {
             governed_plover(governed, &mut out);
             p.note(|_| {
                 format!(

@@ -708,7 +708,7 @@ fn verb_statements(
             id: &v.id,
             confidence: 0.8,
         };
-        if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym), &ctx) {
+        if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym, with_frame(&v.object)), &ctx) {
             p.note(|_| {
                 format!(
                     "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
@@ -806,14 +806,20 @@ pub(crate) fn reciprocal(
     s: usize,
     t: &Trig,
     mi: usize,
-    (rule, sym): (Rule, bool),
+    (rule, sym, relational): (Rule, bool, bool),
     ctx: &Context,
 ) -> Option<Vec<Statement>> {
     let group = group_ents(p, mi);
-    let reciprocal = matches!(
-        rule.predicate,
-        Predicate::AgreesWith | Predicate::Meets | Predicate::CooperatesWith | Predicate::AllyOf
-    );
+    // Relations between the parties (meeting, agreeing, cooperating), and
+    // frames whose target comes after "with" ("upgraded ties", "cut ties").
+    let reciprocal = relational
+        || matches!(
+            rule.predicate,
+            Predicate::AgreesWith
+                | Predicate::Meets
+                | Predicate::CooperatesWith
+                | Predicate::AllyOf
+        );
     if !reciprocal || group.len() < 2 {
         return None;
     }
@@ -828,6 +834,14 @@ pub(crate) fn reciprocal(
         }
     }
     Some(out)
+}
+
+/// Whether a frame introduces its target with "with"/"avec" (a relation
+/// between parties: "upgrade ties with", "rompre avec").
+pub(crate) fn with_frame(markers: &[Vec<String>]) -> bool {
+    markers
+        .iter()
+        .any(|m| m.len() == 1 && matches!(m[0].as_str(), "with" | "avec"))
 }
 
 /// One statement per (agent, target) pair of coordinated actors.
