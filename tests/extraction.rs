@@ -592,6 +592,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "mobilizesAgainst",
     ),
     (
+        "the speaker before a reported clause opening with a number is not its subject",
+        Lang::En,
+        "Chile protested over raids in which it said 20 people were killed.",
+        "Chile attacks",
+    ),
+    (
         "role of one actor is not given to another",
         Lang::Fr,
         "Le président russe a appelé le dirigeant chinois, Xi Jinping.",

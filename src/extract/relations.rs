@@ -620,10 +620,12 @@ fn verb_statements(
     // reporting verb is not the subject of the reported clause, whose own
     // subject (here no actor) follows the verb.
     if let Some(sm) = subj {
+        // The reported clause opens with a determiner or a number ("said
+        // a bomb was fired", "said 20 people were killed").
         let reported = (p.mentions[sm].last..t.first).any(|k| {
             p.k.lex.is_verb(p.lang, "speech", p.norm(k))
                 && k + 1 < t.first
-                && is_article(p.lang, p.norm(k + 1))
+                && (is_article(p.lang, p.norm(k + 1)) || p.tokens[k + 1].kind == Kind::Number)
         });
         if reported {
             subj = None;
