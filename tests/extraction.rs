@@ -594,7 +594,7 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
         "the speaker before a reported clause opening with a number is not its subject",
         Lang::En,
-        "Chile protested over raids in which it said 20 people were killed.",
+        "Chile condemned raids by Peruvian troops in which it said 20 people were killed.",
         "Chile attacks",
     ),
     (
