@@ -135,6 +135,12 @@ fn ser_pred<S: serde::Serializer>(p: &Predicate, s: S) -> Result<S::Ok, S::Error
 }
 
 impl Statement {
+    /// Gives the statement the PLOVER type `base` of its act (a lexicon
+    /// line's `plover=` flag, a governing construction), in its modality.
+    pub fn retype(&mut self, base: &'static str) {
+        self.plover = Some(plover_in_mode(base, self.modality));
+    }
+
     /// One JSON line (contract form).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("statements always serialize")

@@ -172,14 +172,14 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
     }
     // "the West Bank": an alias that takes the article ("the West") loses to
     // a longer name starting right after the article.
-    let beaten: Vec<bool> = cands
-        .iter()
-        .map(|&(f, l, _)| {
-            is_article(p.lang, p.norm(f)) && cands.iter().any(|&(f2, l2, _)| f2 == f + 1 && l2 > l)
-        })
-        .collect();
-    let mut keep = beaten.iter().map(|b| !b);
-    cands.retain(|_| keep.next().unwrap_or(true));
+    let mut longest: HashMap<usize, usize> = HashMap::default();
+    for &(f, l, _) in &cands {
+        let e = longest.entry(f).or_insert(l);
+        *e = (*e).max(l);
+    }
+    cands.retain(|&(f, l, _)| {
+        !(is_article(p.lang, p.norm(f)) && longest.get(&(f + 1)).is_some_and(|&l2| l2 > l))
+    });
     let date = p.doc.date.clone();
     cands.sort_by(|a, b| {
         a.0.cmp(&b.0)

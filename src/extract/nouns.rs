@@ -216,7 +216,7 @@ fn own_population(
 fn governed_plover(governed: Option<super::governors::Governed>, out: &mut [Statement]) {
     if let Some(g) = governed {
         for st in out.iter_mut().filter(|st| st.predicate == g.predicate) {
-            st.plover = Some(crate::statement::plover_in_mode(g.plover, st.modality));
+            st.retype(g.plover);
         }
     }
 }

@@ -137,7 +137,7 @@ fn entry_plover(p: &Prepared, what: Trigger, mut made: Vec<Statement>) -> Vec<St
     };
     if let Some(base) = plover {
         for st in made.iter_mut().filter(|st| &st.rule == id) {
-            st.plover = Some(crate::statement::plover_in_mode(base, st.modality));
+            st.retype(base);
         }
     }
     made
