@@ -9,8 +9,8 @@ use super::coref::is_subject_position;
 use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
 use super::mentions::is_function_word;
 use super::relations::{
-    Rule, cross, demanded_clause_subject, forward_group, group_ents, not_fired, object_after,
-    protest_default, reciprocal, span_of, usable, with_frame,
+    Rule, both_ends, cross, demanded_clause_subject, forward_group, group_ents, not_fired,
+    object_after, protest_default, reciprocal, span_of, usable, with_frame,
 };
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
@@ -151,13 +151,7 @@ pub(crate) fn noun_statements(
             return out;
         }
     }
-    let (Some(am), Some(tm)) = (agent, target) else {
-        let why = if agent.is_none() {
-            "no agent"
-        } else {
-            "no target"
-        };
-        not_fired(p, &label, why);
+    let Some((am, tm)) = both_ends(p, &label, (agent, target), ("no agent", "no target")) else {
         return vec![];
     };
     if am == tm {

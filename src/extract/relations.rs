@@ -172,6 +172,27 @@ pub(crate) fn not_fired(p: &mut Prepared, label: &str, why: &str) {
     p.note(|_| format!("rule {label}: not fired: {why}"));
 }
 
+/// Both ends of a statement, or, noting for `explain` which one is missing
+/// (`whys`: the reason without an agent, then without a target), none.
+pub(crate) fn both_ends(
+    p: &mut Prepared,
+    label: &str,
+    (agent, target): (Option<usize>, Option<usize>),
+    whys: (&str, &str),
+) -> Option<(usize, usize)> {
+    match (agent, target) {
+        (Some(a), Some(t)) => Some((a, t)),
+        (None, _) => {
+            not_fired(p, label, whys.0);
+            None
+        }
+        (Some(_), None) => {
+            not_fired(p, label, whys.1);
+            None
+        }
+    }
+}
+
 /// Whether the trigger at `first` is the infinitive of a demand that ended at
 /// `demand_end`: "urged Iran to release", "a appelé la Serbie à reconnaître".
 fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> bool {
@@ -725,13 +746,8 @@ fn verb_statements(
             return out;
         }
     }
-    let (Some(sm), Some(om)) = (subj, obj) else {
-        let why = if subj.is_none() {
-            "no subject in the clause"
-        } else {
-            "no object in the frame"
-        };
-        not_fired(p, &label, why);
+    let whys = ("no subject in the clause", "no object in the frame");
+    let Some((sm, om)) = both_ends(p, &label, (subj, obj), whys) else {
         return vec![];
     };
     used.push(om);
