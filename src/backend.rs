@@ -95,10 +95,15 @@ impl Backend {
         }
     }
 
-    /// Replaces each document's named graph with its statements.
-    pub fn load_documents(&self, docs: &[(Document, Vec<Statement>, String)]) -> Result<usize> {
+    /// Replaces each document's named graph with its statements; locally,
+    /// documents already stored unchanged are skipped unless `force`.
+    pub fn load_documents(
+        &self,
+        docs: &[(Document, Vec<Statement>, String)],
+        force: bool,
+    ) -> Result<store::Loaded> {
         match self {
-            Backend::Local(s, p) => store::load_documents(s, p, docs),
+            Backend::Local(s, p) => store::load_documents(s, p, docs, force),
             Backend::Remote(r) => {
                 // A corpus may repeat an id: the last document with that id wins.
                 let mut graphs: Vec<(String, Vec<Quad>)> = Vec::new();
@@ -107,7 +112,10 @@ impl Backend {
                     graphs.retain(|(x, _)| *x != g);
                     graphs.push((g, rdf::document_quads(d, sts, lang)));
                 }
-                r.replace_graphs(&graphs)
+                Ok(store::Loaded {
+                    quads: r.replace_graphs(&graphs)?,
+                    unchanged: 0,
+                })
             }
         }
     }

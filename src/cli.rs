@@ -40,12 +40,37 @@ pub struct Cli {
         value_name = "FILE"
     )]
     pub token_file: Option<PathBuf>,
-    /// Worker threads for extraction (0: all cores). Output does not depend on it.
-    #[arg(long, global = true, default_value_t = 0)]
+    /// Worker threads for extraction (0: all cores; at most 256). Output does not depend on it.
+    #[arg(long, global = true, default_value_t = 0, value_parser = threads)]
     pub threads: usize,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The most `--threads` accepted: far past any machine's cores, and far
+/// below the count where starting the pool hangs the machine.
+pub const MAX_THREADS: usize = 256;
+
+fn threads(s: &str) -> std::result::Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if n > MAX_THREADS {
+        return Err(format!("at most {MAX_THREADS} threads (0: all cores)"));
+    }
+    Ok(n)
+}
+
+/// How `extract` and `ingest` read their inputs.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReadArgs {
+    /// Skip (and report) any document, or corpus line, over this many bytes.
+    #[arg(long, default_value_t = crate::input::DEFAULT_MAX_DOC_BYTES, value_name = "BYTES")]
+    pub max_doc_bytes: usize,
+    /// A document whose id an earlier one of the run had: an error (the first is kept),
+    /// skip it, or replace the first. Default: error for `ingest`; for `extract`,
+    /// replace (both are written, each statement naming its document, with a note).
+    #[arg(long, value_enum)]
+    pub on_duplicate: Option<corpus::OnDuplicate>,
 }
 
 /// Output format of `extract`.
@@ -115,6 +140,9 @@ pub enum Command {
         /// Publication date (YYYY-MM-DD) for documents that have none.
         #[arg(long)]
         date: Option<String>,
+        /// Reading limits and duplicate ids.
+        #[command(flatten)]
+        read: ReadArgs,
     },
     /// Extract and load into the store (one named graph per document; re-ingest replaces it).
     Ingest {
@@ -130,6 +158,12 @@ pub enum Command {
         /// Publication date (YYYY-MM-DD) for documents that have none.
         #[arg(long)]
         date: Option<String>,
+        /// Reading limits and duplicate ids.
+        #[command(flatten)]
+        read: ReadArgs,
+        /// Rewrite documents whose stored content is unchanged (default: skip them).
+        #[arg(long)]
+        force: bool,
     },
     /// Run a SPARQL query (prefixes ag:, agr:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd:, wd: are declared).
     Query {
@@ -227,11 +261,11 @@ pub enum Command {
     Serve(crate::server::ServeArgs),
 }
 
-fn check_date(d: &Option<String>) -> Result<()> {
+fn check_date(option: &str, d: &Option<String>) -> Result<()> {
     if let Some(d) = d {
         if d.len() != 10 || crate::lexicon::tsv::date(d, false).is_none() {
             return Err(Error::Usage(format!(
-                "--date must be YYYY-MM-DD, not `{d}`"
+                "{option} must be a real date YYYY-MM-DD, not `{d}`"
             )));
         }
     }
@@ -288,7 +322,13 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
     Knowledge::load(&kb, &lx)
 }
 
-fn run_options(cli: &Cli, lang: LangOpt, date: &Option<String>) -> corpus::RunOptions {
+fn run_options(
+    cli: &Cli,
+    lang: LangOpt,
+    date: &Option<String>,
+    read: &ReadArgs,
+    on_duplicate: corpus::OnDuplicate,
+) -> corpus::RunOptions {
     corpus::RunOptions {
         lang: lang.lang(),
         date: date.clone(),
@@ -300,6 +340,10 @@ fn run_options(cli: &Cli, lang: LangOpt, date: &Option<String>) -> corpus::RunOp
             .filter(|n| *n > 0)
             .unwrap_or(2000),
         progress: true,
+        read: crate::input::ReadOptions {
+            max_doc_bytes: read.max_doc_bytes,
+        },
+        on_duplicate: read.on_duplicate.unwrap_or(on_duplicate),
     }
 }
 
@@ -336,10 +380,13 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             lang,
             date,
+            read,
         } => {
-            check_date(date)?;
+            check_date("--date", date)?;
             let k = knowledge(&cli)?;
-            let opts = run_options(&cli, *lang, date);
+            // Extraction stores nothing: a repeated id loses no document
+            // (peer suites repeat some), so both are written.
+            let opts = run_options(&cli, *lang, date, read, corpus::OnDuplicate::Replace);
             // Not locked: the writer moves to the output thread of the run.
             let mut out = BufWriter::new(std::io::stdout());
             let summary = match format {
@@ -386,19 +433,23 @@ pub fn run(cli: Cli) -> Result<()> {
             store: st,
             lang,
             date,
+            read,
+            force,
         } => {
-            check_date(date)?;
+            check_date("--date", date)?;
             let k = knowledge(&cli)?;
-            let opts = run_options(&cli, *lang, date);
+            let opts = run_options(&cli, *lang, date, read, corpus::OnDuplicate::Error);
             let s = location(&cli, st)?.open_write()?;
             s.load_knowledge(&k)?;
-            let mut quads = 0;
+            let (mut quads, mut unchanged) = (0, 0);
             let summary = corpus::run(&k, files, &opts, |chunk| {
                 let batch: Vec<(Document, Vec<Statement>, String)> = chunk
                     .iter()
                     .map(|(d, st, _)| (d.clone(), st.clone(), lang_code(d).to_string()))
                     .collect();
-                quads += s.load_documents(&batch)?;
+                let loaded = s.load_documents(&batch, *force)?;
+                quads += loaded.quads;
+                unchanged += loaded.unchanged;
                 Ok(())
             })?;
             let total = s.len()?;
@@ -406,6 +457,11 @@ pub fn run(cli: Cli) -> Result<()> {
                 "ingested {quads} quad(s) into {} ({total} quads in store)",
                 s.name()
             );
+            if unchanged > 0 {
+                eprintln!(
+                    "actorgraph: {unchanged} document(s) already stored unchanged, left as they were (--force rewrites them)"
+                );
+            }
             if quads >= 1_000_000 && matches!(s, crate::backend::Backend::Local(..)) {
                 eprintln!(
                     "actorgraph: a large load leaves many files to search; `actorgraph optimize --store {}` compacts them (statement-level queries get several times faster)",
@@ -465,8 +521,8 @@ pub fn run(cli: Cli) -> Result<()> {
             sparql,
             seed,
         } => {
-            check_date(since)?;
-            check_date(until)?;
+            check_date("--since", since)?;
+            check_date("--until", until)?;
             let s = location(&cli, st)?.open_read()?;
             let sparql = match sparql {
                 Some(f) => Some(std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?),
@@ -532,7 +588,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Explain { text, lang, date } => {
-            check_date(date)?;
+            check_date("--date", date)?;
             let k = knowledge(&cli)?;
             let mut doc = Document::new("explain", text.clone());
             doc.lang = lang.lang();

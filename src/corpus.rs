@@ -10,6 +10,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
+use crate::input::{Item, ReadOptions};
 use crate::lexicon::Knowledge;
 use crate::statement::Statement;
 use crate::text::{Document, Lang};
@@ -27,6 +28,24 @@ pub struct RunOptions {
     pub chunk: usize,
     /// Show a progress bar on stderr (only when it is a terminal).
     pub progress: bool,
+    /// Reading limits.
+    pub read: ReadOptions,
+    /// What to do with a second document of the same id.
+    pub on_duplicate: OnDuplicate,
+}
+
+/// What a run does with a document whose id an earlier one of the same run
+/// had (`--on-duplicate`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnDuplicate {
+    /// Report it as a bad document (the run exits 1) and keep the first.
+    #[default]
+    Error,
+    /// Keep the first, note the later one on stderr.
+    Skip,
+    /// Read the later one too, with a note: in the store it replaces the
+    /// first; `extract` writes both.
+    Replace,
 }
 
 impl Default for RunOptions {
@@ -37,6 +56,8 @@ impl Default for RunOptions {
             threads: 0,
             chunk: 2000,
             progress: true,
+            read: ReadOptions::default(),
+            on_duplicate: OnDuplicate::Error,
         }
     }
 }
@@ -52,6 +73,8 @@ pub struct Summary {
     pub statements: usize,
     /// Documents that failed (reported and skipped).
     pub errors: usize,
+    /// Later documents with an id already read, skipped (`--on-duplicate skip`).
+    pub skipped: usize,
     /// Bytes of text.
     pub bytes: usize,
     /// Words (whitespace-separated) of text.
@@ -62,9 +85,13 @@ pub struct Summary {
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let skipped = match self.skipped {
+            0 => String::new(),
+            n => format!(", {n} duplicates skipped"),
+        };
         write!(
             f,
-            "{} documents, {} sentences, {} statements, {} errors, {:.1} MB, {:.2} s ({:.0} words/s)",
+            "{} documents, {} sentences, {} statements, {} errors{skipped}, {:.1} MB, {:.2} s ({:.0} words/s)",
             self.documents,
             self.sentences,
             self.statements,
@@ -136,9 +163,11 @@ pub fn run(
             }
             tx.send(done).is_ok()
         };
-        let read = crate::input::for_each(paths, |item| {
+        let mut seen = Seen::default();
+        let read = crate::input::for_each_item(paths, opts.read, |item| {
+            let item = item.and_then(|i| seen.check(i, opts.on_duplicate));
             match item {
-                Ok(mut d) => {
+                Ok(Some(mut d)) => {
                     if d.lang.is_none() {
                         d.lang = opts.lang;
                     }
@@ -150,17 +179,17 @@ pub fn run(
                         return Err(Error::Usage("output stopped".into()));
                     }
                 }
+                Ok(None) => summary.skipped += 1,
                 Err(e) => {
                     summary.errors += 1;
-                    let line = format!("actorgraph: skipped: {e}");
-                    match &bar {
-                        Some(b) => b.println(line),
-                        None => eprintln!("{line}"),
-                    }
+                    say(&bar, format!("actorgraph: skipped: {e}"));
                 }
             }
             Ok(())
         });
+        for note in seen.notes.drain(..) {
+            say(&bar, note);
+        }
         if read.is_ok() {
             flush(&mut chunk, &mut summary);
         }
@@ -177,6 +206,54 @@ pub fn run(
     }
     summary.seconds = start.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// A line on stderr that does not break the progress bar.
+fn say(bar: &Option<indicatif::ProgressBar>, line: String) {
+    match bar {
+        Some(b) => b.println(line),
+        None => eprintln!("{line}"),
+    }
+}
+
+/// The ids read so far in a run, with where each was first read.
+#[derive(Default)]
+struct Seen {
+    first: rustc_hash::FxHashMap<String, String>,
+    /// Notes of skipped or replacing duplicates, printed at the end.
+    notes: Vec<String>,
+}
+
+impl Seen {
+    /// The document to extract, `None` to skip it, or the error of a
+    /// duplicate under `--on-duplicate error`.
+    fn check(&mut self, item: Item, policy: OnDuplicate) -> Result<Option<Document>> {
+        let Some(first) = self.first.get(&item.doc.id) else {
+            self.first.insert(item.doc.id.clone(), item.origin);
+            return Ok(Some(item.doc));
+        };
+        let what = format!(
+            "{}: document id `{}` was already read from {first}",
+            item.origin, item.doc.id
+        );
+        match policy {
+            OnDuplicate::Error => Err(Error::Duplicate {
+                at: item.origin,
+                id: item.doc.id,
+                first: first.clone(),
+            }),
+            OnDuplicate::Skip => {
+                self.notes.push(format!("actorgraph: {what}: skipped it"));
+                Ok(None)
+            }
+            OnDuplicate::Replace => {
+                self.notes.push(format!(
+                    "actorgraph: {what}: read both (in a store the later one replaces it)"
+                ));
+                Ok(Some(item.doc))
+            }
+        }
+    }
 }
 
 fn progress_bar(wanted: bool) -> Option<indicatif::ProgressBar> {

@@ -40,6 +40,28 @@ pub enum Error {
         /// The file concerned.
         path: PathBuf,
     },
+    /// A document (or one line of a corpus) is over the size limit.
+    #[error("{}: document over {limit} bytes, the --max-doc-bytes limit: not read", place(path, *line))]
+    TooLarge {
+        /// The file concerned.
+        path: PathBuf,
+        /// 1-based line of a corpus, 0 for a whole file.
+        line: usize,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// A document id that an earlier document of the same run already had.
+    #[error(
+        "{at}: document id `{id}` was already read from {first}: not read (--on-duplicate skip|replace)"
+    )]
+    Duplicate {
+        /// Where the later document is (`file` or `file:line`).
+        at: String,
+        /// The id.
+        id: String,
+        /// Where the first document with that id was read.
+        first: String,
+    },
     /// A knowledge-base or lexicon file is invalid.
     #[error("{file}:{line}: {message}")]
     Knowledge {
@@ -64,6 +86,15 @@ pub enum Error {
     /// A command-line argument is invalid.
     #[error("{0}")]
     Usage(String),
+}
+
+/// `file` or `file:line` (line 0: the whole file).
+pub fn place(path: &std::path::Path, line: usize) -> String {
+    if line == 0 {
+        path.display().to_string()
+    } else {
+        format!("{}:{line}", path.display())
+    }
 }
 
 impl Error {

@@ -74,7 +74,10 @@ fn term_of(value: &str) -> std::result::Result<Term, String> {
     if !value.is_empty() && value.len() < 19 && value.bytes().all(|b| b.is_ascii_digit()) {
         return Ok(Literal::new_typed_literal(value, xsd::INTEGER).into());
     }
-    if value.len() == 10 && crate::lexicon::tsv::date(value, false).is_some() {
+    if crate::lexicon::tsv::looks_like_date(value) {
+        if crate::lexicon::tsv::date(value, false).is_none() {
+            return Err(format!("`{value}` is not a real date (YYYY-MM-DD)"));
+        }
         return Ok(Literal::new_typed_literal(value, xsd::DATE).into());
     }
     Ok(Literal::new_simple_literal(value).into())
@@ -335,7 +338,15 @@ mod tests {
 
     #[test]
     fn bad_params_are_usage_errors() {
-        for arg in ["actor", "=x", "a b=x", "a=<not an iri>"] {
+        // An impossible date is refused rather than bound as a string.
+        for arg in [
+            "actor",
+            "=x",
+            "a b=x",
+            "a=<not an iri>",
+            "since=2022-13-45",
+            "since=2021-02-30",
+        ] {
             assert!(Param::parse(arg).is_err(), "{arg}");
         }
         let p = [Param::parse("nope=1").unwrap()];

@@ -75,9 +75,11 @@ pub fn entity_iri(local: &str) -> String {
     format!("{ID}{}", encode(local))
 }
 
-/// IRI of a document (also its named graph).
+/// IRI of a document (also its named graph). Every byte of the id but the
+/// unreserved ones is percent-encoded, `/` included, so that distinct ids
+/// never share a graph (`a/b` and `a_b` once did).
 pub fn doc_iri(id: &str) -> String {
-    format!("{DOC}{}", encode(&id.replace('/', "_")))
+    format!("{DOC}{}", percent_encode(id, b""))
 }
 
 fn nn(iri: impl Into<String>) -> NamedNode {

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{NamedNode, NamedNodeRef, Quad};
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef, Quad};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -52,26 +52,70 @@ pub fn open_existing(path: &Path) -> Result<Store> {
     Store::open_read_only(path).map_err(|e| store_err(path, e))
 }
 
+/// What a load did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Loaded {
+    /// Quads written.
+    pub quads: usize,
+    /// Documents whose stored graph was already exactly what they give, so
+    /// left as they were.
+    pub unchanged: usize,
+}
+
+/// The property holding a digest of a document graph's quads.
+pub const CONTENT_HASH: &str = "https://w3id.org/actorgraph/ontology#contentHash";
+
 /// Replaces the named graph of each document with its statements, so that
-/// re-ingesting a document never duplicates. Graphs of documents already in
-/// the store are cleared first (one transaction), then every quad goes
-/// through Oxigraph's bulk loader, several times faster than transactional
-/// inserts. Were a run stopped between the two steps, the documents of that
-/// batch would be missing until ingested again, never duplicated.
+/// re-ingesting a document never duplicates. A document whose graph holds
+/// the same quads already (same digest: same text, metadata, extractor and
+/// knowledge) is skipped unless `force`: re-ingesting an unchanged corpus
+/// reads the store instead of rewriting it. Graphs to replace are cleared
+/// first (one transaction), then every quad goes through Oxigraph's bulk
+/// loader, several times faster than transactional inserts. Were a run
+/// stopped between the two steps, the documents of that batch would be
+/// missing until ingested again, never duplicated.
 pub fn load_documents(
     store: &Store,
     path: &Path,
     docs: &[(Document, Vec<Statement>, String)],
-) -> Result<usize> {
+    force: bool,
+) -> Result<Loaded> {
+    // A corpus may repeat an id: the last document with that id wins.
+    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, (d, _, _)) in docs.iter().enumerate() {
+        last.insert(d.id.as_str(), i);
+    }
+    let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
+    let mut loaded = Loaded::default();
     let mut present = Vec::new();
-    for (d, _, _) in docs {
-        let g = NamedNode::new_unchecked(rdf::doc_iri(&d.id));
-        if store
-            .contains_named_graph(g.as_ref())
-            .map_err(|e| store_err(path, e))?
-        {
-            present.push(g);
+    let mut plan: Vec<Vec<Quad>> = Vec::new();
+    let mut hashes: Vec<Quad> = Vec::new();
+    for (i, (doc, statements, lang)) in docs.iter().enumerate() {
+        if last.get(doc.id.as_str()) != Some(&i) {
+            continue;
         }
+        let g = NamedNode::new_unchecked(rdf::doc_iri(&doc.id));
+        let quads = rdf::document_quads(doc, statements, lang);
+        let hash = digest(&quads);
+        let stored = stored_hash(store, path, &g, &hash_p)?;
+        if !force && stored.as_deref() == Some(hash.as_str()) {
+            loaded.unchanged += 1;
+            continue;
+        }
+        let exists = stored.is_some()
+            || store
+                .contains_named_graph(g.as_ref())
+                .map_err(|e| store_err(path, e))?;
+        if exists {
+            present.push(g.clone());
+        }
+        hashes.push(Quad::new(
+            g.clone(),
+            hash_p.clone(),
+            Literal::new_simple_literal(hash),
+            g,
+        ));
+        plan.push(quads);
     }
     if !present.is_empty() {
         let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
@@ -81,16 +125,10 @@ pub fn load_documents(
         }
         tx.commit().map_err(|e| store_err(path, e))?;
     }
-    // A corpus may repeat an id: the last document with that id wins.
-    let mut last: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    for (i, (d, _, _)) in docs.iter().enumerate() {
-        last.insert(d.id.as_str(), i);
+    if plan.is_empty() {
+        return Ok(loaded);
     }
-    let quads = docs
-        .iter()
-        .enumerate()
-        .filter(|(i, (d, _, _))| last.get(d.id.as_str()) == Some(i))
-        .flat_map(|(_, (doc, statements, lang))| rdf::document_quads(doc, statements, lang));
+    let quads = plan.into_iter().flatten();
     let mut n = 0;
     // The loader's batch is memory × 1000 / threads quads, and each batch is
     // encoded on its own thread: the default (1 M quads) left a chunk of
@@ -110,7 +148,46 @@ pub fn load_documents(
         .load_quads(quads.inspect(|_| n += 1))
         .map_err(|e| store_err(path, e))?;
     loader.commit().map_err(|e| store_err(path, e))?;
-    Ok(n)
+    // The digests go in last, once every quad is in: a run killed during
+    // the bulk load (whose batches land in any order) leaves no digest, so
+    // the next ingest rewrites those documents instead of skipping them.
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    tx.extend(hashes.iter());
+    tx.commit().map_err(|e| store_err(path, e))?;
+    loaded.quads = n + hashes.len();
+    Ok(loaded)
+}
+
+/// A digest of a document's quads (their N-Quads text, in order).
+fn digest(quads: &[Quad]) -> String {
+    use md5::{Digest as _, Md5};
+    use std::fmt::Write as _;
+    let mut h = Md5::new();
+    let mut line = String::new();
+    for q in quads {
+        line.clear();
+        let _ = writeln!(line, "{q}");
+        h.update(line.as_bytes());
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The digest stored in a document's graph, if any.
+fn stored_hash(store: &Store, path: &Path, g: &NamedNode, p: &NamedNode) -> Result<Option<String>> {
+    let mut found = store.quads_for_pattern(
+        Some(g.as_ref().into()),
+        Some(p.as_ref()),
+        None,
+        Some(g.as_ref().into()),
+    );
+    match found.next() {
+        Some(Ok(q)) => Ok(match q.object {
+            oxigraph::model::Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        }),
+        Some(Err(e)) => Err(store_err(path, e)),
+        None => Ok(None),
+    }
 }
 
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after

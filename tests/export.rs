@@ -48,7 +48,7 @@ fn store(dir: &std::path::Path) -> Backend {
             (d, st, lang.to_string())
         })
         .collect();
-    b.load_documents(&docs).expect("documents load");
+    b.load_documents(&docs, false).expect("documents load");
     b
 }
 

@@ -124,11 +124,37 @@ pub fn date(field: &str, end: bool) -> Option<String> {
             })
         }
         [y, m, d] if ok(y, 4) && ok(m, 2) && ok(d, 2) => {
-            let (mm, dd) = (m.parse::<u32>().ok()?, d.parse::<u32>().ok()?);
-            ((1..=12).contains(&mm) && (1..=31).contains(&dd)).then(|| field.to_string())
+            let (yy, mm, dd) = (y.parse().ok()?, m.parse().ok()?, d.parse::<u32>().ok()?);
+            // A real calendar day: 2021-02-30 is no date.
+            ((1..=12).contains(&mm) && (1..=days_in_month(yy, mm)).contains(&dd))
+                .then(|| field.to_string())
         }
         _ => None,
     }
+}
+
+/// Days in month `m` (1-12) of year `y`, Gregorian leap years.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    match m {
+        4 | 6 | 9 | 11 => 30,
+        2 if y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400)) => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+/// True for text shaped like `YYYY-MM-DD` (digits and dashes), real or not:
+/// such a value meant as a date must not pass silently as a string.
+pub fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        })
 }
 
 #[cfg(test)]
@@ -151,5 +177,28 @@ mod tests {
         assert_eq!(date("2021-13-01", false), None);
         assert_eq!(list("a|b||c"), vec!["a", "b", "c"]);
         assert!(list("-").is_empty());
+    }
+
+    #[test]
+    fn only_real_calendar_days_are_dates() {
+        let table = [
+            ("2021-02-28", true),
+            ("2021-02-29", false),
+            ("2024-02-29", true),
+            ("1900-02-29", false),
+            ("2000-02-29", true),
+            ("2021-02-30", false),
+            ("2021-04-31", false),
+            ("2021-12-31", true),
+            ("2022-13-45", false),
+            ("2022-00-10", false),
+            ("2022-01-00", false),
+        ];
+        for (s, want) in table {
+            assert_eq!(date(s, false).is_some(), want, "{s}");
+            assert!(looks_like_date(s), "{s}");
+        }
+        assert!(!looks_like_date("Russia"));
+        assert!(!looks_like_date("2022/01/10"));
     }
 }
