@@ -5,9 +5,13 @@ Floors: dev gold F1 >= 0.85 with zero forbidden statements (the foundation
 issue asks 0.60; we keep the level reached so that regressions fail CI),
 modality/attribution accuracy >= 0.6 (2 of the 3 dev checks; the third is
 capped by the scorer, which checks only the first statement of an identity),
-and F1 >= 0.50 on each English peer suite (issue #3's acceptance floor)."""
+and F1 >= 0.50 on each English peer suite (issue #3's acceptance floor).
+The team's own corpus (tests/corpus/en, tests/corpus/fr, issue #14) must keep
+its F1 within 0.05 of the level measured when it was written, with no more
+forbidden statements than then."""
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +26,14 @@ DEV_ATT = float(os.environ.get("AG_DEV_ATTRIBUTION_FLOOR", "0.6"))
 PEER = {
     "plover_gsr_cameo.en.jsonl": float(os.environ.get("AG_PEER_PLOVER_FLOOR", "0.50")),
     "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
+}
+# tests/corpus/LANG: (F1 floor, most forbidden statements allowed); measured
+# 2026-12-05 on main 4ad64eb: en F1 0.561, 2 forbidden; fr F1 0.524, 1 forbidden.
+CORPUS = {
+    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.50")),
+           int(os.environ.get("AG_CORPUS_EN_FORBIDDEN_MAX", "2"))),
+    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.47")),
+           int(os.environ.get("AG_CORPUS_FR_FORBIDDEN_MAX", "1"))),
 }
 
 
@@ -48,6 +60,18 @@ def main():
         failures.append(f"modality accuracy {dev['modality_accuracy']} < {DEV_MOD}")
     if (dev["attribution_accuracy"] or 0) < DEV_ATT:
         failures.append(f"attribution accuracy {dev['attribution_accuracy']} < {DEV_ATT}")
+    # tests/corpus/extract.py gives each document its gold file's date and language.
+    os.environ["AG_BIN"] = BIN
+    for lang, (floor, most) in CORPUS.items():
+        c = run([sys.executable, str(EVAL / "score.py"), "--dir", str(ROOT / "tests" / "corpus" / lang),
+                 "--cmd", f"{shlex.quote(sys.executable)} {shlex.quote(str(ROOT / 'tests' / 'corpus' / 'extract.py'))} {{text}}",
+                 "--json"])["total"]
+        print(f"corpus {lang}: precision {c['precision']} recall {c['recall']} f1 {c['f1']} "
+              f"forbidden {c['forbidden']} modality {c['modality_accuracy']} attribution {c['attribution_accuracy']}")
+        if c["f1"] < floor:
+            failures.append(f"corpus {lang} F1 {c['f1']} < {floor}")
+        if c["forbidden"] > most:
+            failures.append(f"corpus {lang}: {c['forbidden']} forbidden statement(s) > {most}")
     for suite, floor in PEER.items():
         r = run([sys.executable, str(EVAL / "score_events.py"), str(EVAL / "peer" / suite),
                  "--cmd", f"{BIN} extract --format jsonl {{input}}", "--json"])
