@@ -56,6 +56,15 @@ impl Location {
         self.open(store::open)
     }
 
+    /// Opens an existing store for writing (a missing local store is an
+    /// error rather than created empty).
+    pub fn open_existing_write(&self) -> Result<Backend> {
+        self.open(|p| {
+            drop(store::open_existing(p)?);
+            store::open(p)
+        })
+    }
+
     /// Opens an existing store for reading.
     pub fn open_read(&self) -> Result<Backend> {
         self.open(store::open_existing)
@@ -116,6 +125,23 @@ impl Backend {
                     quads: r.replace_graphs(&graphs)?,
                     unchanged: 0,
                 })
+            }
+        }
+    }
+
+    /// Drops the graphs of these document ids; answers the ids that were
+    /// not in the store (remote: the ids are dropped with `DROP SILENT`, so
+    /// none is reported missing).
+    pub fn remove_documents(&self, ids: &[String]) -> Result<Vec<String>> {
+        match self {
+            Backend::Local(s, p) => store::remove_documents(s, p, ids),
+            Backend::Remote(r) => {
+                let update: Vec<String> = ids
+                    .iter()
+                    .map(|id| format!("DROP SILENT GRAPH <{}>", rdf::doc_iri(id)))
+                    .collect();
+                r.update(&update.join(" ;\n"))?;
+                Ok(Vec::new())
             }
         }
     }

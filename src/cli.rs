@@ -165,6 +165,15 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Remove documents (their named graphs) from the store, by document id.
+    Remove {
+        /// Document ids (as `ingest` gave them: file stem, path, or corpus `id`).
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Store: a directory, or a remote endpoint (with --token-file or --user for its updates).
+        #[arg(long)]
+        store: Option<String>,
+    },
     /// Run a SPARQL query (prefixes ag:, agr:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd:, wd: are declared).
     Query {
         /// The query text (or use --file).
@@ -617,6 +626,23 @@ pub fn run(cli: Cli) -> Result<()> {
                 out.display()
             );
             Ok(())
+        }
+        Command::Remove { ids, store: st } => {
+            let s = location(&cli, st)?.open_existing_write()?;
+            let missing = s.remove_documents(ids)?;
+            eprintln!(
+                "actorgraph: removed {} document(s) from {}",
+                ids.len() - missing.len(),
+                s.name()
+            );
+            if missing.is_empty() {
+                Ok(())
+            } else {
+                Err(Error::Usage(format!(
+                    "no such document in the store: {}",
+                    missing.join(", ")
+                )))
+            }
         }
         Command::Optimize { store: st } => {
             let path = crate::store::location(st.as_deref());

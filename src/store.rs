@@ -190,6 +190,27 @@ fn stored_hash(store: &Store, path: &Path, g: &NamedNode, p: &NamedNode) -> Resu
     }
 }
 
+/// Drops the graph of each document id; answers the ids that had none.
+/// One transaction: either every graph goes or none does.
+pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Vec<String>> {
+    let mut missing = Vec::new();
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    for id in ids {
+        let g = NamedNode::new_unchecked(rdf::doc_iri(id));
+        if tx
+            .contains_named_graph(g.as_ref())
+            .map_err(|e| store_err(path, e))?
+        {
+            tx.remove_named_graph(g.as_ref())
+                .map_err(|e| store_err(path, e))?;
+        } else {
+            missing.push(id.clone());
+        }
+    }
+    tx.commit().map_err(|e| store_err(path, e))?;
+    Ok(missing)
+}
+
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after
 /// large ingests the bulk loader leaves many files that every look-up visits.
 pub fn optimize(path: &Path) -> Result<()> {

@@ -474,3 +474,50 @@ fn reingest_skips_unchanged_documents_and_rewrites_changed_ones() {
     assert_eq!(count(&store, DOCS), "2");
     assert_ne!(quads, "0");
 }
+
+#[test]
+fn remove_drops_documents_and_names_missing_ones() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let corpus = dir.path().join("c.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"keep\",\"text\":\"La France condamne l'Iran.\"}\n{\"id\":\"drop/me\",\"text\":\"La Chine soutient la Russie.\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .arg(&corpus)
+        .assert()
+        .success();
+    let out = bin()
+        .args(["remove", "--store"])
+        .arg(&store)
+        .args(["drop/me", "ghost"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("removed 1 document(s)"), "{stderr}");
+    assert!(
+        stderr.contains("no such document in the store: ghost"),
+        "{stderr}"
+    );
+    assert_eq!(count(&store, DOCS), "1");
+    assert_eq!(
+        count(
+            &store,
+            "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ag:predicate ag:supports } }"
+        ),
+        "0"
+    );
+    // A missing store is not created by a removal.
+    bin()
+        .args(["remove", "--store"])
+        .arg(dir.path().join("nostore"))
+        .arg("keep")
+        .assert()
+        .code(1);
+    assert!(!dir.path().join("nostore").exists());
+}
