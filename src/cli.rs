@@ -232,6 +232,14 @@ pub enum Command {
     },
     /// Serve the store over the SPARQL 1.1 Protocol (read-only unless --allow-update).
     Serve(crate::server::ServeArgs),
+    /// Print a shell completion script (e.g. `actorgraph completions bash > /etc/bash_completion.d/actorgraph`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `actorgraph man > actorgraph.1; man ./actorgraph.1`).
+    Man,
 }
 
 fn check_date(d: &Option<String>) -> Result<()> {
@@ -632,6 +640,21 @@ pub fn run(cli: Cli) -> Result<()> {
                 start.elapsed().as_secs_f64()
             );
             Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // Into memory: clap_complete panics when its writer fails (a closed pipe).
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "actorgraph", &mut buf);
+            std::io::stdout().write_all(&buf).map_err(out_err)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(cmd)
+                .render(&mut buf)
+                .map_err(out_err)?;
+            std::io::stdout().write_all(&buf).map_err(out_err)
         }
         Command::Kb { action: None } => {
             let k = knowledge(&cli)?;

@@ -540,3 +540,54 @@ fn only_filled_columns_are_declared_and_undated_documents_are_warned_about() {
     );
     assert!(gexf.contains("\"first_seen\""));
 }
+
+#[test]
+fn the_evidence_query_reads_offsets_in_new_and_old_stores() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = store(dir.path());
+    let q = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/queries/evidence.rq"),
+    )
+    .unwrap();
+    let params = [actorgraph::params::Param::parse("actor=argentina").unwrap()];
+    let rows = |b: &Backend| -> Vec<(String, i64, i64, String)> {
+        let oxigraph::sparql::QueryResults::Solutions(s) = b.evaluate(&q, &params).unwrap() else {
+            panic!("a SELECT")
+        };
+        s.map(|r| {
+            let r = r.unwrap();
+            let int = |v: &str| match r.get(v) {
+                Some(oxigraph::model::Term::Literal(l)) => l.value().parse::<i64>().unwrap(),
+                other => panic!("{v}: {other:?}"),
+            };
+            let text = |v: &str| match r.get(v) {
+                Some(oxigraph::model::Term::Literal(l)) => l.value().to_string(),
+                other => panic!("{v}: {other:?}"),
+            };
+            (text("document"), int("start"), int("end"), text("sentence"))
+        })
+        .collect()
+    };
+    let new = rows(&b);
+    assert!(new.len() >= 4, "{new:?}");
+    for (doc, start, end, sentence) in &new {
+        let text = ARTICLES.iter().find(|a| a.0 == doc).unwrap().2;
+        let evidence = &text[*start as usize..*end as usize];
+        assert!(
+            sentence.contains(evidence),
+            "{evidence:?} not in {sentence:?}"
+        );
+    }
+    let Backend::Local(s, _) = &b else {
+        panic!("local store expected")
+    };
+    s.update(
+        "PREFIX ag: <https://w3id.org/actorgraph/ontology#> \
+         DELETE { GRAPH ?g { ?st ag:start ?a ; ag:end ?b } } \
+         INSERT { GRAPH ?g { ?st ag:span ?span } } \
+         WHERE { GRAPH ?g { ?st ag:subject ?x ; ag:start ?a ; ag:end ?b } \
+                 BIND(CONCAT(STR(?a), \"-\", STR(?b)) AS ?span) }",
+    )
+    .unwrap();
+    assert_eq!(rows(&b), new);
+}
