@@ -205,6 +205,14 @@ fn a_kb_file_with_a_byte_order_mark_loads() {
         err.ends_with("people.tsv:2: gender must be m or f, not `x`"),
         "{err}"
     );
+    // A header the knowledge base does not know is named by its line, not 0.
+    let err = with_kb("people.tsv", "\u{FEFF}# people\nid\tname\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("people.tsv:2: unknown knowledge table header `id name`"),
+        "{err}"
+    );
 }
 
 #[test]
