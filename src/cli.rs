@@ -524,6 +524,22 @@ pub fn run(cli: Cli) -> Result<()> {
                 format,
                 ExportFormat::StatementsCsv | ExportFormat::StatementsJsonl
             ) {
+                // Options that shape a network mean nothing for a table of
+                // statements: say so rather than ignore them.
+                let network_only = [
+                    ("--types", !types.is_empty()),
+                    ("--ego", ego.is_some()),
+                    ("--sparql", sparql.is_some()),
+                    ("--fold", !fold.is_empty()),
+                    ("--dynamic", *dynamic),
+                    ("--min-weight", *min_weight != 1),
+                    ("--aggregate", *aggregate != export::Aggregate::Predicate),
+                ];
+                if let Some((flag, _)) = network_only.iter().find(|(_, set)| *set) {
+                    return Err(Error::Usage(format!(
+                        "{flag} applies to network exports, not to --format statements-csv|statements-jsonl (which take --predicate, --plover, --since, --until)"
+                    )));
+                }
                 let opts = export::Options {
                     predicates: predicate.clone(),
                     plover: plover.clone(),

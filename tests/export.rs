@@ -384,6 +384,22 @@ print(len(rows))
         .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
         .collect();
     assert_eq!(lines.len(), 4, "three criticisms and one negated");
+    // A network option is an error, not silently ignored.
+    bin()
+        .args([
+            "export",
+            "--format",
+            "statements-csv",
+            "--fold",
+            "people",
+            "--store",
+        ])
+        .arg(&store)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "--fold applies to network exports",
+        ));
     assert!(
         lines
             .iter()
