@@ -106,6 +106,10 @@ pub enum ExportFormat {
     Csv,
     /// A static SVG picture (force-directed layout).
     Svg,
+    /// Every statement as one CSV row (document, date, sentence, offsets, actors, predicate, ...).
+    StatementsCsv,
+    /// Every statement as one JSON object a line (same fields as statements-csv).
+    StatementsJsonl,
 }
 
 /// `actorgraph kb` subcommands.
@@ -241,6 +245,9 @@ pub enum Command {
         /// Seed of the SVG layout.
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Fold people and/or state bodies into their state (comma-separated).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        fold: Vec<crate::export::fold::Fold>,
     },
     /// Show how a sentence is read: tokens, mentions, rules, statements.
     Explain {
@@ -268,6 +275,14 @@ pub enum Command {
     },
     /// Serve the store over the SPARQL 1.1 Protocol (read-only unless --allow-update).
     Serve(crate::server::ServeArgs),
+    /// Print a shell completion script (e.g. `actorgraph completions bash > /etc/bash_completion.d/actorgraph`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page in roff (e.g. `actorgraph man > actorgraph.1; man ./actorgraph.1`).
+    Man,
 }
 
 fn check_date(option: &str, d: &Option<String>) -> Result<()> {
@@ -379,6 +394,36 @@ fn finish(summary: &corpus::Summary) -> Result<()> {
 
 fn out_err(e: std::io::Error) -> Error {
     Error::io("<stdout>", e)
+}
+
+/// `export --format statements-csv|statements-jsonl`: every statement, one
+/// row each (of the filters, --predicate, --plover, --since, --until apply).
+fn export_statements(
+    s: &backend::Backend,
+    format: ExportFormat,
+    opts: &export::Options,
+    output: Option<&std::path::Path>,
+) -> Result<()> {
+    let start = std::time::Instant::now();
+    let mut rows = export::statements::rows(s)?;
+    rows.retain(|r| export::statements::keep(r, opts));
+    let mut buf: Vec<u8> = Vec::new();
+    if format == ExportFormat::StatementsCsv {
+        export::statements::write_csv(&rows, &mut buf)
+    } else {
+        export::statements::write_jsonl(&rows, &mut buf)
+    }
+    .map_err(out_err)?;
+    match output {
+        Some(p) => std::fs::write(p, &buf).map_err(|e| Error::io(p, e))?,
+        None => std::io::stdout().write_all(&buf).map_err(out_err)?,
+    }
+    eprintln!(
+        "exported {} statement(s) in {:.3} s",
+        rows.len(),
+        start.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// Runs the command line.
@@ -529,10 +574,46 @@ pub fn run(cli: Cli) -> Result<()> {
             depth,
             sparql,
             seed,
+            fold,
         } => {
             check_date("--since", since)?;
             check_date("--until", until)?;
             let s = location(&cli, st)?.open_read()?;
+            let (undated, documents) = export::undated_documents(&s)?;
+            if undated > 0 {
+                eprintln!(
+                    "actorgraph: warning: {undated} of {documents} document(s) have no date: their statements have no first/last date or spell and --since/--until drop them (give ingest --date or a corpus `date`)"
+                );
+            }
+            if matches!(
+                format,
+                ExportFormat::StatementsCsv | ExportFormat::StatementsJsonl
+            ) {
+                // Options that shape a network mean nothing for a table of
+                // statements: say so rather than ignore them.
+                let network_only = [
+                    ("--types", !types.is_empty()),
+                    ("--ego", ego.is_some()),
+                    ("--sparql", sparql.is_some()),
+                    ("--fold", !fold.is_empty()),
+                    ("--dynamic", *dynamic),
+                    ("--min-weight", *min_weight != 1),
+                    ("--aggregate", *aggregate != export::Aggregate::Predicate),
+                ];
+                if let Some((flag, _)) = network_only.iter().find(|(_, set)| *set) {
+                    return Err(Error::Usage(format!(
+                        "{flag} applies to network exports, not to --format statements-csv|statements-jsonl (which take --predicate, --plover, --since, --until)"
+                    )));
+                }
+                let opts = export::Options {
+                    predicates: predicate.clone(),
+                    plover: plover.clone(),
+                    since: since.clone(),
+                    until: until.clone(),
+                    ..export::Options::default()
+                };
+                return export_statements(&s, *format, &opts, output.as_deref());
+            }
             let sparql = match sparql {
                 Some(f) => Some(std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?),
                 None => None,
@@ -551,6 +632,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 aggregate: *aggregate,
                 from_statements: false,
                 spells: *dynamic,
+                fold: fold.clone(),
             };
             let start = std::time::Instant::now();
             let (g, route) = export::network_with_route(&s, &opts)?;
@@ -580,7 +662,9 @@ pub fn run(cli: Cli) -> Result<()> {
                     ),
                     ExportFormat::Graphml => export::graphml::write(&g, &mut buf),
                     ExportFormat::Svg => export::svg::write(&g, *seed, &mut buf),
-                    ExportFormat::Csv => unreachable!("handled above"),
+                    ExportFormat::Csv
+                    | ExportFormat::StatementsCsv
+                    | ExportFormat::StatementsJsonl => unreachable!("handled above"),
                 }
                 .map_err(out_err)?;
                 match output {
@@ -654,6 +738,21 @@ pub fn run(cli: Cli) -> Result<()> {
                 start.elapsed().as_secs_f64()
             );
             Ok(())
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // Into memory: clap_complete panics when its writer fails (a closed pipe).
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "actorgraph", &mut buf);
+            std::io::stdout().write_all(&buf).map_err(out_err)
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(cmd)
+                .render(&mut buf)
+                .map_err(out_err)?;
+            std::io::stdout().write_all(&buf).map_err(out_err)
         }
         Command::Kb { action: None } => {
             let k = knowledge(&cli)?;

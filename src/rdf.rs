@@ -95,7 +95,7 @@ fn ag(local: &str) -> NamedNode {
 pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> Vec<Quad> {
     let g: GraphName = nn(doc_iri(&doc.id)).into();
     let d = nn(doc_iri(&doc.id));
-    let mut q = Vec::with_capacity(statements.len() * 12 + 8);
+    let mut q = Vec::with_capacity(statements.len() * 15 + 8);
     let mut add =
         |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push(Quad::new(s, p, o, g.clone()));
     add(
@@ -173,6 +173,7 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
         let s = nn(&st.subject.id);
         let o = nn(&st.object.id);
         let st_s: NamedOrBlankNode = sn.clone().into();
+        add(st_s.clone(), rdf::TYPE.into_owned(), ag("Statement").into());
         add(st_s.clone(), ag("subject"), s.clone().into());
         add(
             st_s.clone(),
@@ -191,10 +192,22 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
             Literal::new_simple_literal(st.modality.as_str()).into(),
         );
         add(st_s.clone(), ag("evidence"), sent.into());
+        // Byte offsets as integers (stores written before held one
+        // `ag:span "412-530"` string; readers accept both).
         add(
             st_s.clone(),
-            ag("span"),
-            Literal::new_simple_literal(format!("{}-{}", st.span.0, st.span.1)).into(),
+            ag("start"),
+            Literal::from(st.span.0 as i64).into(),
+        );
+        add(
+            st_s.clone(),
+            ag("end"),
+            Literal::from(st.span.1 as i64).into(),
+        );
+        add(
+            st_s.clone(),
+            ag("confidence"),
+            Literal::new_typed_literal(st.confidence.to_string(), xsd::DECIMAL).into(),
         );
         add(
             st_s.clone(),

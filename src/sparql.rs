@@ -4,9 +4,14 @@
 use std::io::Write;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::Term;
+use std::borrow::Cow;
+
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{Literal, Term};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{PreparedSparqlQuery, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{
+    PreparedSparqlQuery, QueryResults, QuerySolution, QuerySolutionIter, SparqlEvaluator,
+};
 use oxigraph::store::Store;
 use spargebra::Query;
 
@@ -86,13 +91,20 @@ pub fn write_results(results: QueryResults<'_>, format: Format, out: &mut dyn Wr
     match results {
         QueryResults::Solutions(solutions) => {
             let vars = solutions.variables().to_vec();
+            if format == Format::Csv {
+                return write_csv(solutions, out);
+            }
             if let Some(f) = rformat {
                 let mut ser = QueryResultsSerializer::from_format(f)
                     .serialize_solutions_to_writer(out, vars)
                     .map_err(io_err)?;
                 for s in solutions {
                     let s = s.map_err(|e| Error::Sparql(e.to_string()))?;
-                    ser.serialize(&s).map_err(io_err)?;
+                    if f == QueryResultsFormat::Xml {
+                        ser.serialize(&xml_safe(s)).map_err(io_err)?;
+                    } else {
+                        ser.serialize(&s).map_err(io_err)?;
+                    }
                 }
                 ser.finish().map_err(io_err)?;
                 return Ok(());
@@ -151,6 +163,66 @@ pub fn write_results(results: QueryResults<'_>, format: Format, out: &mut dyn Wr
             Ok(())
         }
     }
+}
+
+/// A literal with `value` instead of its own, same datatype or language.
+fn with_value(l: &Literal, value: String) -> Literal {
+    match l.language() {
+        Some(lang) => Literal::new_language_tagged_literal_unchecked(value, lang),
+        None => Literal::new_typed_literal(value, l.datatype()),
+    }
+}
+
+/// `s` with its literals cleaned of the characters XML 1.0 forbids
+/// ([`crate::export::xml::clean`]): the results XML stays well-formed
+/// whatever a corpus text held. IRIs cannot hold them.
+pub fn xml_safe(s: QuerySolution) -> QuerySolution {
+    let dirty = |t: &Term| matches!(t, Term::Literal(l) if matches!(crate::export::xml::clean(l.value()), Cow::Owned(_)));
+    if !s.values().iter().flatten().any(dirty) {
+        return s;
+    }
+    let values: Vec<Option<Term>> = s
+        .values()
+        .iter()
+        .map(|t| match t {
+            Some(Term::Literal(l)) => {
+                Some(with_value(l, crate::export::xml::clean(l.value()).into_owned()).into())
+            }
+            other => other.clone(),
+        })
+        .collect();
+    QuerySolution::from((s.variables().to_vec(), values))
+}
+
+/// One SPARQL 1.1 CSV cell, with text that a spreadsheet would read as a
+/// formula defused ([`crate::export::csv::field`]); typed literals that
+/// are numbers are written as they are.
+fn csv_cell(t: Option<&Term>) -> String {
+    match t {
+        None => String::new(),
+        Some(Term::NamedNode(n)) => crate::export::csv::field(n.as_str()),
+        Some(Term::Literal(l))
+            if l.datatype() == xsd::STRING || l.datatype() == rdf::LANG_STRING =>
+        {
+            crate::export::csv::field(l.value())
+        }
+        Some(Term::Literal(l)) => crate::export::csv::number(l.value()),
+        Some(other) => crate::export::csv::field(&other.to_string()),
+    }
+}
+
+/// SELECT results as SPARQL 1.1 CSV (CRLF line ends, like Oxigraph's
+/// writer), safe for spreadsheet import.
+fn write_csv(solutions: QuerySolutionIter<'_>, out: &mut dyn Write) -> Result<()> {
+    let vars = solutions.variables().to_vec();
+    let header: Vec<&str> = vars.iter().map(|v| v.as_str()).collect();
+    write!(out, "{}\r\n", header.join(",")).map_err(io_err)?;
+    for s in solutions {
+        let s = s.map_err(|e| Error::Sparql(e.to_string()))?;
+        let cells: Vec<String> = vars.iter().map(|v| csv_cell(s.get(v))).collect();
+        write!(out, "{}\r\n", cells.join(",")).map_err(io_err)?;
+    }
+    Ok(())
 }
 
 /// A compact rendering of a term for tables: prefixed IRIs, plain literals.

@@ -517,3 +517,20 @@ fn kb_import_cameo_writes_tables_that_load() {
         .failure()
         .stderr(predicate::str::contains("bad.txt").and(predicate::str::contains("UTF-8")));
 }
+
+#[test]
+fn completions_and_man_page_describe_the_commands() {
+    let bash = stdout_ok(bin().args(["completions", "bash"]));
+    assert!(
+        bash.contains("_actorgraph()") && bash.contains("statements-csv"),
+        "{bash}"
+    );
+    let fish = stdout_ok(bin().args(["completions", "fish"]));
+    assert!(fish.contains("complete -c actorgraph"), "{fish}");
+    let man = stdout_ok(bin().arg("man"));
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH actorgraph"),
+        "{man}"
+    );
+    assert!(man.contains("export"), "{man}");
+}

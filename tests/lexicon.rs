@@ -174,3 +174,85 @@ fn every_sector_noun_has_a_passing_case() {
     );
     assert_all_pass(&k, &cases);
 }
+
+/// Loads the defaults plus one `--kb` file holding `text`.
+fn with_kb(name: &str, text: &str) -> actorgraph::error::Result<Knowledge> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    Knowledge::load(&[path.as_path()], &[])
+}
+
+const PEOPLE_HEADER: &str = "id\twikidata\tgender\tcountry\tname\taliases\n";
+
+#[test]
+fn a_kb_file_with_a_byte_order_mark_loads() {
+    let k = with_kb(
+        "people.tsv",
+        &format!("\u{FEFF}{PEOPLE_HEADER}Jane_Roe\t\tf\tFrance\tJane Roe\tRoe\n"),
+    )
+    .expect("a BOM is accepted");
+    let e = &k.kb.entities[k.kb.by_id["Jane_Roe"]];
+    assert!(e.origin.ends_with("people.tsv:2"), "{}", e.origin);
+    // Errors after a BOM keep their 1-based line numbers.
+    let err = with_kb(
+        "people.tsv",
+        &format!("\u{FEFF}{PEOPLE_HEADER}Jane_Roe\t\tx\tFrance\tJane Roe\tRoe\n"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.ends_with("people.tsv:2: gender must be m or f, not `x`"),
+        "{err}"
+    );
+    // A header the knowledge base does not know is named by its line, not 0.
+    let err = with_kb("people.tsv", "\u{FEFF}# people\nid\tname\n")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("people.tsv:2: unknown knowledge table header `id name`"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_duplicate_id_in_one_kb_file_is_an_error_naming_both_lines() {
+    let err = with_kb(
+        "people.tsv",
+        &format!(
+            "{PEOPLE_HEADER}Jane_Roe\t\tf\tFrance\tJane Roe\t\n# a comment\n\
+             Jane_Roe\t\tf\tChile\tJane Roe\t\n"
+        ),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.ends_with("people.tsv:4: id `Jane_Roe` is already defined at line 2 of this file"),
+        "{err}"
+    );
+    // Replacing an entry of another file is still allowed.
+    let k = with_kb(
+        "people.tsv",
+        &format!("{PEOPLE_HEADER}Barack_Obama\tQ76\tm\tUnited_States\tBarack Obama\tObama\n"),
+    )
+    .expect("an override loads");
+    assert!(
+        k.kb.entities[k.kb.by_id["Barack_Obama"]]
+            .origin
+            .ends_with("people.tsv:2")
+    );
+}
+
+#[test]
+fn a_control_character_in_a_kb_label_is_an_error_naming_the_line() {
+    let err = with_kb(
+        "people.tsv",
+        &format!("{PEOPLE_HEADER}Jane_Roe\t\tf\tFrance\tJane\u{1b}Roe\t\n"),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.ends_with("people.tsv:2: control character U+001B in field 5 (name): remove it"),
+        "{err}"
+    );
+}

@@ -6,63 +6,100 @@ use std::io::Write;
 use petgraph::visit::EdgeRef;
 
 use super::Network;
-use super::gexf::{EDGE_ATTRS, NODE_ATTRS, edge_label, edge_values, node_values};
+use super::gexf::{edge_attrs, edge_label, edge_values, node_attrs, node_values};
 
-/// Quotes a field when it holds a comma, a quote or a line break.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+/// A text field: quoted when it holds a comma, a quote or a line break.
+/// Text that a spreadsheet would read as a formula (it starts with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) is prefixed with a single
+/// quote and quoted, the OWASP rule against CSV injection: the exports are
+/// meant for spreadsheet import, and a label comes from news text or a
+/// user's knowledge file. Numbers are written with [`number`].
+pub fn field(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("\"'{}\"", s.replace('"', "\"\""))
+    } else if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-fn line(out: &mut dyn Write, cells: &[String]) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "{}",
-        cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",")
-    )
+/// A number field, written as is (a negative number is not a formula).
+pub fn number(s: &str) -> String {
+    if s.parse::<f64>().is_ok() {
+        s.to_string()
+    } else {
+        field(s)
+    }
 }
 
-/// Writes the node table.
+/// A cell: (value, whether the column holds numbers).
+type Cell = (String, bool);
+
+fn line(out: &mut dyn Write, cells: &[Cell]) -> std::io::Result<()> {
+    let cells: Vec<String> = cells
+        .iter()
+        .map(|(c, num)| if *num { number(c) } else { field(c) })
+        .collect();
+    writeln!(out, "{}", cells.join(","))
+}
+
+/// Whether a GEXF attribute type is numeric.
+fn numeric(ty: &str) -> bool {
+    matches!(ty, "integer" | "double")
+}
+
+/// Text cells.
+fn texts(names: &[&str]) -> Vec<Cell> {
+    names.iter().map(|s| (s.to_string(), false)).collect()
+}
+
+/// Writes the node table (the columns some node fills).
 pub fn write_nodes(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut header = vec!["Id".to_string(), "Label".to_string()];
-    header.extend(NODE_ATTRS.iter().map(|(k, _)| k.to_string()));
+    let attrs = node_attrs(g);
+    let mut header = texts(&["Id", "Label"]);
+    header.extend(texts(&attrs.iter().map(|(k, _)| *k).collect::<Vec<_>>()));
     line(out, &header)?;
     for ni in g.node_indices() {
-        let mut row = vec![g[ni].id.clone(), g[ni].label.clone()];
-        row.extend(node_values(g, ni).into_iter().map(|(_, v)| v));
+        let mut row = vec![(g[ni].id.clone(), false), (g[ni].label.clone(), false)];
+        row.extend(cells(&attrs, node_values(g, ni)));
         line(out, &row)?;
     }
     Ok(())
 }
 
-/// Writes the edge table.
-pub fn write_edges(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
-    let mut header: Vec<String> = ["Source", "Target", "Type", "Id", "Label", "Weight"]
+/// The values of `attrs`, in order, typed.
+fn cells(attrs: &[(&str, &str)], vals: Vec<(&str, String)>) -> Vec<Cell> {
+    attrs
         .iter()
-        .map(|s| s.to_string())
-        .collect();
-    header.extend(EDGE_ATTRS.iter().map(|(k, _)| k.to_string()));
+        .map(|(id, ty)| {
+            let v = vals
+                .iter()
+                .find(|(k, _)| k == id)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default();
+            (v, numeric(ty))
+        })
+        .collect()
+}
+
+/// Writes the edge table (the columns some edge fills).
+pub fn write_edges(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
+    let attrs = edge_attrs(g);
+    let mut header = texts(&["Source", "Target", "Type", "Id", "Label", "Weight"]);
+    header.extend(texts(&attrs.iter().map(|(k, _)| *k).collect::<Vec<_>>()));
     line(out, &header)?;
     for (k, e) in g.edge_references().enumerate() {
         let d = e.weight();
         let mut row = vec![
-            g[e.source()].id.clone(),
-            g[e.target()].id.clone(),
-            "Directed".into(),
-            k.to_string(),
-            edge_label(d),
-            d.weight.to_string(),
+            (g[e.source()].id.clone(), false),
+            (g[e.target()].id.clone(), false),
+            ("Directed".into(), false),
+            (k.to_string(), true),
+            (edge_label(d), false),
+            (d.weight.to_string(), true),
         ];
-        let vals = edge_values(d);
-        row.extend(EDGE_ATTRS.iter().map(|(id, _)| {
-            vals.iter()
-                .find(|(k, _)| k == id)
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default()
-        }));
+        row.extend(cells(&attrs, edge_values(d)));
         line(out, &row)?;
     }
     Ok(())
@@ -75,5 +112,16 @@ mod tests {
         assert_eq!(super::field("Russia"), "Russia");
         assert_eq!(super::field("Korea, South"), "\"Korea, South\"");
         assert_eq!(super::field("say \"no\""), "\"say \"\"no\"\"\"");
+    }
+
+    #[test]
+    fn formulas_are_defused_and_numbers_kept() {
+        use super::{field, number};
+        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for s in ["+1", "-cmd", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(field(s), format!("\"'{s}\""));
+        }
+        assert_eq!(number("-3"), "-3");
+        assert_eq!(number("=1"), "\"'=1\"");
     }
 }

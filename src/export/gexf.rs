@@ -8,7 +8,7 @@ use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
 
 use super::xml::{W, end, tag};
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, Event};
 
 use super::{Edge, Network, Node, QUADS, quad_colour, type_colour};
 
@@ -66,7 +66,7 @@ fn viz_color(w: &mut W, (r, g, b): (u8, u8, u8)) -> std::io::Result<()> {
 
 fn text(w: &mut W, name: &str, value: &str) -> std::io::Result<()> {
     tag(w, name, &[], false)?;
-    w.write_event(Event::Text(BytesText::new(value)))?;
+    super::xml::text(w, value)?;
     end(w, name)
 }
 
@@ -164,6 +164,42 @@ pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
     v
 }
 
+/// The node attributes that at least one node has: a column nobody fills
+/// (`wikidata` of a network of discovered people, dates of undated
+/// documents) is not declared.
+pub fn node_attrs(g: &Network) -> Vec<(&'static str, &'static str)> {
+    let mut used = vec![false; NODE_ATTRS.len()];
+    for ni in g.node_indices() {
+        for (i, (_, v)) in node_values(g, ni).iter().enumerate() {
+            used[i] |= !v.is_empty();
+        }
+    }
+    NODE_ATTRS
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| *u)
+        .map(|(a, _)| *a)
+        .collect()
+}
+
+/// The edge attributes that at least one edge has (the quad-class counts
+/// only with `--aggregate pair`).
+pub fn edge_attrs(g: &Network) -> Vec<(&'static str, &'static str)> {
+    let mut used: Vec<&str> = Vec::new();
+    for d in g.edge_weights() {
+        for (k, v) in edge_values(d) {
+            if !v.is_empty() && !used.contains(&k) {
+                used.push(k);
+            }
+        }
+    }
+    EDGE_ATTRS
+        .iter()
+        .filter(|(k, _)| used.contains(k))
+        .copied()
+        .collect()
+}
+
 /// Edge label: the predicate, "not " for negated statements.
 pub fn edge_label(d: &Edge) -> String {
     format!(
@@ -199,19 +235,33 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
         "Actor network: statements between political actors read from news",
     )?;
     end(&mut w, "meta")?;
-    let graph_attrs: &[(&str, &str)] = if opts.dynamic {
-        &[
-            ("defaultedgetype", "directed"),
+    // The network's time range, typed as dates by `timeformat` (GEXF 1.3
+    // has no date attribute type: `first_seen`/`last_seen` are ISO strings).
+    let first = g
+        .node_weights()
+        .map(|n| n.first.as_str())
+        .filter(|d| !d.is_empty())
+        .min();
+    let last = g
+        .node_weights()
+        .map(|n| n.last.as_str())
+        .max()
+        .filter(|d| !d.is_empty());
+    let mut graph_attrs: Vec<(&str, &str)> = vec![("defaultedgetype", "directed")];
+    if opts.dynamic {
+        graph_attrs.extend([
             ("mode", "dynamic"),
             ("timeformat", "date"),
             ("timerepresentation", "interval"),
-        ]
+        ]);
+        graph_attrs.extend(first.map(|d| ("start", d)));
+        graph_attrs.extend(last.map(|d| ("end", d)));
     } else {
-        &[("defaultedgetype", "directed"), ("mode", "static")]
-    };
-    tag(&mut w, "graph", graph_attrs, false)?;
-    declare(&mut w, "node", NODE_ATTRS)?;
-    declare(&mut w, "edge", EDGE_ATTRS)?;
+        graph_attrs.push(("mode", "static"));
+    }
+    tag(&mut w, "graph", &graph_attrs, false)?;
+    declare(&mut w, "node", &node_attrs(g))?;
+    declare(&mut w, "edge", &edge_attrs(g))?;
     tag(&mut w, "nodes", &[], false)?;
     let max_pr = g
         .node_weights()

@@ -6,17 +6,17 @@ use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
 
 use super::xml::{W, tag};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, Event};
 
 use super::Network;
-use super::gexf::{EDGE_ATTRS, NODE_ATTRS, edge_label, edge_values, node_values};
+use super::gexf::{edge_attrs, edge_label, edge_values, node_attrs, node_values};
 
 fn data(w: &mut W, key: &str, value: &str) -> std::io::Result<()> {
     if value.is_empty() {
         return Ok(());
     }
     tag(w, "data", &[("key", key)], false)?;
-    w.write_event(Event::Text(BytesText::new(value)))?;
+    super::xml::text(w, value)?;
     w.write_event(Event::End(BytesEnd::new("data")))
 }
 
@@ -48,7 +48,7 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         ],
         true,
     )?;
-    for (id, ty) in NODE_ATTRS {
+    for (id, ty) in node_attrs(g) {
         tag(
             &mut w,
             "key",
@@ -73,7 +73,7 @@ pub fn write(g: &Network, out: &mut dyn Write) -> std::io::Result<()> {
         ],
         true,
     )?;
-    for (id, ty) in EDGE_ATTRS {
+    for (id, ty) in edge_attrs(g) {
         let eid = format!("e_{id}");
         tag(
             &mut w,

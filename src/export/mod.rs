@@ -1,13 +1,16 @@
 //! The actor network: a projection of the store's statements onto a
 //! directed graph (petgraph), with node and edge attributes, filters and
-//! aggregation, written as GEXF 1.3, GraphML, CSV tables or an SVG picture.
+//! aggregation, written as GEXF 1.3, GraphML, CSV tables or an SVG picture;
+//! and the statements themselves as one table ([`statements`]).
 
 pub mod csv;
+pub mod fold;
 pub mod gexf;
 pub mod graphml;
 pub mod layout;
 pub mod pagerank;
 mod read;
+pub mod statements;
 pub mod summary;
 pub mod svg;
 pub mod xml;
@@ -127,6 +130,9 @@ pub struct Options {
     /// Keep every edge's and node's distinct dates (for dynamic exports);
     /// otherwise only the first and last dates, which is faster.
     pub spells: bool,
+    /// Actors folded into their state before anything else (the filters
+    /// see the folded network).
+    pub fold: Vec<fold::Fold>,
 }
 
 /// An edge key (source IRI, predicate, target IRI, polarity) and the edge.
@@ -161,7 +167,7 @@ pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
 /// [`Options::from_statements`]), else every statement.
 pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, Route)> {
     let (info, documents) = read::entity_info(store)?;
-    let (rows, route) = if opts.from_statements {
+    let (mut rows, route) = if opts.from_statements {
         (
             read::from_statements(store)?,
             Route::Statements { missing: 0 },
@@ -172,6 +178,9 @@ pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, R
             Err(missing) => (read::from_statements(store)?, Route::Statements { missing }),
         }
     };
+    if !opts.fold.is_empty() {
+        fold::apply(&mut rows, &fold::targets(store, &info, &opts.fold)?);
+    }
     let selected = match &opts.sparql {
         Some(q) => Some(read::sparql_filter(store, q)?),
         None => None,
@@ -184,6 +193,12 @@ pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, R
         edges.retain(|((s, _, o, _), _)| keep.contains(s) && keep.contains(o));
     }
     Ok((build(edges, &info)?, route))
+}
+
+/// (documents without a date, documents) in the store: an export warns
+/// when some have none (no dates, no spells, dropped by date filters).
+pub fn undated_documents(store: &Backend) -> Result<(usize, usize)> {
+    read::undated(store)
 }
 
 /// Per-edge running totals.

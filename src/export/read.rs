@@ -87,7 +87,7 @@ pub(crate) struct Rows {
 
 impl Rows {
     /// Interns an entity IRI given in full or without the entity namespace.
-    fn iri(&mut self, s: &str) -> u32 {
+    pub(crate) fn iri(&mut self, s: &str) -> u32 {
         let short = summary::short(s);
         self.iris.id_with(short, || summary::expand(short))
     }
@@ -281,4 +281,21 @@ pub(crate) fn entity_info(store: &Backend) -> Result<(HashMap<String, Info>, usi
         .and_then(|r| text(r, "n").parse().ok())
         .unwrap_or(0);
     Ok((out, documents))
+}
+
+/// (documents without a date, documents): undated documents' statements
+/// have no first/last date and no spell, and date filters drop them.
+pub(crate) fn undated(store: &Backend) -> Result<(usize, usize)> {
+    let count = |q: &str| -> Result<usize> {
+        Ok(store
+            .select_all(q)?
+            .first()
+            .and_then(|r| lit(r.get("n")).parse().ok())
+            .unwrap_or(0))
+    };
+    let all = count("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a ag:Document } }")?;
+    let dated = count(
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?d a ag:Document ; dcterms:date ?date } }",
+    )?;
+    Ok((all.saturating_sub(dated), all))
 }

@@ -8,7 +8,7 @@ use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
 
 use super::xml::{W, tag};
-use quick_xml::events::{BytesDecl, BytesEnd, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesEnd, Event};
 
 use super::layout::fruchterman_reingold;
 use super::{Network, QUADS, quad_colour, type_colour};
@@ -31,7 +31,7 @@ fn text(w: &mut W, x: f64, y: f64, size: f64, weight: &str, s: &str) -> std::io:
         ],
         false,
     )?;
-    w.write_event(Event::Text(BytesText::new(s)))?;
+    super::xml::text(w, s)?;
     w.write_event(Event::End(BytesEnd::new("text")))
 }
 

@@ -1,18 +1,48 @@
-//! Small helpers over quick-xml shared by the XML writers (GEXF, GraphML, SVG).
+//! Small helpers over quick-xml shared by the XML writers (GEXF, GraphML,
+//! SVG), and [`clean`], the one sanitiser every XML output goes through
+//! (`query --format xml` included).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesEnd, BytesStart, Event};
+use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 /// The writer type of the exporters.
 pub type W<'a> = Writer<&'a mut dyn Write>;
 
-/// Writes a start tag (or an empty element) with attributes; values are escaped.
+/// Whether XML 1.0 allows `c` in a document (its `Char` production;
+/// Rust strings hold no surrogates).
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
+/// `s` with every character XML 1.0 forbids (C0 controls other than tab,
+/// newline and carriage return; U+FFFE, U+FFFF) replaced by U+FFFD, so
+/// that a control character in a corpus text or a label cannot make the
+/// output unreadable; borrowed when there is none (the usual case).
+///
+/// ```
+/// assert_eq!(actorgraph::export::xml::clean("a\u{1}b\tc"), "a\u{FFFD}b\tc");
+/// ```
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if s.chars().all(allowed) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(
+            s.chars()
+                .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+                .collect(),
+        )
+    }
+}
+
+/// Writes a start tag (or an empty element) with attributes; values are
+/// cleaned and escaped.
 pub fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::io::Result<()> {
     let mut e = BytesStart::new(name);
     for (k, v) in attrs {
-        e.push_attribute((*k, *v));
+        e.push_attribute((*k, clean(v).as_ref()));
     }
     w.write_event(if empty {
         Event::Empty(e)
@@ -21,7 +51,40 @@ pub fn tag(w: &mut W, name: &str, attrs: &[(&str, &str)], empty: bool) -> std::i
     })
 }
 
+/// Writes character data, cleaned and escaped.
+pub fn text(w: &mut W, s: &str) -> std::io::Result<()> {
+    w.write_event(Event::Text(BytesText::new(&clean(s))))
+}
+
 /// Writes an end tag.
 pub fn end(w: &mut W, name: &str) -> std::io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_replaced_and_others_kept() {
+        assert!(matches!(clean("Côte d'Ivoire\t\n"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("a\u{0}b\u{1b}c\u{7f}\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{7f}\u{FFFD}"
+        );
+    }
+
+    #[test]
+    fn attributes_and_text_are_cleaned() {
+        let mut buf = Vec::new();
+        let out: &mut dyn Write = &mut buf;
+        let mut w: W = Writer::new(out);
+        tag(&mut w, "n", &[("label", "x\u{8}y")], false).unwrap();
+        text(&mut w, "t\u{c}u<").unwrap();
+        end(&mut w, "n").unwrap();
+        assert_eq!(
+            String::from_utf8(buf).unwrap(),
+            "<n label=\"x\u{FFFD}y\">t\u{FFFD}u&lt;</n>"
+        );
+    }
 }

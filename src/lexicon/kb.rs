@@ -168,6 +168,8 @@ pub struct Kb {
     pub roles: Vec<RoleSpell>,
     /// (entity, key, demonym) of every alias, to skip duplicates in O(1).
     alias_seen: HashSet<(usize, String, bool)>,
+    /// Ids defined by the table being loaded, with their lines.
+    table_ids: HashMap<String, usize>,
 }
 
 const COUNTRIES: &[&str] = &[
@@ -238,6 +240,7 @@ impl Kb {
         let mut sorted: Vec<&Table> = tables.iter().collect();
         sorted.sort_by_key(|t| order(t));
         for table in sorted {
+            kb.table_ids.clear();
             if table.has_header(COUNTRIES) {
                 kb.load_countries(table, &mut pending)?;
             } else if table.has_header(PLACES) {
@@ -251,7 +254,7 @@ impl Kb {
             } else {
                 return Err(Error::knowledge(
                     &table.file,
-                    0,
+                    table.header_line,
                     format!(
                         "unknown knowledge table header `{}`",
                         table.header.join(" ")
@@ -288,7 +291,17 @@ impl Kb {
             }
         }
         entity.origin = format!("{}:{}", table.file, row.line);
-        // A later line with the same id overrides the earlier one (user extensions).
+        if let Some(line) = self.table_ids.insert(entity.id.clone(), row.line) {
+            return Err(table.err(
+                row,
+                format!(
+                    "id `{}` is already defined at line {line} of this file",
+                    entity.id
+                ),
+            ));
+        }
+        // A later file with the same id overrides the earlier one (user
+        // extensions); twice in one file is a mistake, not an override.
         let idx = match self.by_id.get(&entity.id) {
             Some(&i) => {
                 self.aliases.retain(|a| a.entity != i);

@@ -21,26 +21,47 @@ pub struct Table {
     pub file: String,
     /// Column names.
     pub header: Vec<String>,
+    /// 1-based line number of the header.
+    pub header_line: usize,
     /// Data rows.
     pub rows: Vec<Row>,
 }
 
 impl Table {
     /// Parses `text`; `#` lines and blank lines are skipped, the first other
-    /// line is the header.
+    /// line is the header. A UTF-8 byte-order mark (which some editors
+    /// write) is skipped; control characters other than the tab are
+    /// errors: they would end up in labels and break the XML exports.
     pub fn parse(file: &str, text: &str) -> Result<Table> {
-        let mut header: Option<Vec<String>> = None;
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+        let mut header: Option<(Vec<String>, usize)> = None;
         let mut rows = Vec::new();
         for (i, raw) in text.lines().enumerate() {
             let line = i + 1;
             let raw = raw.trim_end_matches('\r');
+            if let Some(c) = raw.chars().find(|c| c.is_control() && *c != '\t') {
+                let col = raw[..raw.find(c).unwrap_or(0)].matches('\t').count();
+                let name = match &header {
+                    Some((h, _)) => h.get(col).map(String::as_str).unwrap_or("?"),
+                    None => "header",
+                };
+                return Err(Error::knowledge(
+                    file,
+                    line,
+                    format!(
+                        "control character U+{:04X} in field {} ({name}): remove it",
+                        c as u32,
+                        col + 1
+                    ),
+                ));
+            }
             if raw.trim().is_empty() || raw.trim_start().starts_with('#') {
                 continue;
             }
             let fields: Vec<String> = raw.split('\t').map(|f| f.trim().to_string()).collect();
             match &header {
-                None => header = Some(fields),
-                Some(h) => {
+                None => header = Some((fields, line)),
+                Some((h, _)) => {
                     if fields.len() != h.len() {
                         return Err(Error::knowledge(
                             file,
@@ -57,10 +78,12 @@ impl Table {
                 }
             }
         }
-        let header = header.ok_or_else(|| Error::knowledge(file, 0, "no header line"))?;
+        let (header, header_line) =
+            header.ok_or_else(|| Error::knowledge(file, 0, "no header line"))?;
         Ok(Table {
             file: file.to_string(),
             header,
+            header_line,
             rows,
         })
     }
@@ -72,10 +95,13 @@ impl Table {
 
     /// Column index of `name`.
     pub fn col(&self, name: &str) -> Result<usize> {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| Error::knowledge(&self.file, 0, format!("missing column `{name}`")))
+        self.header.iter().position(|h| h == name).ok_or_else(|| {
+            Error::knowledge(
+                &self.file,
+                self.header_line,
+                format!("missing column `{name}`"),
+            )
+        })
     }
 
     /// An error about `row`.
@@ -168,6 +194,32 @@ mod tests {
             err.to_string(),
             "x.tsv:4: expected 2 tab-separated fields (a, b), found 1"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_lines_stay_right() {
+        let t = Table::parse("x.tsv", "\u{FEFF}id\tname\n1\tA\n").unwrap();
+        assert_eq!((t.header[0].as_str(), t.header_line), ("id", 1));
+        assert_eq!(t.rows[0].line, 2);
+        let err = Table::parse("x.tsv", "\u{FEFF}# c\nid\tname\n1\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.tsv:3: expected 2 tab-separated fields (id, name), found 1"
+        );
+        assert_eq!(
+            t.col("wikidata").unwrap_err().to_string(),
+            "x.tsv:1: missing column `wikidata`"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_errors_naming_line_and_column() {
+        let err = Table::parse("x.tsv", "id\tname\n1\tA\n2\tB\u{1}\n").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.tsv:3: control character U+0001 in field 2 (name): remove it"
+        );
+        assert!(Table::parse("x.tsv", "id\tname\r\n1\tA\r\n").is_ok());
     }
 
     #[test]
