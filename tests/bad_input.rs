@@ -270,6 +270,42 @@ const CASES: &[Case] = &[
         stdout: "",
     },
     Case {
+        name: "control character in a --kb file",
+        files: &[(
+            "people.tsv",
+            b"id\twikidata\tgender\tcountry\tname\taliases\nJane_Roe\t\tf\t\tJane\x1bRoe\t\n",
+        )],
+        args: &["--kb", "{dir}/people.tsv", "extract", "-"],
+        stdin: Some(GOOD),
+        code: 1,
+        stderr: &["people.tsv:2: control character U+001B"],
+        stdout: "",
+    },
+    Case {
+        name: "a --kb file with a UTF-8 BOM is read",
+        files: &[(
+            "people.tsv",
+            b"\xef\xbb\xbfid\twikidata\tgender\tcountry\tname\taliases\nJane_Roe\t\tf\tFrance\tJane Roe\tRoe\n",
+        )],
+        args: &["--kb", "{dir}/people.tsv", "extract", "--format", "tsv", "-"],
+        stdin: Some("Jane Roe a condamné la Russie."),
+        code: 0,
+        stderr: &[],
+        stdout: "Jane Roe\tcriticizes\tRussia",
+    },
+    Case {
+        name: "duplicate id inside one --kb file",
+        files: &[(
+            "people.tsv",
+            b"id\twikidata\tgender\tcountry\tname\taliases\nJane_Roe\t\tf\t\tJane Roe\t\nJane_Roe\t\tf\t\tJane R.\t\n",
+        )],
+        args: &["--kb", "{dir}/people.tsv", "extract", "-"],
+        stdin: Some(GOOD),
+        code: 1,
+        stderr: &["people.tsv:3: id `Jane_Roe` is already defined at line 2"],
+        stdout: "",
+    },
+    Case {
         name: "bad --lexicon file, line named",
         files: &[(
             "verbs.tsv",
