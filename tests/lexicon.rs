@@ -1,6 +1,8 @@
 //! Every lexicon entry (and every knowledge-base entry added since session 3)
 //! has a test sentence (tests/data/*_cases.tsv, written
 //! for this project) and every sentence gives the expected statement.
+//! Role cases may carry a publication date: the role then resolves to the
+//! holder on that date (issue #14).
 
 use actorgraph::extract;
 use actorgraph::lexicon::Knowledge;
@@ -28,12 +30,16 @@ fn lang_of(entry: &str) -> Lang {
     }
 }
 
-/// Runs (entry, sentence, subject, predicate, object) cases; returns failures.
-fn check(k: &Knowledge, cases: &[(String, String, String, String, String)]) -> Vec<String> {
+/// (entry, sentence, subject, predicate, object, publication date).
+type Case = (String, String, String, String, String, Option<String>);
+
+/// Runs cases; returns failures.
+fn check(k: &Knowledge, cases: &[Case]) -> Vec<String> {
     let mut failures = Vec::new();
-    for (entry, sentence, s, p, o) in cases {
+    for (entry, sentence, s, p, o, date) in cases {
         let mut doc = Document::new("case", sentence.as_str());
         doc.lang = Some(lang_of(entry));
+        doc.date = date.clone();
         let got = extract::extract(k, &doc);
         let ok = got.iter().any(|st| {
             st.subject.label == *s
@@ -51,8 +57,12 @@ fn check(k: &Knowledge, cases: &[(String, String, String, String, String)]) -> V
                     )
                 })
                 .collect();
+            let on = date
+                .as_deref()
+                .map(|d| format!(" on {d}"))
+                .unwrap_or_default();
             failures.push(format!(
-                "{entry}: `{sentence}` expected {s} {p} {o}, got [{}]",
+                "{entry}: `{sentence}`{on} expected {s} {p} {o}, got [{}]",
                 seen.join("; ")
             ));
         }
@@ -62,7 +72,7 @@ fn check(k: &Knowledge, cases: &[(String, String, String, String, String)]) -> V
 
 /// (entry, sentence, subject, predicate, object) rows of a 6-column case file
 /// whose last column must be `positive`.
-fn statement_cases(file: &str) -> Vec<(String, String, String, String, String)> {
+fn statement_cases(file: &str) -> Vec<Case> {
     rows(file)
         .into_iter()
         .map(|r| {
@@ -74,13 +84,14 @@ fn statement_cases(file: &str) -> Vec<(String, String, String, String, String)> 
                 r[2].clone(),
                 r[3].clone(),
                 r[4].clone(),
+                None,
             )
         })
         .collect()
 }
 
 /// Every case gives its statement; the message lists those that do not.
-fn assert_all_pass(k: &Knowledge, cases: &[(String, String, String, String, String)]) {
+fn assert_all_pass(k: &Knowledge, cases: &[Case]) {
     let failures = check(k, cases);
     assert!(
         failures.is_empty(),
@@ -119,19 +130,7 @@ fn every_verb_and_noun_entry_has_a_passing_case() {
 #[test]
 fn every_role_noun_has_a_passing_case() {
     let k = Knowledge::default_knowledge().unwrap();
-    let cases: Vec<_> = rows("role_cases.tsv")
-        .into_iter()
-        .map(|r| {
-            assert_eq!(r.len(), 5, "bad case row {r:?}");
-            (
-                r[0].clone(),
-                r[1].clone(),
-                r[2].clone(),
-                r[3].clone(),
-                r[4].clone(),
-            )
-        })
-        .collect();
+    let cases = role_cases();
     let covered: BTreeSet<&str> = cases.iter().map(|c| c.0.as_str()).collect();
     let ids: BTreeSet<&str> = k.lex.roles.iter().map(|r| r.id.as_str()).collect();
     let missing: Vec<&&str> = ids.difference(&covered).collect();
@@ -140,6 +139,42 @@ fn every_role_noun_has_a_passing_case() {
         "role nouns without a test sentence: {missing:?}"
     );
     assert_all_pass(&k, &cases);
+}
+
+/// Rows of role_cases.tsv; an optional sixth column is the publication date.
+fn role_cases() -> Vec<Case> {
+    rows("role_cases.tsv")
+        .into_iter()
+        .map(|r| {
+            assert!(r.len() == 5 || r.len() == 6, "bad case row {r:?}");
+            (
+                r[0].clone(),
+                r[1].clone(),
+                r[2].clone(),
+                r[3].clone(),
+                r[4].clone(),
+                r.get(5).cloned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn dated_role_cases_resolve_to_different_holders() {
+    // The same role noun and state on two dates must give two people, or the
+    // dates would not be exercised.
+    let cases = role_cases();
+    let dated: Vec<&Case> = cases.iter().filter(|c| c.5.is_some()).collect();
+    assert!(dated.len() >= 10, "only {} dated role cases", dated.len());
+    let pairs = dated.iter().filter(|a| {
+        dated
+            .iter()
+            .any(|b| a.1 == b.1 && a.4 == b.4 && a.5 != b.5 && a.2 != b.2)
+    });
+    assert!(
+        pairs.count() >= 4,
+        "too few same-sentence pairs on two dates"
+    );
 }
 
 #[test]
