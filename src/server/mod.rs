@@ -6,10 +6,14 @@
 //! Protocol, plus N-Quads/TriG POST of whole documents), `/health`.
 //! Writes need `--allow-update` and the bearer token of `--token-file`.
 
+mod api;
 mod handlers;
+mod library;
+mod netview;
 pub mod protocol;
 pub mod stopper;
 mod watchdog;
+mod web;
 
 use std::net::ToSocketAddrs;
 use std::path::PathBuf;
