@@ -61,6 +61,7 @@ try {
   if (csvLines[0] !== "direction,other,predicate,polarity,documents" || csvLines.length !== rows + 1)
     await fail(`CSV header/rows: ${csvLines[0]} (${csvLines.length - 1} rows for ${rows})`);
   ok(`CSV download: ${csvLines.length - 1} rows`);
+  await page.screenshot({ path: shot.replace(/\.png$/, "-query.png") });
 
   // The network, unfiltered then filtered.
   await page.click('header nav button[data-tab="network"]');

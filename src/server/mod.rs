@@ -5,6 +5,7 @@
 //! service description), `/update` (SPARQL Update), `/store` (Graph Store
 //! Protocol, plus N-Quads/TriG POST of whole documents), `/health`.
 //! Writes need `--allow-update` and the bearer token of `--token-file`.
+//! `/` is the web workbench (`web`), `/api/` its read-only JSON (`api`).
 
 mod api;
 mod handlers;

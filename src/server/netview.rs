@@ -21,6 +21,9 @@ use oxhttp::model::StatusCode;
 /// are kept): a canvas of more is unreadable anyway.
 const DEFAULT_LIMIT: usize = 3000;
 
+/// Held while a network is built.
+static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Triples with at least one asserted statement (`asserted=1`).
 const ASSERTED: &str = "SELECT DISTINCT ?s ?p ?o WHERE { \
     ?st ag:subject ?s ; ag:predicate ?p ; ag:object ?o ; ag:modality \"asserted\" }";
@@ -160,6 +163,8 @@ pub(crate) fn network(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
     let backend = Backend::Local(state.store.clone(), PathBuf::from("served store"));
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
+        // One build at a time: on a large store each holds hundreds of MB.
+        let _one = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
         let r = export::network_with_route(&backend, &opts).map(|(g, route)| {
             let route = match route {
                 export::Route::Summaries => "summaries",

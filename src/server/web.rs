@@ -110,18 +110,21 @@ mod tests {
         // Every local script and stylesheet the page names is embedded, and
         // nothing comes from another host (the workbench works offline).
         let mut named = 0;
-        for attr in ["src=\"", "href=\""] {
-            for part in INDEX.split(attr).skip(1) {
-                let url = part.split('"').next().unwrap_or_default();
-                // In-page anchors and the empty inline favicon fetch nothing.
-                if url.starts_with('#') || url == "data:," {
-                    continue;
-                }
-                assert!(!url.contains("//"), "external resource {url}");
-                let name = url.strip_prefix("/web/").expect(url);
-                assert!(ASSETS.iter().any(|(n, _, _)| *n == name), "{url}");
-                named += 1;
+        // Scripts (`src=`) and `<link>`s: what the browser fetches by itself.
+        let links = INDEX
+            .split("<link ")
+            .skip(1)
+            .filter_map(|l| l.split("href=\"").nth(1));
+        for part in INDEX.split("src=\"").skip(1).chain(links) {
+            let url = part.split('"').next().unwrap_or_default();
+            // The empty inline favicon fetches nothing.
+            if url == "data:," {
+                continue;
             }
+            assert!(!url.contains("//"), "external resource {url}");
+            let name = url.strip_prefix("/web/").expect(url);
+            assert!(ASSETS.iter().any(|(n, _, _)| *n == name), "{url}");
+            named += 1;
         }
         assert!(named >= 8, "{named}");
     }
