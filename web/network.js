@@ -42,10 +42,13 @@
   function build(d) {
     const g = new graphology.Graph({ multi: true, type: "directed" });
     const maxPr = Math.max(1e-12, ...d.nodes.map((n) => n.pagerank));
+    // Smaller discs when there are many, so that the crowd stays readable.
+    const big = d.nodes.length > 100;
+    const [minSize, span] = big ? [2, 10] : [4, 14];
     for (const n of d.nodes) {
       const [x, y] = seed(n.id);
       g.addNode(n.id, {
-        label: n.label, x, y, color: n.color, size: 4 + 14 * Math.sqrt(n.pagerank / maxPr),
+        label: n.label, x, y, color: n.color, size: minSize + span * Math.sqrt(n.pagerank / maxPr),
         actor_type: n.type, pagerank: n.pagerank, mentions: n.mentions, wikidata: n.wikidata, country: n.country,
       });
     }
@@ -58,6 +61,7 @@
     if (g.order > 1) {
       const fa2 = graphologyLibrary.layoutForceAtlas2;
       const settings = { ...fa2.inferSettings(g), edgeWeightInfluence: 0.5 };
+      if (big) settings.scalingRatio *= 4;
       fa2.assign(g, { iterations: 400, settings, getEdgeWeight: "weight" });
     }
     return g;
@@ -235,7 +239,20 @@
 
   document.getElementById("export-gexf").addEventListener("click", () => {
     if (!net.graph) return;
-    const xml = graphologyLibrary.gexf.write(net.graph, { pretty: true });
+    // Edge sizes are GEXF thicknesses; the rest as the writer's default.
+    const formatEdge = (key, a) => {
+      const out = { attributes: {}, viz: { color: a.color, thickness: a.size } };
+      for (const [k, v] of Object.entries(a)) {
+        if (k === "label" || k === "weight") out[k] = v;
+        else if (!["color", "size", "type", "zIndex"].includes(k)) out.attributes[k] = v;
+      }
+      return out;
+    };
+    // The writer declares GEXF 1.2 with a mistyped viz namespace; the
+    // document is GEXF 1.3, as `actorgraph export` writes.
+    const xml = graphologyLibrary.gexf
+      .write(net.graph, { pretty: true, formatEdge })
+      .replace(/<gexf [^>]*>/, '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">');
     AG.download("actorgraph-network.gexf", "application/gexf+xml", xml);
   });
 

@@ -3,11 +3,11 @@
 // download its CSV, filter the network, open an edge's statements (by a
 // click on the canvas) and an actor, export GEXF and PNG, take a screenshot.
 //
-//   node check.mjs BASE_URL SCREENSHOT.png USER_DATA_DIR
+//   node check.mjs BASE_URL SCREENSHOT.png USER_DATA_DIR EXPORTS_DIR
 import { chromium } from "playwright-core";
-import { readFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 
-const [base, shot, profile] = process.argv.slice(2);
+const [base, shot, profile, exportsDir] = process.argv.slice(2);
 let page;
 const fail = async (msg) => {
   console.log(`FAIL browser: ${msg}`);
@@ -120,10 +120,13 @@ try {
   const gexfText = readFileSync(await gexf.path(), "utf8");
   const edgesIn = (gexfText.match(/<edge /g) || []).length;
   if (!gexfText.includes("<gexf") || edgesIn !== filtered.size) await fail(`GEXF: ${edgesIn} edges for ${filtered.size}`);
+  if (!gexfText.includes("<viz:thickness") || !gexfText.includes("<viz:position")) await fail("GEXF without layout");
+  copyFileSync(await gexf.path(), `${exportsDir}/view.gexf`);
   ok(`GEXF export: ${edgesIn} edges`);
   const [png] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);
   const pngBytes = readFileSync(await png.path());
   if (pngBytes.subarray(1, 4).toString() !== "PNG" || pngBytes.length < 5000) await fail(`PNG: ${pngBytes.length} bytes`);
+  copyFileSync(await png.path(), `${exportsDir}/view.png`);
   ok(`PNG export: ${pngBytes.length} bytes`);
 
   await page.screenshot({ path: shot });
