@@ -147,7 +147,9 @@ pub(crate) fn to_json(g: &Network, limit: usize, route: &str) -> Value {
 /// `/api/network?since=…&until=…&predicate=…&plover=…&type=…&min_weight=…&asserted=1&negative=1&ego=…&depth=…&aggregate=pair&limit=…`.
 ///
 /// Built on its own thread against the server's `--timeout` (503 after it,
-/// like a query); `--max-rows` caps the edges as it caps result rows.
+/// like a query: the build itself cannot be cancelled, it finishes unread,
+/// or is skipped if it had not started); `--max-rows` caps the edges as it
+/// caps result rows.
 pub(crate) fn network(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
     let opts = options(pairs).map_err(|m| text(StatusCode::BAD_REQUEST, m))?;
     let limit = match one(pairs, "limit") {
@@ -162,9 +164,15 @@ pub(crate) fn network(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
     .min(state.limits.max_rows);
     let backend = Backend::Local(state.store.clone(), PathBuf::from("served store"));
     let (tx, rx) = std::sync::mpsc::channel();
+    let abandoned = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let gave_up = std::sync::Arc::clone(&abandoned);
     std::thread::spawn(move || {
         // One build at a time: on a large store each holds hundreds of MB.
         let _one = BUILDING.lock().unwrap_or_else(|e| e.into_inner());
+        // A request that timed out while waiting for its turn needs no build.
+        if gave_up.load(std::sync::atomic::Ordering::SeqCst) {
+            return;
+        }
         let r = export::network_with_route(&backend, &opts).map(|(g, route)| {
             let route = match route {
                 export::Route::Summaries => "summaries",
@@ -180,13 +188,16 @@ pub(crate) fn network(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
         // An unknown ego actor, a bad option: the export's message.
         Ok(Err(m)) if m.contains("--ego") => Err(text(StatusCode::NOT_FOUND, m)),
         Ok(Err(m)) => Err(text(StatusCode::INTERNAL_SERVER_ERROR, m)),
-        Err(_) => Err(text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "network stopped after the {} s timeout (--timeout)",
-                timeout.as_secs()
-            ),
-        )),
+        Err(_) => {
+            abandoned.store(true, std::sync::atomic::Ordering::SeqCst);
+            Err(text(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!(
+                    "no network within the {} s timeout (--timeout)",
+                    timeout.as_secs()
+                ),
+            ))
+        }
     }
 }
 
