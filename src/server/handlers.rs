@@ -111,10 +111,9 @@ pub(crate) fn route(state: &State, req: &mut Request<Body>) -> Resp {
                 state.allow_update
             )))
             .expect("valid response")),
-        ("GET", "/") => Ok(text(
-            StatusCode::OK,
-            "actorgraph SPARQL endpoint: /sparql (query, service description), /update, /store (graph store), /health",
-        )),
+        ("GET" | "HEAD", "/") => Ok(super::web::index()),
+        ("GET" | "HEAD", p) if p.starts_with("/web/") => Ok(super::web::asset(p)),
+        (_, p) if p.starts_with("/api/") => Ok(super::api::route(state, req)),
         (_, "/sparql" | "/query") => query_route(state, req),
         ("POST", "/update") => update_route(state, req),
         (_, "/update") => Err(text(StatusCode::METHOD_NOT_ALLOWED, "POST a SPARQL Update")),

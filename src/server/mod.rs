@@ -5,11 +5,16 @@
 //! service description), `/update` (SPARQL Update), `/store` (Graph Store
 //! Protocol, plus N-Quads/TriG POST of whole documents), `/health`.
 //! Writes need `--allow-update` and the bearer token of `--token-file`.
+//! `/` is the web workbench (`web`), `/api/` its read-only JSON (`api`).
 
+mod api;
 mod handlers;
+mod library;
+mod netview;
 pub mod protocol;
 pub mod stopper;
 mod watchdog;
+mod web;
 
 use std::net::ToSocketAddrs;
 use std::path::PathBuf;
