@@ -334,6 +334,8 @@ fn edges_open_to_their_statements_and_actors_to_their_facts() {
         for st in sts {
             assert!(!st["sentence"].as_str().unwrap().is_empty(), "{st}");
             assert!(!st["rule"].as_str().unwrap().is_empty(), "{st}");
+            let confidence: f64 = st["confidence"].as_str().unwrap().parse().unwrap();
+            assert!((0.0..=1.0).contains(&confidence), "{st}");
             assert!(st["document"].as_str().unwrap().contains("/doc/"), "{st}");
             assert_eq!(st["predicate"], e["predicate"]);
         }

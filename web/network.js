@@ -183,7 +183,7 @@
         .map((s) => `<article class="statement">
           <p class="sentence">${AG.esc(s.sentence)}</p>
           <div class="meta">${field("date", s.date)}${field("modality", s.modality + (s.polarity === "negative" ? ", negated" : ""))}
-            ${field("rule", s.rule)}${field("PLOVER", s.plover)}${field("said by", s.attributed_to)}
+            ${field("rule", s.rule)}${field("confidence", s.confidence)}${field("PLOVER", s.plover)}${field("said by", s.attributed_to)}
             ${field("document", s.title || AG.shorten(s.document))}</div></article>`)
         .join("");
       details.innerHTML = `<h2>${title}</h2>

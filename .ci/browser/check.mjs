@@ -112,7 +112,7 @@ try {
   if (st !== weight) await fail(`${st} statements for an edge of weight ${weight}`);
   const first = (await page.locator("#statements .statement .sentence").first().textContent()).trim();
   const cols = await page.locator("#statements .statement").first().locator(".meta b").allTextContents();
-  for (const want of ["date", "modality", "rule", "document"]) if (!cols.includes(want)) await fail(`statement shows no ${want}: ${cols}`);
+  for (const want of ["date", "modality", "rule", "confidence", "document"]) if (!cols.includes(want)) await fail(`statement shows no ${want}: ${cols}`);
   ok(`edge clicked on the canvas: ${st} statements, first: "${first.slice(0, 70)}…" (${cols.join(", ")})`);
 
   // Export GEXF and PNG.

@@ -227,12 +227,13 @@ fn param(name: &str, term: impl Into<Term>) -> Param {
     }
 }
 
-const STATEMENTS: &str = r##"SELECT ?st ?predicate ?polarity ?modality ?rule ?plover ?date ?doc ?title ?sentence ?attributed WHERE {
+const STATEMENTS: &str = r##"SELECT ?st ?predicate ?polarity ?modality ?rule ?confidence ?plover ?date ?doc ?title ?sentence ?attributed WHERE {
   ?st ag:subject ?s ; ag:object ?o ; ag:predicate ?p ; ag:polarity ?polarity ;
       ag:modality ?modality ; ag:rule ?rule ; prov:wasDerivedFrom ?doc ; ag:evidence ?sent .
   ?sent ag:text ?sentence .
   OPTIONAL { ?st dcterms:date ?date }
   OPTIONAL { ?st ag:plover ?plover }
+  OPTIONAL { ?st ag:confidence ?confidence }
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?st prov:wasAttributedTo ?a . ?a rdfs:label ?attributed }
   BIND(STRAFTER(STR(?p), "#") AS ?predicate)
@@ -241,7 +242,8 @@ const STATEMENTS: &str = r##"SELECT ?st ?predicate ?polarity ?modality ?rule ?pl
 ORDER BY ?date ?doc ?st"##;
 
 /// `/api/statements?s=…&o=…[&p=PREDICATE][&polarity=…][&asserted=1][&since=…][&until=…]`:
-/// the statements behind an edge, with sentence, document, date, modality, rule.
+/// the statements behind an edge, with sentence, document, date, modality,
+/// rule and confidence (stores written before confidence was stored: none).
 fn statements(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
     let (Some(s), Some(o)) = (one(pairs, "s"), one(pairs, "o")) else {
         return Err(bad("give s=SUBJECT-IRI and o=OBJECT-IRI"));
@@ -283,6 +285,7 @@ fn statements(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
                 "polarity": val(r, "polarity"),
                 "modality": val(r, "modality"),
                 "rule": val(r, "rule"),
+                "confidence": val(r, "confidence"),
                 "plover": val(r, "plover"),
                 "date": val(r, "date"),
                 "document": val(r, "doc"),
