@@ -21,28 +21,6 @@ pub struct Cli {
     /// Extra lexicon file (TSV; same header as a file in ontology/lexicon/). Repeatable.
     #[arg(long = "lexicon", global = true, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
-    /// User name for a remote store (password from $ACTORGRAPH_PASSWORD or --password-file).
-    #[arg(long, global = true, env = "ACTORGRAPH_USER")]
-    pub user: Option<String>,
-    /// File holding the remote store's password (first line).
-    #[arg(
-        long,
-        global = true,
-        env = "ACTORGRAPH_PASSWORD_FILE",
-        value_name = "FILE"
-    )]
-    pub password_file: Option<PathBuf>,
-    /// File holding a bearer token for a remote store (or $ACTORGRAPH_TOKEN).
-    #[arg(
-        long,
-        global = true,
-        env = "ACTORGRAPH_TOKEN_FILE",
-        value_name = "FILE"
-    )]
-    pub token_file: Option<PathBuf>,
-    /// Worker threads for extraction (0: all cores; at most 256). Output does not depend on it.
-    #[arg(long, global = true, default_value_t = 0, value_parser = threads)]
-    pub threads: usize,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -60,6 +38,20 @@ fn threads(s: &str) -> std::result::Result<usize, String> {
     Ok(n)
 }
 
+/// Credentials of a remote store (only on the commands that open a store).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RemoteArgs {
+    /// User name for a remote store (password from $ACTORGRAPH_PASSWORD or --password-file).
+    #[arg(long, env = "ACTORGRAPH_USER")]
+    pub user: Option<String>,
+    /// File holding the remote store's password (first line).
+    #[arg(long, env = "ACTORGRAPH_PASSWORD_FILE", value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+    /// File holding a bearer token for a remote store (or $ACTORGRAPH_TOKEN).
+    #[arg(long, env = "ACTORGRAPH_TOKEN_FILE", value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+}
+
 /// How `extract` and `ingest` read their inputs.
 #[derive(Debug, Clone, clap::Args)]
 pub struct ReadArgs {
@@ -71,6 +63,9 @@ pub struct ReadArgs {
     /// replace (both are written, each statement naming its document, with a note).
     #[arg(long, value_enum)]
     pub on_duplicate: Option<corpus::OnDuplicate>,
+    /// Worker threads for extraction (0: all cores; at most 256). Output does not depend on it.
+    #[arg(long, default_value_t = 0, value_parser = threads)]
+    pub threads: usize,
 }
 
 /// Output format of `extract`.
@@ -156,6 +151,9 @@ pub enum Command {
         /// Store: a directory, or a remote SPARQL endpoint `http(s)://…` (default: $ACTORGRAPH_STORE, then ./actorgraph-store).
         #[arg(long)]
         store: Option<String>,
+        /// Remote store credentials.
+        #[command(flatten)]
+        remote: RemoteArgs,
         /// Language of the documents.
         #[arg(long, value_enum, default_value = "auto")]
         lang: LangOpt,
@@ -177,6 +175,9 @@ pub enum Command {
         /// Store: a directory, or a remote endpoint (with --token-file or --user for its updates).
         #[arg(long)]
         store: Option<String>,
+        /// Remote store credentials.
+        #[command(flatten)]
+        remote: RemoteArgs,
     },
     /// Run a SPARQL query (prefixes ag:, agr:, rdf:, rdfs:, owl:, skos:, prov:, dcterms:, xsd:, wd: are declared).
     Query {
@@ -188,6 +189,9 @@ pub enum Command {
         /// Store: a directory or a remote SPARQL endpoint URL.
         #[arg(long)]
         store: Option<String>,
+        /// Remote store credentials.
+        #[command(flatten)]
+        remote: RemoteArgs,
         /// Results format.
         #[arg(long, value_enum, default_value = "table")]
         format: sparql::Format,
@@ -206,6 +210,9 @@ pub enum Command {
         /// Store: a directory or a remote SPARQL endpoint URL.
         #[arg(long)]
         store: Option<String>,
+        /// Remote store credentials.
+        #[command(flatten)]
+        remote: RemoteArgs,
         /// Keep negated statements as edges.
         #[arg(long)]
         include_negative: bool,
@@ -320,19 +327,19 @@ fn read_secret(path: &std::path::Path) -> Result<String> {
 }
 
 /// Where the store is, with credentials from files or the environment.
-fn location(cli: &Cli, store: &Option<String>) -> Result<backend::Location> {
-    let password = match &cli.password_file {
+fn location(remote: &RemoteArgs, store: &Option<String>) -> Result<backend::Location> {
+    let password = match &remote.password_file {
         Some(f) => Some(read_secret(f)?),
         None => std::env::var("ACTORGRAPH_PASSWORD").ok(),
     };
-    let token = match &cli.token_file {
+    let token = match &remote.token_file {
         Some(f) => Some(read_secret(f)?),
         None => std::env::var("ACTORGRAPH_TOKEN").ok(),
     };
     Ok(backend::Location {
         store: store.clone(),
         credentials: crate::remote::Credentials {
-            user: cli.user.clone(),
+            user: remote.user.clone(),
             password,
             token,
         },
@@ -356,7 +363,7 @@ fn run_options(
     corpus::RunOptions {
         lang: lang.lang(),
         date: date.clone(),
-        threads: cli.threads,
+        threads: read.threads,
         // Documents per chunk; the store loader's batch (tunable for benchmarks).
         chunk: std::env::var("ACTORGRAPH_CHUNK")
             .ok()
@@ -485,6 +492,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Ingest {
             files,
             store: st,
+            remote,
             lang,
             date,
             read,
@@ -493,14 +501,15 @@ pub fn run(cli: Cli) -> Result<()> {
             check_date("--date", date)?;
             let k = knowledge(&cli)?;
             let opts = run_options(&cli, *lang, date, read, corpus::OnDuplicate::Error);
-            let s = location(&cli, st)?.open_write()?;
+            let s = location(remote, st)?.open_write()?;
             s.load_knowledge(&k)?;
-            let (mut quads, mut unchanged) = (0, 0);
+            let (mut quads, mut unchanged, mut undated) = (0, 0, 0);
             let summary = corpus::run(&k, files, &opts, |chunk| {
                 let batch: Vec<(Document, Vec<Statement>, String)> = chunk
                     .iter()
                     .map(|(d, st, _)| (d.clone(), st.clone(), lang_code(d).to_string()))
                     .collect();
+                undated += batch.iter().filter(|(d, _, _)| d.date.is_none()).count();
                 let loaded = s.load_documents(&batch, *force)?;
                 quads += loaded.quads;
                 unchanged += loaded.unchanged;
@@ -511,6 +520,12 @@ pub fn run(cli: Cli) -> Result<()> {
                 "ingested {quads} quad(s) into {} ({total} quads in store)",
                 s.name()
             );
+            if undated > 0 {
+                eprintln!(
+                    "actorgraph: warning: {undated} of {} document(s) have no date: date filters (--since, --until, between-dates) skip their statements; give --date or a JSON Lines `date`",
+                    summary.documents
+                );
+            }
             if unchanged > 0 {
                 eprintln!(
                     "actorgraph: {unchanged} document(s) already stored unchanged, left as they were (--force rewrites them)"
@@ -528,6 +543,7 @@ pub fn run(cli: Cli) -> Result<()> {
             query,
             file,
             store: st,
+            remote,
             format,
             params,
         } => {
@@ -549,9 +565,22 @@ pub fn run(cli: Cli) -> Result<()> {
                 .iter()
                 .map(|p| crate::params::Param::parse(p))
                 .collect::<Result<Vec<_>>>()?;
+            // A library query's `# param:` lines say what it needs: a missing
+            // one would leave its variable unbound and answer nothing.
+            let missing: Vec<String> = crate::server::library::param_lines(&q)
+                .into_iter()
+                .filter(|d| !params.iter().any(|p| p.name == d.name))
+                .map(|d| format!("-p {}={}", d.name, d.example))
+                .collect();
+            if !missing.is_empty() {
+                return Err(Error::Usage(format!(
+                    "the query needs parameter(s) it declares in `# param:` lines: give {}",
+                    missing.join(" ")
+                )));
+            }
             // Parse before opening anything: a typo is not a store problem.
             let q = crate::params::prepare(&q, &params)?;
-            let s = location(&cli, st)?.open_read()?;
+            let s = location(remote, st)?.open_read()?;
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             sparql::run(&s, q, *format, &mut out)?;
@@ -561,6 +590,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             output,
             store: st,
+            remote,
             include_negative,
             dynamic,
             aggregate,
@@ -578,7 +608,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             check_date("--since", since)?;
             check_date("--until", until)?;
-            let s = location(&cli, st)?.open_read()?;
+            let s = location(remote, st)?.open_read()?;
             let (undated, documents) = export::undated_documents(&s)?;
             if undated > 0 {
                 eprintln!(
@@ -711,8 +741,12 @@ pub fn run(cli: Cli) -> Result<()> {
             );
             Ok(())
         }
-        Command::Remove { ids, store: st } => {
-            let s = location(&cli, st)?.open_existing_write()?;
+        Command::Remove {
+            ids,
+            store: st,
+            remote,
+        } => {
+            let s = location(remote, st)?.open_existing_write()?;
             let missing = s.remove_documents(ids)?;
             eprintln!(
                 "actorgraph: removed {} document(s) from {}",

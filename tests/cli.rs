@@ -534,3 +534,31 @@ fn completions_and_man_page_describe_the_commands() {
     );
     assert!(man.contains("export"), "{man}");
 }
+
+#[test]
+fn french_labels_name_actors_in_parameters_and_ego_networks() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .args(["--lang", "fr", "-"])
+        .write_stdin("La Russie condamne l'Ukraine. La France soutient l'Inde.")
+        .assert()
+        .success();
+    let rows = stdout_ok(
+        bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(example("queries/ego-network.rq"))
+            .args(["-p", "actor=Russie"]),
+    );
+    assert!(rows.contains("Ukraine"), "{rows}");
+    let gexf = stdout_ok(
+        bin()
+            .args(["export", "--format", "gexf", "--ego", "Russie", "--store"])
+            .arg(&store),
+    );
+    assert!(gexf.contains("Ukraine") && !gexf.contains("India"), "{gexf}");
+}

@@ -187,8 +187,14 @@ pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, R
     };
     let mut edges = aggregate(&rows, opts, &info, selected.as_ref());
     if let Some(ego) = &opts.ego {
-        let centre = find_actor(&info, &edges, ego)
-            .ok_or_else(|| Error::Usage(format!("--ego: no actor `{ego}` in the network")))?;
+        let centre = match find_actor(&info, &edges, ego) {
+            Some(c) => c,
+            // A French label or an alias ("Russie", "Kremlin") names the
+            // actor too, as it does for the query library's parameters.
+            None => read::entity_named(store, ego)?
+                .and_then(|iri| find_actor(&info, &edges, &iri))
+                .ok_or_else(|| Error::Usage(format!("--ego: no actor `{ego}` in the network")))?,
+        };
         let keep = neighbourhood(&edges, &centre, opts.depth.max(1));
         edges.retain(|((s, _, o, _), _)| keep.contains(s) && keep.contains(o));
     }

@@ -283,6 +283,18 @@ pub(crate) fn entity_info(store: &Backend) -> Result<(HashMap<String, Info>, usi
     Ok((out, documents))
 }
 
+/// The entity one of whose labels (English or French preferred label, or
+/// alias) is `name`, any case and accents; the first in IRI order.
+pub(crate) fn entity_named(store: &Backend, name: &str) -> Result<Option<String>> {
+    let want = crate::text::fold(name);
+    let q = "SELECT DISTINCT ?e ?n WHERE { GRAPH ?g { ?e skos:prefLabel|skos:altLabel ?n } } ORDER BY ?e";
+    Ok(store
+        .select_all(q)?
+        .iter()
+        .find(|r| crate::text::fold(&lit(r.get("n"))) == want)
+        .map(|r| lit(r.get("e"))))
+}
+
 /// (documents without a date, documents): undated documents' statements
 /// have no first/last date and no spell, and date filters drop them.
 pub(crate) fn undated(store: &Backend) -> Result<(usize, usize)> {

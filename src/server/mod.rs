@@ -9,7 +9,7 @@
 
 mod api;
 mod handlers;
-mod library;
+pub(crate) mod library;
 mod netview;
 pub mod protocol;
 pub mod stopper;
