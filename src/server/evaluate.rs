@@ -1,0 +1,175 @@
+//! Evaluating one query within its limits: refused shapes answer 400/501
+//! at once; the rest run on their own thread, within an evaluation slot,
+//! a deadline and a memory budget, and unwind when either is passed.
+
+// As in handlers: the error response itself is the `Err` (failing path only).
+#![allow(clippy::result_large_err)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use oxhttp::model::{Body, Response, StatusCode};
+use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults};
+use spargebra::Query;
+
+use super::budget::{Budget, Charged};
+use super::handlers::{not_acceptable, rdf_response, results_response};
+use super::protocol::{rdf_format, results_format};
+use super::watchdog::{Reason, Stop};
+use super::{Limits, State, refuse, stopper, text};
+
+type Resp = Response<Body>;
+
+/// How long the client waits for a stopped evaluation to answer by itself
+/// before it is answered for it (the evaluation then ends in the background).
+const ANSWER_GRACE: Duration = Duration::from_millis(900);
+
+/// What the protocol asks besides the query.
+pub(crate) struct Request {
+    /// `default-graph-uri` values.
+    pub defaults: Vec<NamedNode>,
+    /// `named-graph-uri` values.
+    pub named: Vec<NamedNode>,
+    /// The `Accept` header.
+    pub accept: String,
+    /// The `format` parameter.
+    pub format: Option<String>,
+}
+
+/// Evaluates `query` and answers with its results or why it stopped.
+pub(crate) fn query(state: &State, mut query: Query, req: Request) -> Result<Resp, Resp> {
+    let arrived = Instant::now();
+    refuse::query(&query).map_err(|r| refusal(&r))?;
+    stopper::instrument(&mut query);
+    let limits = state.limits;
+    let deadline = arrived + limits.timeout;
+    let slot = state.slots.take(deadline).ok_or_else(|| {
+        text(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "server busy: {} queries running (--max-concurrent-queries) until this one's {} s timeout",
+                state.slots.max(),
+                limits.timeout.as_secs()
+            ),
+        )
+    })?;
+    let guard = state
+        .watchdog
+        .arm(deadline.saturating_duration_since(Instant::now()));
+    let stop = Arc::clone(&guard.stop);
+    let mut prepared = crate::sparql::for_query(
+        crate::sparql::evaluator()
+            .with_cancellation_token(guard.token.clone())
+            .with_custom_function(
+                NamedNode::new_unchecked(stopper::ALIVE),
+                stopper::alive(Arc::clone(&guard.stop)),
+            ),
+        query,
+    );
+    if !req.defaults.is_empty() || !req.named.is_empty() {
+        // The protocol's dataset overrides the query's FROM clauses.
+        let d: Vec<GraphName> = req.defaults.into_iter().map(GraphName::from).collect();
+        prepared.dataset_mut().set_default_graph(d);
+        if !req.named.is_empty() {
+            let n: Vec<NamedOrBlankNode> = req.named.into_iter().map(Into::into).collect();
+            prepared.dataset_mut().set_available_named_graphs(n);
+        }
+    }
+    let store = state.store.clone();
+    let (accept, format) = (req.accept, req.format);
+    let budget = Budget::new(limits.memory, Arc::clone(&stop));
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let charged = Charged::start(budget);
+        let run = || {
+            let results = prepared
+                .on_store(&store)
+                .execute()
+                .map_err(|e| eval_error(limits, &guard.stop, e))?;
+            let fail = |e: QueryEvaluationError| eval_error(limits, &guard.stop, e);
+            match results {
+                QueryResults::Graph(triples) => {
+                    let f = rdf_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
+                    rdf_response(f, triples.map(|t| t.map_err(fail)), limits.max_rows)
+                }
+                other => {
+                    let f =
+                        results_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
+                    results_response(limits.max_rows, &fail, f, other)
+                }
+            }
+        };
+        let resp =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+                match payload.downcast::<stopper::Stopped>() {
+                    Ok(_) => Err(eval_error(
+                        limits,
+                        &guard.stop,
+                        QueryEvaluationError::Cancelled,
+                    )),
+                    Err(p) => std::panic::resume_unwind(p),
+                }
+            });
+        // The answer's copy below is not the query's memory.
+        drop(charged);
+        // Bodies are not Send: the response crosses over as parts and bytes.
+        let (parts, body) = resp.unwrap_or_else(|e| e).into_parts();
+        let _ = tx.send((parts, body.to_vec().unwrap_or_default()));
+        // Only now, evaluation over: the deadline and the slot are released.
+        drop(guard);
+        drop(slot);
+    });
+    let wait = deadline.saturating_duration_since(Instant::now()) + ANSWER_GRACE;
+    match rx.recv_timeout(wait) {
+        Ok((parts, bytes)) => Ok(Response::from_parts(parts, Body::from(bytes))),
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            stop.trip(Reason::Timeout);
+            Err(stopped(limits, Reason::Timeout))
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(text(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "the query's evaluation failed unexpectedly (see the server log)",
+        )),
+    }
+}
+
+/// The answer to a refused operation.
+pub(crate) fn refusal(r: &refuse::Refusal) -> Resp {
+    let status = if r.not_implemented() {
+        StatusCode::NOT_IMPLEMENTED
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    text(status, r.to_string())
+}
+
+/// The answer to a query stopped for `reason`.
+fn stopped(limits: Limits, reason: Reason) -> Resp {
+    let why = match reason {
+        Reason::Timeout => format!(
+            "query stopped after the {} s timeout (--timeout)",
+            limits.timeout.as_secs()
+        ),
+        Reason::Memory => format!(
+            "query stopped: it needed more than its {} MiB of memory (--max-query-memory)",
+            limits.memory >> 20
+        ),
+    };
+    text(StatusCode::SERVICE_UNAVAILABLE, why)
+}
+
+/// The answer to an evaluation error.
+pub(crate) fn eval_error(limits: Limits, stop: &Stop, e: QueryEvaluationError) -> Resp {
+    use QueryEvaluationError as E;
+    match e {
+        E::Cancelled => stopped(limits, stop.reason().unwrap_or(Reason::Timeout)),
+        E::UnsupportedService(_) | E::UnboundService | E::InvalidServiceName(_) => {
+            refusal(&refuse::Refusal::Service)
+        }
+        e @ (E::UnsupportedCustomFunction(_)
+        | E::UnsupportedCustomFunctionArity { .. }
+        | E::NotExistingSubstitutedVariable(_)) => text(StatusCode::BAD_REQUEST, e.to_string()),
+        e => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
