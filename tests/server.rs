@@ -321,19 +321,24 @@ fn generated(dir: &Path, n: usize, extra: &[&str]) -> Server {
     s
 }
 
-/// CPU seconds and threads of a process (Linux /proc).
+/// CPU seconds of a process's threads but RocksDB's own (compactions are
+/// not query work), and its number of threads (Linux /proc).
 fn cpu_and_threads(pid: u32) -> (f64, usize) {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
-    let f: Vec<&str> = stat
-        .rsplit_once(')')
-        .unwrap()
-        .1
-        .split_whitespace()
-        .collect();
-    let ticks: f64 = f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap();
-    let threads = std::fs::read_dir(format!("/proc/{pid}/task"))
-        .unwrap()
-        .count();
+    let mut ticks = 0.0;
+    let mut threads = 0;
+    for task in std::fs::read_dir(format!("/proc/{pid}/task")).unwrap() {
+        threads += 1;
+        // A thread may end while we look.
+        let Ok(stat) = std::fs::read_to_string(task.unwrap().path().join("stat")) else {
+            continue;
+        };
+        let (head, rest) = stat.rsplit_once(')').unwrap();
+        if head.contains("(rocksdb:") {
+            continue;
+        }
+        let f: Vec<&str> = rest.split_whitespace().collect();
+        ticks += f[11].parse::<f64>().unwrap() + f[12].parse::<f64>().unwrap();
+    }
     (ticks / 100.0, threads)
 }
 
