@@ -637,3 +637,40 @@ fn bind_to_port_0_logs_the_bound_port() {
     assert_ne!(port, 0, "{line}");
     assert_eq!(get(&s, "/health", "").0, StatusCode::OK, "{line}");
 }
+
+/// Bad `serve` options: a clear message naming the option, exit code 2,
+/// before the store is even opened.
+#[test]
+fn bad_serve_options_are_refused_clearly() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--cors-origin", "editor.example"],
+            "give `*` or an origin",
+        ),
+        (
+            &["--cors-origin", "https://editor.example/"],
+            "without a path",
+        ),
+        (&["--max-query-memory", "12X"], "a number with K, M or G"),
+        (&["--max-query-memory", "0"], "must be over 0"),
+        (&["--max-concurrent-queries", "0"], "at least 1"),
+        (&["--bind", "nowhere:port"], "--bind nowhere:port"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest_examples(&store);
+    for (args, want) in cases {
+        let out = Command::new(bin())
+            .args(["serve", "--store"])
+            .arg(&store)
+            .args(*args)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{args:?}");
+        assert!(err.contains(want), "{args:?}: {err}");
+        let option = args[0];
+        assert!(err.contains(option), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

@@ -67,7 +67,7 @@ pub struct ServeArgs {
     pub max_query_memory: usize,
     /// Most queries evaluated at once; others wait for a slot until their
     /// timeout. With --max-query-memory it bounds the server's memory.
-    #[arg(long, value_name = "N", default_value_t = 4)]
+    #[arg(long, value_name = "N", default_value = "4", value_parser = slots::parse_count)]
     pub max_concurrent_queries: usize,
 }
 

@@ -56,6 +56,14 @@ impl Slots {
     }
 }
 
+/// Parses `--max-concurrent-queries`: a whole number, at least 1.
+pub fn parse_count(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if n > 0 => Ok(n),
+        _ => Err(format!("`{s}`: give a whole number of queries, at least 1")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
