@@ -8,15 +8,18 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use oxhttp::model::response::Parts;
 use oxhttp::model::{Body, Response, StatusCode};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
-use oxigraph::sparql::{QueryEvaluationError, QueryResults};
+use oxigraph::sparql::{PreparedSparqlQuery, QueryEvaluationError, QueryResults};
+use oxigraph::store::Store;
 use spargebra::Query;
 
 use super::budget::{Budget, Charged};
 use super::handlers::{not_acceptable, rdf_response, results_response};
 use super::protocol::{rdf_format, results_format};
-use super::watchdog::{Reason, Stop};
+use super::slots::Slot;
+use super::watchdog::{Guard, Reason, Stop};
 use super::{Limits, State, refuse, stopper, text};
 
 type Resp = Response<Body>;
@@ -58,67 +61,18 @@ pub(crate) fn query(state: &State, mut query: Query, req: Request) -> Result<Res
         .watchdog
         .arm(deadline.saturating_duration_since(Instant::now()));
     let stop = Arc::clone(&guard.stop);
-    let mut prepared = crate::sparql::for_query(
-        crate::sparql::evaluator()
-            .with_cancellation_token(guard.token.clone())
-            .with_custom_function(
-                NamedNode::new_unchecked(stopper::ALIVE),
-                stopper::alive(Arc::clone(&guard.stop)),
-            ),
-        query,
-    );
-    if !req.defaults.is_empty() || !req.named.is_empty() {
-        // The protocol's dataset overrides the query's FROM clauses.
-        let d: Vec<GraphName> = req.defaults.into_iter().map(GraphName::from).collect();
-        prepared.dataset_mut().set_default_graph(d);
-        if !req.named.is_empty() {
-            let n: Vec<NamedOrBlankNode> = req.named.into_iter().map(Into::into).collect();
-            prepared.dataset_mut().set_available_named_graphs(n);
-        }
-    }
-    let store = state.store.clone();
-    let (accept, format) = (req.accept, req.format);
-    let budget = Budget::new(limits.memory, Arc::clone(&stop));
+    let job = Job {
+        prepared: prepare(query, &guard, req.defaults, req.named),
+        store: state.store.clone(),
+        accept: req.accept,
+        format: req.format,
+        limits,
+        guard,
+        slot,
+    };
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let charged = Charged::start(budget);
-        let run = || {
-            let results = prepared
-                .on_store(&store)
-                .execute()
-                .map_err(|e| eval_error(limits, &guard.stop, e))?;
-            let fail = |e: QueryEvaluationError| eval_error(limits, &guard.stop, e);
-            match results {
-                QueryResults::Graph(triples) => {
-                    let f = rdf_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
-                    rdf_response(f, triples.map(|t| t.map_err(fail)), limits.max_rows)
-                }
-                other => {
-                    let f =
-                        results_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
-                    results_response(limits.max_rows, &fail, f, other)
-                }
-            }
-        };
-        let resp =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
-                match payload.downcast::<stopper::Stopped>() {
-                    Ok(_) => Err(eval_error(
-                        limits,
-                        &guard.stop,
-                        QueryEvaluationError::Cancelled,
-                    )),
-                    Err(p) => std::panic::resume_unwind(p),
-                }
-            });
-        // The answer's copy below is not the query's memory.
-        drop(charged);
-        // Bodies are not Send: the response crosses over as parts and bytes.
-        let (parts, body) = resp.unwrap_or_else(|e| e).into_parts();
-        let _ = tx.send((parts, body.to_vec().unwrap_or_default()));
-        // Only now, evaluation over: the deadline and the slot are released.
-        drop(guard);
-        drop(slot);
+        let _ = tx.send(job.run());
     });
     let wait = deadline.saturating_duration_since(Instant::now()) + ANSWER_GRACE;
     match rx.recv_timeout(wait) {
@@ -131,6 +85,86 @@ pub(crate) fn query(state: &State, mut query: Query, req: Request) -> Result<Res
             StatusCode::INTERNAL_SERVER_ERROR,
             "the query's evaluation failed unexpectedly (see the server log)",
         )),
+    }
+}
+
+/// The query with its liveness function, token and protocol dataset.
+fn prepare(
+    query: Query,
+    guard: &Guard,
+    defaults: Vec<NamedNode>,
+    named: Vec<NamedNode>,
+) -> PreparedSparqlQuery {
+    let mut prepared = crate::sparql::for_query(
+        crate::sparql::evaluator()
+            .with_cancellation_token(guard.token.clone())
+            .with_custom_function(
+                NamedNode::new_unchecked(stopper::ALIVE),
+                stopper::alive(Arc::clone(&guard.stop)),
+            ),
+        query,
+    );
+    if !defaults.is_empty() || !named.is_empty() {
+        // The protocol's dataset overrides the query's FROM clauses.
+        let d: Vec<GraphName> = defaults.into_iter().map(GraphName::from).collect();
+        prepared.dataset_mut().set_default_graph(d);
+        if !named.is_empty() {
+            let n: Vec<NamedOrBlankNode> = named.into_iter().map(Into::into).collect();
+            prepared.dataset_mut().set_available_named_graphs(n);
+        }
+    }
+    prepared
+}
+
+/// One evaluation, run on its own thread.
+struct Job {
+    prepared: PreparedSparqlQuery,
+    store: Store,
+    accept: String,
+    format: Option<String>,
+    limits: Limits,
+    guard: Guard,
+    slot: Slot,
+}
+
+impl Job {
+    /// Evaluates within the budget; the answer as parts and bytes (bodies
+    /// are not Send). The deadline and the slot are released only after.
+    fn run(self) -> (Parts, Vec<u8>) {
+        let Job {
+            prepared,
+            store,
+            accept,
+            format,
+            limits,
+            guard,
+            slot,
+        } = self;
+        let charged = Charged::start(Budget::new(limits.memory, Arc::clone(&guard.stop)));
+        let fail = |e: QueryEvaluationError| eval_error(limits, &guard.stop, e);
+        let run = || match prepared.on_store(&store).execute().map_err(fail)? {
+            QueryResults::Graph(triples) => {
+                let f = rdf_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
+                rdf_response(f, triples.map(|t| t.map_err(fail)), limits.max_rows)
+            }
+            other => {
+                let f = results_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
+                results_response(limits.max_rows, &fail, f, other)
+            }
+        };
+        let resp =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
+                match payload.downcast::<stopper::Stopped>() {
+                    Ok(_) => Err(fail(QueryEvaluationError::Cancelled)),
+                    Err(p) => std::panic::resume_unwind(p),
+                }
+            });
+        // The answer's copy below is not the query's memory.
+        drop(charged);
+        let (parts, body) = resp.unwrap_or_else(|e| e).into_parts();
+        let answer = (parts, body.to_vec().unwrap_or_default());
+        drop((guard, slot));
+        answer
     }
 }
 
