@@ -674,3 +674,29 @@ fn bad_serve_options_are_refused_clearly() {
         assert!(!err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn queries_beyond_the_evaluation_slots_wait_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = generated(
+        dir.path(),
+        20_000,
+        &["--timeout", "2", "--max-concurrent-queries", "1"],
+    );
+    let heavy = q("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }");
+    std::thread::scope(|scope| {
+        let first = scope.spawn(|| get(&s, &heavy, "").0);
+        std::thread::sleep(Duration::from_millis(300));
+        // The one slot is taken: this cheap query waits until the heavy
+        // one is stopped at its deadline, about 1.7 s from now.
+        let t = Instant::now();
+        let (st, _, body) = get(&s, &q("ASK { ?s ?p ?o }"), "");
+        assert_eq!(st, StatusCode::OK, "{body}");
+        assert!(
+            t.elapsed() > Duration::from_millis(1200),
+            "{:?}",
+            t.elapsed()
+        );
+        assert_eq!(first.join().unwrap(), StatusCode::SERVICE_UNAVAILABLE);
+    });
+}
