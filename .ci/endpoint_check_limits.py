@@ -45,8 +45,8 @@ SHAPES = [
      "SELECT (GROUP_CONCAT(CONCAT(STR(?a), STR(?f))) AS ?x) WHERE { ?a ?b ?c . ?d ?e ?f }", "stop"),
     ("hash join on an unselective key",
      "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?c . ?d ?p ?f . ?g ?p ?i }", "stop"),
-    ("(<p1>|<p2>)+ between two variables",
-     "SELECT ?a ?b ?c WHERE { ?a (<urn:p1>|<urn:p2>)+ ?b . ?c ?d ?e }", "stop"),
+    ("(<p1>|<p2>)+ from a variable of a triple",
+     "SELECT ?a ?b ?c WHERE { ?a <urn:p3> ?c . ?a (<urn:p1>|<urn:p2>)+ ?b . ?b ?d ?e }", "stop"),
     ("(<p1>|<p2>)* from a variable of a triple",
      "SELECT (COUNT(*) AS ?n) WHERE { ?a <urn:p3> ?c . ?a (<urn:p1>|<urn:p2>)* ?b . ?b ?p ?o }", "stop"),
     ("(!<urn:x>)* between two variables",
@@ -55,6 +55,9 @@ SHAPES = [
      "SELECT (COUNT(*) AS ?n) WHERE { <urn:n0> (!<urn:x>)* ?b . ?b ?p ?o }", "refuse"),
     ("(<p1>|<p2>)* between two variables",
      "SELECT (COUNT(*) AS ?n) WHERE { ?a (<urn:p1>|<urn:p2>)* ?b }", "refuse"),
+    ("(<p0>|...|<p9>)+ between two variables",
+     "SELECT (COUNT(*) AS ?n) WHERE { ?a (" + "|".join(f"<urn:p{i}>" for i in range(10)) + ")+ ?b }",
+     "refuse"),
 ]
 
 

@@ -479,8 +479,8 @@ fn bad_requests_get_clear_answers() {
             "repeats a negated property set",
         ),
         (
-            "`*` path between two variables",
-            get(&s, &q("SELECT * WHERE { ?a <urn:p1>* ?b }"), "").into_sb(),
+            "`+` path between two variables",
+            get(&s, &q("SELECT * WHERE { ?a <urn:p1>+ ?b }"), "").into_sb(),
             400,
             "put an IRI or a literal at one end",
         ),
