@@ -120,11 +120,25 @@ big = b"x" * (2 * 1024 * 1024)
 s, h, b = http("POST", EP, big, {"Content-Type": "application/sparql-query"})
 check(s == 413, f"413 for a body over --max-body (got {s})")
 
-# CORS for browser editors.
+# CORS: only the origin given with --cors-origin (endpoint_check starts the
+# server with http://editor.example) may read answers from a web page.
 s, h, b = http("OPTIONS", EP, headers={"Origin": "http://editor.example", "Access-Control-Request-Method": "POST"})
-check(s == 204 and h.get("access-control-allow-origin") == "*" and "Content-Type" in h.get("access-control-allow-headers", ""), "CORS preflight")
-s, h, b = get_query(COUNT, "application/sparql-results+json")
-check(h.get("access-control-allow-origin") == "*", "CORS header on results")
+check(s == 204 and h.get("access-control-allow-origin") == "http://editor.example"
+      and "Content-Type" in h.get("access-control-allow-headers", ""), "CORS preflight from the allowed origin")
+s, h, b = http("GET", EP + "?query=" + urllib.parse.quote(COUNT),
+               headers={"Accept": "application/sparql-results+json", "Origin": "http://editor.example"})
+check(h.get("access-control-allow-origin") == "http://editor.example", "CORS header on results for the allowed origin")
+s, h, b = http("OPTIONS", EP, headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"})
+check(s == 403 and "access-control-allow-origin" not in h, f"CORS preflight from another origin: 403 (got {s})")
+s, h, b = http("GET", EP + "?query=" + urllib.parse.quote(COUNT),
+               headers={"Accept": "application/sparql-results+json", "Origin": "http://evil.example"})
+check(s == 200 and "access-control-allow-origin" not in h, "no CORS header for another origin")
+
+# Refused up front: SERVICE (501) and unbounded negated-path closures (400).
+s, h, b = get_query("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "application/sparql-results+json")
+check(s == 501 and b"SERVICE is not supported" in b, f"SERVICE: 501 (got {s} {b[:60]!r})")
+s, h, b = get_query("SELECT * WHERE { ?a (!<urn:x>)* ?b }", "application/sparql-results+json")
+check(s == 400 and b"negated property set" in b, f"(!<urn:x>)* between variables refused: 400 (got {s})")
 
 # Timeout: a query far too big is stopped, and the server answers right after.
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -79,9 +79,14 @@ pub struct Challenge {
 }
 
 impl Challenge {
-    /// Parses a `WWW-Authenticate` value; `None` unless it is Digest with MD5.
+    /// Parses a `WWW-Authenticate` value; `None` unless it is Digest with MD5
+    /// (the scheme in any case, as RFC 7235 wants).
     pub fn parse(header: &str) -> Option<Challenge> {
-        let rest = header.trim().strip_prefix("Digest")?.trim_start();
+        let (scheme, rest) = header.trim().split_once(' ')?;
+        if !scheme.eq_ignore_ascii_case("digest") {
+            return None;
+        }
+        let rest = rest.trim_start();
         let params = parse_params(rest);
         let get = |k: &str| {
             params
@@ -233,6 +238,14 @@ mod tests {
         assert!(Challenge::parse("Basic realm=\"x\"").is_none());
         assert!(Challenge::parse("Digest realm=\"x\", nonce=\"n\", algorithm=SHA-256").is_none());
         assert!(Challenge::parse("Digest realm=\"a, b\", nonce=\"n\"").is_some());
+        assert!(Challenge::parse("Digestive realm=\"x\", nonce=\"n\"").is_none());
+    }
+
+    #[test]
+    fn the_scheme_is_case_insensitive() {
+        let ch = Challenge::parse("DIGEST realm=\"r\", nonce=\"n\"").unwrap();
+        assert_eq!(ch.realm, "r");
+        assert!(Challenge::parse("digest realm=\"r\", nonce=\"n\"").is_some());
     }
 
     #[test]

@@ -9,12 +9,12 @@ use std::io::Read;
 use oxhttp::model::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HOST};
 use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
+use oxigraph::model::{GraphName, NamedNode};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{QueryEvaluationError, QueryResults};
 
-use super::protocol::{form_decode, rdf_format, results_format, service_description};
-use super::{Limits, State, stopper, text};
+use super::protocol::{form_decode, rdf_format, service_description};
+use super::{State, evaluate, refuse, text};
 use crate::rdf::PREFIXES;
 
 type Resp = Response<Body>;
@@ -60,6 +60,15 @@ fn utf8(buf: Vec<u8>) -> Result<String, Resp> {
     String::from_utf8(buf).map_err(|_| text(StatusCode::BAD_REQUEST, "the body is not UTF-8"))
 }
 
+/// The token of an `Authorization: Bearer` header (RFC 7235: the scheme
+/// is case-insensitive, then one or more spaces).
+fn bearer(value: &str) -> Option<&str> {
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim_matches(' '))
+}
+
 /// Writes need --allow-update and the exact bearer token.
 fn may_write(state: &State, req: &Request<Body>) -> Result<(), Resp> {
     if !state.allow_update {
@@ -68,9 +77,7 @@ fn may_write(state: &State, req: &Request<Body>) -> Result<(), Resp> {
             "this endpoint is read-only (start it with --allow-update --token-file FILE)",
         ));
     }
-    let given = header(req, AUTHORIZATION)
-        .strip_prefix("Bearer ")
-        .unwrap_or("");
+    let given = bearer(header(req, AUTHORIZATION)).unwrap_or("");
     let want = state.token.as_deref().unwrap_or("");
     // Constant-time comparison: no timing hint about the token.
     let same = given.len() == want.len()
@@ -93,17 +100,6 @@ pub(crate) fn route(state: &State, req: &mut Request<Body>) -> Resp {
     let path = req.uri().path().to_string();
     let method = req.method().clone();
     let r = match (method.as_str(), path.as_str()) {
-        ("OPTIONS", _) => Ok(Response::builder()
-            .status(StatusCode::NO_CONTENT)
-            // No Access-Control-Allow-Methods: oxhttp drops that header,
-            // and GET and POST, all a SPARQL editor sends, are safelisted.
-            .header(
-                "access-control-allow-headers",
-                "Content-Type, Accept, Authorization",
-            )
-            .header("access-control-max-age", "86400")
-            .body(Body::empty())
-            .expect("valid response")),
         ("GET" | "HEAD", "/health") => Ok(Response::builder()
             .header("content-type", "application/json")
             .body(Body::from(format!(
@@ -170,87 +166,24 @@ fn query_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
         let triples = service_description(&endpoint, state.allow_update);
         return rdf_response(f, triples.into_iter().map(Ok), usize::MAX);
     };
-    let mut parsed = crate::params::parse_query(&query)
+    let parsed = crate::params::parse_query(&query)
         .map_err(|e| text(StatusCode::BAD_REQUEST, e.to_string()))?;
-    stopper::instrument(&mut parsed);
-    let limits = state.limits;
-    let guard = state.watchdog.arm(limits.timeout);
-    let mut prepared = crate::sparql::for_query(
-        crate::sparql::evaluator()
-            .with_cancellation_token(guard.token.clone())
-            .with_custom_function(
-                NamedNode::new_unchecked(stopper::ALIVE),
-                stopper::alive(guard.token.clone()),
-            ),
-        parsed,
-    );
-    let (defaults, named) = (get("default-graph-uri"), get("named-graph-uri"));
-    if !defaults.is_empty() || !named.is_empty() {
-        // The protocol's dataset overrides the query's FROM clauses.
-        let iri = |s: &String| {
-            NamedNode::new(s.clone())
-                .map_err(|e| text(StatusCode::BAD_REQUEST, format!("bad graph IRI `{s}`: {e}")))
-        };
-        let d: Vec<GraphName> = defaults
-            .iter()
-            .map(|s| iri(s).map(GraphName::from))
-            .collect::<Result<_, _>>()?;
-        prepared.dataset_mut().set_default_graph(d);
-        if !named.is_empty() {
-            let n: Vec<NamedOrBlankNode> = named
-                .iter()
-                .map(|s| iri(s).map(NamedOrBlankNode::from))
-                .collect::<Result<_, _>>()?;
-            prepared.dataset_mut().set_available_named_graphs(n);
-        }
-    }
-    // Evaluation runs on its own thread so that the answer keeps its
-    // deadline: at the timeout the token is cancelled (Oxigraph stops at its
-    // next read of the store) and the client gets 503 at once.
-    let store = state.store.clone();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let run = || {
-            let results = prepared
-                .on_store(&store)
-                .execute()
-                .map_err(|e| eval_error(limits, e))?;
-            match results {
-                QueryResults::Graph(triples) => {
-                    let f = rdf_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
-                    rdf_response(
-                        f,
-                        triples.map(|t| t.map_err(|e| eval_error(limits, e))),
-                        limits.max_rows,
-                    )
-                }
-                other => {
-                    let f =
-                        results_format(&accept, format.as_deref()).ok_or_else(not_acceptable)?;
-                    results_response(limits, f, other)
-                }
-            }
-        };
-        let resp =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)).unwrap_or_else(|payload| {
-                match payload.downcast::<stopper::Stopped>() {
-                    Ok(_) => Err(eval_error(limits, QueryEvaluationError::Cancelled)),
-                    Err(p) => std::panic::resume_unwind(p),
-                }
-            });
-        // Bodies are not Send: the response crosses over as parts and bytes.
-        let (parts, body) = resp.unwrap_or_else(|e| e).into_parts();
-        let _ = tx.send((parts, body.to_vec().unwrap_or_default()));
-    });
-    let resp = match rx.recv_timeout(limits.timeout + std::time::Duration::from_millis(200)) {
-        Ok((parts, bytes)) => Ok(Response::from_parts(parts, Body::from(bytes))),
-        Err(_) => {
-            guard.token.cancel();
-            Err(eval_error(limits, QueryEvaluationError::Cancelled))
-        }
+    let iris = |values: Vec<String>| {
+        values
+            .into_iter()
+            .map(|s| {
+                NamedNode::new(s.clone())
+                    .map_err(|e| text(StatusCode::BAD_REQUEST, format!("bad graph IRI `{s}`: {e}")))
+            })
+            .collect::<Result<Vec<_>, _>>()
     };
-    drop(guard);
-    resp
+    let request = evaluate::Request {
+        defaults: iris(get("default-graph-uri"))?,
+        named: iris(get("named-graph-uri"))?,
+        accept,
+        format,
+    };
+    evaluate::query(state, parsed, request)
 }
 
 /// A response without a body.
@@ -261,24 +194,11 @@ fn empty(status: StatusCode) -> Resp {
         .expect("valid response")
 }
 
-fn not_acceptable() -> Resp {
+pub(super) fn not_acceptable() -> Resp {
     text(
         StatusCode::NOT_ACCEPTABLE,
         "no acceptable format: results in application/sparql-results+json, +xml, text/csv, text/tab-separated-values; graphs in text/turtle, application/n-triples, application/rdf+xml, application/ld+json",
     )
-}
-
-fn eval_error(limits: Limits, e: QueryEvaluationError) -> Resp {
-    match e {
-        QueryEvaluationError::Cancelled => text(
-            StatusCode::SERVICE_UNAVAILABLE,
-            format!(
-                "query stopped after the {} s timeout (--timeout)",
-                limits.timeout.as_secs()
-            ),
-        ),
-        e => text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    }
 }
 
 fn ok(content_type: &str, body: Vec<u8>, truncated: Option<usize>) -> Resp {
@@ -289,7 +209,7 @@ fn ok(content_type: &str, body: Vec<u8>, truncated: Option<usize>) -> Resp {
     b.body(Body::from(body)).expect("valid response")
 }
 
-fn rdf_response(
+pub(super) fn rdf_response(
     f: RdfFormat,
     triples: impl Iterator<Item = Result<oxigraph::model::Triple, Resp>>,
     max: usize,
@@ -317,8 +237,9 @@ fn rdf_response(
     Ok(ok(&ct, buf, truncated))
 }
 
-fn results_response(
-    limits: Limits,
+pub(super) fn results_response(
+    max_rows: usize,
+    fail: &dyn Fn(QueryEvaluationError) -> Resp,
     f: oxigraph::sparql::results::QueryResultsFormat,
     results: QueryResults<'_>,
 ) -> Result<Resp, Resp> {
@@ -332,11 +253,11 @@ fn results_response(
                 .serialize_solutions_to_writer(Vec::new(), rows.variables().to_vec())
                 .map_err(io)?;
             for (i, row) in rows.enumerate() {
-                if i == limits.max_rows {
+                if i == max_rows {
                     truncated = Some(i);
                     break;
                 }
-                let row = row.map_err(|e| eval_error(limits, e))?;
+                let row = row.map_err(fail)?;
                 w.serialize(&row).map_err(io)?;
             }
             w.finish().map_err(io)?
@@ -366,10 +287,16 @@ fn update_route(state: &State, req: &mut Request<Body>) -> Result<Resp, Resp> {
 }
 
 fn run_update(state: &State, update: &str) -> Result<Resp, Resp> {
-    let prepared = crate::sparql::evaluator()
+    let mut parser = spargebra::SparqlParser::new();
+    for (p, iri) in PREFIXES {
+        parser = parser.with_prefix(*p, *iri).expect("prefix IRIs are valid");
+    }
+    let parsed = parser
         .parse_update(update)
         .map_err(|e| text(StatusCode::BAD_REQUEST, e.to_string()))?;
-    prepared
+    refuse::update(&parsed).map_err(|r| evaluate::refusal(&r))?;
+    crate::sparql::evaluator()
+        .for_update(parsed)
         .on_store(&state.store)
         .execute()
         .map_err(|e| text(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;

@@ -6,12 +6,18 @@
 //! Protocol, plus N-Quads/TriG POST of whole documents), `/health`.
 //! Writes need `--allow-update` and the bearer token of `--token-file`.
 //! `/` is the web workbench (`web`), `/api/` its read-only JSON (`api`).
+//! Queries are bounded in time, memory and number (see README, "Limits").
 
 mod api;
+mod budget;
+mod cors;
+mod evaluate;
 mod handlers;
 pub(crate) mod library;
 mod netview;
 pub mod protocol;
+mod refuse;
+mod slots;
 pub mod stopper;
 mod watchdog;
 mod web;
@@ -23,7 +29,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use oxhttp::Server;
-use oxhttp::model::{Body, HeaderValue, Request, Response, StatusCode};
+use oxhttp::model::{Body, Method, Request, Response, StatusCode};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -54,9 +60,20 @@ pub struct ServeArgs {
     /// response says so in `X-SPARQL-MaxRows`.
     #[arg(long, default_value_t = 1_000_000)]
     pub max_rows: usize,
-    /// Value of Access-Control-Allow-Origin (CORS) for browser SPARQL editors.
-    #[arg(long, default_value = "*")]
-    pub cors_origin: String,
+    /// Origin of a web page allowed to read answers (CORS), e.g. a browser
+    /// SPARQL editor at `https://editor.example`; repeatable; `*` allows
+    /// every page. Default: none, so no page a user visits can read the
+    /// store through their browser.
+    #[arg(long, value_name = "ORIGIN", value_parser = cors::parse_origin)]
+    pub cors_origin: Vec<String>,
+    /// Most memory one query may hold (bytes, or a number with K, M, G);
+    /// past it the query is stopped with a 503.
+    #[arg(long, value_name = "SIZE", default_value = "512M", value_parser = budget::parse_size)]
+    pub max_query_memory: usize,
+    /// Most queries evaluated at once; others wait for a slot until their
+    /// timeout. With --max-query-memory it bounds the server's memory.
+    #[arg(long, value_name = "N", default_value = "4", value_parser = slots::parse_count)]
+    pub max_concurrent_queries: usize,
 }
 
 /// What a query may take.
@@ -66,6 +83,8 @@ pub(crate) struct Limits {
     pub timeout: Duration,
     /// Most result rows or triples.
     pub max_rows: usize,
+    /// Most bytes a query's evaluation may hold.
+    pub memory: usize,
 }
 
 /// Shared state of the running server.
@@ -75,8 +94,9 @@ pub(crate) struct State {
     pub token: Option<String>,
     pub limits: Limits,
     pub max_body: usize,
-    cors: HeaderValue,
+    cors: Vec<String>,
     pub watchdog: watchdog::Watchdog,
+    pub slots: slots::Slots,
     inflight: AtomicUsize,
     stopping: AtomicBool,
 }
@@ -110,12 +130,19 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
     // so no other process can write under our readers (that would be
     // undefined behaviour for a read-only open).
     let s = store::open(&path)?;
-    let addr = args
+    let mut addr = args
         .bind
         .to_socket_addrs()
         .map_err(|e| Error::Usage(format!("--bind {}: {e}", args.bind)))?
         .next()
         .ok_or_else(|| Error::Usage(format!("--bind {}: no address", args.bind)))?;
+    if addr.port() == 0 {
+        // oxhttp binds by itself and does not tell the port: pick a free one
+        // here, so that the log names the port scripts must use.
+        addr = std::net::TcpListener::bind(addr)
+            .and_then(|l| l.local_addr())
+            .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
+    }
     let state = Arc::new(State {
         store: s,
         allow_update: args.allow_update,
@@ -123,11 +150,12 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
         limits: Limits {
             timeout: Duration::from_secs(args.timeout.max(1)),
             max_rows: args.max_rows,
+            memory: args.max_query_memory,
         },
         max_body: args.max_body,
-        cors: HeaderValue::from_str(&args.cors_origin)
-            .map_err(|_| Error::Usage(format!("--cors-origin `{}`", args.cors_origin)))?,
+        cors: args.cors_origin.clone(),
         watchdog: watchdog::Watchdog::start(),
+        slots: slots::Slots::new(args.max_concurrent_queries),
         inflight: AtomicUsize::new(0),
         stopping: AtomicBool::new(false),
     });
@@ -148,14 +176,16 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
         .spawn()
         .map_err(|e| Error::Usage(format!("cannot listen on {addr}: {e}")))?;
     eprintln!(
-        "actorgraph: serving {} at http://{addr}/sparql ({}; timeout {} s)",
+        "actorgraph: serving {} at http://{addr}/sparql ({}; per query: timeout {} s, memory {} MiB; {} at once)",
         path.display(),
         if args.allow_update {
             "updates allowed with the token"
         } else {
             "read-only"
         },
-        args.timeout
+        args.timeout,
+        args.max_query_memory >> 20,
+        state.slots.max()
     );
     let _ = rx.recv();
     // Graceful stop: refuse new requests, let running ones finish (10 s at most).
@@ -175,7 +205,10 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
 fn handle(state: &State, req: &mut Request<Body>) -> Response<Body> {
     let start = Instant::now();
     let (method, path) = (req.method().clone(), req.uri().path().to_string());
-    let mut resp = if state.stopping.load(Ordering::SeqCst) {
+    let origin = cors::allowed(&state.cors, req);
+    let mut resp = if method == Method::OPTIONS {
+        cors::preflight(origin.is_some(), req)
+    } else if state.stopping.load(Ordering::SeqCst) {
         text(StatusCode::SERVICE_UNAVAILABLE, "shutting down")
     } else {
         state.inflight.fetch_add(1, Ordering::SeqCst);
@@ -183,12 +216,9 @@ fn handle(state: &State, req: &mut Request<Body>) -> Response<Body> {
         state.inflight.fetch_sub(1, Ordering::SeqCst);
         r
     };
-    let h = resp.headers_mut();
-    h.insert("access-control-allow-origin", state.cors.clone());
-    h.insert(
-        "access-control-expose-headers",
-        HeaderValue::from_static("X-SPARQL-MaxRows, Content-Type"),
-    );
+    if let Some(origin) = origin {
+        cors::headers(&mut resp, origin);
+    }
     let size = resp.body().len().unwrap_or(0);
     eprintln!(
         "{} {method} {path} {} {size} B {:.1} ms",

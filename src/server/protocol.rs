@@ -144,8 +144,8 @@ pub fn service_description(endpoint: &str, update: bool) -> Vec<Triple> {
             sd("supportedLanguage"),
             sd("SPARQL11Query"),
         ),
+        // No sd:BasicFederatedQuery: SERVICE is refused (501).
         Triple::new(service.clone(), sd("feature"), sd("UnionDefaultGraph")),
-        Triple::new(service.clone(), sd("feature"), sd("BasicFederatedQuery")),
     ];
     if update {
         t.push(Triple::new(
@@ -262,5 +262,9 @@ mod tests {
                 .any(|t| t.object.to_string() == "<http://127.0.0.1:7878/sparql>")
         );
         assert_eq!(rw.len(), ro.len() + 1);
+        assert!(
+            !ro.iter()
+                .any(|t| t.object.to_string().contains("BasicFederatedQuery"))
+        );
     }
 }
