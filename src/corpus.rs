@@ -139,14 +139,26 @@ pub fn run(
                 return true;
             }
             let docs = std::mem::take(chunk);
-            let done: Vec<Extracted> = pool.install(|| {
+            let noted: Vec<(Extracted, Vec<String>)> = pool.install(|| {
                 docs.into_par_iter()
                     .map(|d| {
-                        let (st, n) = crate::extract::extract_counted(k, &d);
-                        (d, st, n)
+                        let x = crate::extract::extract_noted(k, &d);
+                        ((d, x.statements, x.sentences), x.notes)
                     })
                     .collect()
             });
+            // Notes in input order ("doc X: sentence at byte N split: …").
+            let mut done: Vec<Extracted> = Vec::with_capacity(noted.len());
+            for (x, notes) in noted {
+                for n in notes {
+                    let line = format!("actorgraph: doc {}: {n}", x.0.id);
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                }
+                done.push(x);
+            }
             for (d, st, n) in &done {
                 summary.documents += 1;
                 summary.sentences += n;

@@ -395,10 +395,76 @@ fn newlines_break(text: &str) -> bool {
     wrapped * 10 < lines.len() * 7
 }
 
+/// The most tokens a sentence may have. Longer runs without a sentence end
+/// (OCR dumps, tables, lists, text without punctuation) are cut into pieces
+/// of this many tokens, which bounds the work and memory per sentence (the
+/// clause rules look back over the sentence, and each statement carries its
+/// sentence's text). News sentences stay far below it.
+pub const MAX_SENTENCE_TOKENS: usize = 500;
+
+/// A sentence that was split because it ran past the bound.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// Start byte offset of the over-long sentence.
+    pub byte: usize,
+    /// Its length in tokens.
+    pub tokens: usize,
+    /// The bound it ran past ([`MAX_SENTENCE_TOKENS`] unless given).
+    pub max: usize,
+}
+
+impl std::fmt::Display for Split {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "sentence at byte {} split: longer than {} tokens ({} tokens)",
+            self.byte, self.max, self.tokens
+        )
+    }
+}
+
+/// Splits tokens into sentences (see [`sentences_bounded`]), at most
+/// [`MAX_SENTENCE_TOKENS`] tokens each.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    sentences_bounded(text, tokens, MAX_SENTENCE_TOKENS).0
+}
+
+/// Splits tokens into sentences of at most `max` tokens, and says which
+/// sentences were cut because they ran past it.
+pub fn sentences_bounded(text: &str, tokens: &[Token], max: usize) -> (Vec<Sentence>, Vec<Split>) {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    let mut splits = Vec::new();
+    for s in unbounded_sentences(text, tokens) {
+        let len = s.last - s.first;
+        if len <= max {
+            out.push(s);
+            continue;
+        }
+        splits.push(Split {
+            byte: s.start,
+            tokens: len,
+            max,
+        });
+        let mut first = s.first;
+        while first < s.last {
+            let last = (first + max).min(s.last);
+            out.push(Sentence {
+                first,
+                last,
+                start: tokens[first].start,
+                end: tokens[last - 1].end,
+            });
+            first = last;
+        }
+    }
+    (out, splits)
+}
+
 /// Splits tokens into sentences. Sentence ends: `.`, `!`, `?` followed by an
 /// upper-case word, a quote or a dash; line breaks (unless the text is
 /// hard-wrapped); blank lines always.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+fn unbounded_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     if tokens.is_empty() {
         return out;

@@ -204,7 +204,9 @@ fn speaker_zone(p: &Prepared, open: usize, close: usize) -> (usize, usize) {
     (before_start, open)
 }
 
-/// Whether token `i` lies inside a quotation.
+/// Whether token `i` lies inside a quotation. Quotations are in order and
+/// do not overlap: only the last one opening before `i` can contain it.
 pub fn quote_at(quotes: &[Quote], i: usize) -> Option<&Quote> {
-    quotes.iter().find(|q| q.open < i && i < q.close)
+    let n = quotes.partition_point(|q| q.open < i);
+    quotes[..n].last().filter(|q| i < q.close)
 }

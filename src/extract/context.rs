@@ -97,9 +97,8 @@ pub(crate) fn context(
                 && lex.is_verb(lang, "refusal", p.norm(j - 1))
         })
         && !p
-            .mentions
-            .iter()
-            .any(|m| m.kind == MentionKind::Demonym && m.last == head)
+            .ending_at(head)
+            .any(|mi| p.mentions[mi].kind == MentionKind::Demonym)
     {
         negative = !negative;
     }
@@ -267,9 +266,9 @@ pub(crate) fn context(
                     k += 1;
                 }
                 if let Some(m) = p
-                    .mentions
-                    .iter()
-                    .find(|m| m.first >= j + n && m.first <= k && usable(m))
+                    .starting_in(j + n, k + 1)
+                    .map(|mi| &p.mentions[mi])
+                    .find(|m| usable(m))
                 {
                     attributed = m.ents.first().copied();
                 }

@@ -146,6 +146,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     }
     p.mentions.extend(adds);
     p.mentions.sort_by_key(|m| (m.first, m.last));
+    p.bound_spans();
     // Third-person first (speakers may be pronouns: "a-t-elle déclaré").
     for pass in 0..2 {
         for mi in 0..p.mentions.len() {
@@ -195,14 +196,14 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
     let min_sent = sent.saturating_sub(2);
     let person_only = m.gender.is_some()
         || (m.kind == MentionKind::Possessive && !m.plural && p.norm(m.first) != "its");
+    // Mentions are sorted: going back, the first one before `min_sent`
+    // ends the search.
     let cands: Vec<usize> = (0..mi)
         .rev()
+        .take_while(|&j| p.sentence_of(p.mentions[j].first) >= min_sent)
         .filter(|&j| {
             let c = &p.mentions[j];
-            !c.ents.is_empty()
-                && !c.locative
-                && c.kind != MentionKind::Demonym
-                && p.sentence_of(c.first) >= min_sent
+            !c.ents.is_empty() && !c.locative && c.kind != MentionKind::Demonym
         })
         .collect();
     if m.plural {
@@ -403,12 +404,10 @@ pub(crate) fn speaker_of(
 /// The entity who speaks a quotation, from its speaker zone.
 pub fn quote_speaker(p: &Prepared, q: &clause::Quote) -> Option<usize> {
     let (a, b) = q.speaker_zone;
-    p.mentions
-        .iter()
+    p.lying_in(a, b)
+        .map(|(_, m)| m)
         .filter(|m| {
-            m.first >= a
-                && m.last <= b
-                && !m.ents.is_empty()
+            !m.ents.is_empty()
                 && !m.locative
                 && m.kind != MentionKind::Demonym
                 && m.kind != MentionKind::Speaker

@@ -27,10 +27,7 @@ pub(crate) fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, Strin
     }
     let end = p.tokens.len().min(t.last + 4);
     let to = (t.last..end).find(|&j| matches!(p.norm(j), "to" | "de" | "d'"))?;
-    let no_actor_between = !p
-        .mentions
-        .iter()
-        .any(|m| m.first >= t.last && m.first < to && usable(m));
+    let no_actor_between = !p.starting_in(t.last, to).any(|mi| usable(&p.mentions[mi]));
     (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
 }
 
@@ -191,9 +188,7 @@ pub(crate) fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<u
     let end = p.sentences[s].last.min(from + 4);
     (from..end)
         .take_while(|&j| {
-            j == from
-                || p.tokens[j - 1].kind == Kind::Word
-                    && !p.mentions.iter().any(|m| m.first < j && j - 1 < m.last)
+            j == from || p.tokens[j - 1].kind == Kind::Word && p.covering(j - 1).next().is_none()
         })
         .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
 }
@@ -267,8 +262,9 @@ pub(crate) fn conditional_threat(
     } else {
         cond + 1
     };
-    let target = p.mentions.iter().position(|m| {
-        m.first >= from && m.first <= from + 2 && m.last <= last && usable(m) && !m.locative
+    let target = p.starting_in(from, from + 3).find(|&mi| {
+        let m = &p.mentions[mi];
+        m.last <= last && usable(m) && !m.locative
     })?;
     let (start, barrier) = clause_start(p, s, t.first);
     let subj = subject_in(p, start, t.first, &[])?;

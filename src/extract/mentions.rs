@@ -15,18 +15,30 @@ use crate::text::{Kind, Lang};
 /// Runs every mention stage on a prepared document.
 pub fn find(p: &mut Prepared) {
     let mut kb_map: HashMap<usize, usize> = HashMap::default();
+    // Each stage may lengthen mentions: the bound of the position look-ups
+    // is renewed before the next.
     gazetteer(p, &mut kb_map);
+    p.bound_spans();
     super::orgs::discover(p);
+    p.bound_spans();
     first_names(p);
+    p.bound_spans();
     roles(p, &mut kb_map);
+    p.bound_spans();
     super::sectors::sector_phrases(p, &mut kb_map);
+    p.bound_spans();
     super::sectors::ethnic_groups(p, &mut kb_map);
+    p.bound_spans();
     demonym_phrases(p);
+    p.bound_spans();
     titles(p);
     surnames(p);
     metonyms(p);
-    datelines(p);
+    // Sorted before the datelines (which only mark mentions) for their
+    // look-ups; the same order as sorting after them.
     p.mentions.sort_by_key(|m| (m.first, m.last));
+    p.bound_spans();
+    datelines(p);
     pronouns(p);
 }
 
@@ -55,11 +67,8 @@ fn datelines(p: &mut Prepared) {
         if !heading {
             continue;
         }
-        for m in p
-            .mentions
-            .iter_mut()
-            .filter(|m| m.first >= first && m.last <= end)
-        {
+        let range = p.starting_in(first, end + 1);
+        for m in p.mentions[range].iter_mut().filter(|m| m.last <= end) {
             m.locative = true;
         }
     }
@@ -277,11 +286,11 @@ pub(crate) fn role_at(p: &Prepared, i: usize) -> Option<(usize, usize)> {
 }
 
 pub(crate) fn mention_at(p: &Prepared, first: usize) -> Option<usize> {
-    p.mentions.iter().position(|m| m.first == first)
+    p.starting_at(first)
 }
 
 pub(crate) fn mention_ending(p: &Prepared, last: usize) -> Option<usize> {
-    p.mentions.iter().position(|m| m.last == last)
+    p.ending_at(last).next()
 }
 
 pub(crate) fn is_function_word(p: &Prepared, w: &str) -> bool {
@@ -314,6 +323,13 @@ pub(crate) fn covered(p: &Prepared) -> Vec<bool> {
 }
 
 /// Replaces consumed mentions (and any inside `first..last`) with one mention.
+///
+/// Mentions are sorted by (first, last) token: the result is the list
+/// without the dropped mentions and with the new one after those of the
+/// same or a smaller position, as pushing it and sorting again would give,
+/// but only the window between the dropped mentions and the new one's place
+/// is rewritten (the rest of the document's mentions move at most once, and
+/// not at all when one mention replaces one).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn replace(
     p: &mut Prepared,
@@ -325,14 +341,13 @@ pub(crate) fn replace(
     how: String,
     gender: Option<Gender>,
 ) {
-    let mut k = 0;
-    p.mentions.retain(|m| {
-        let drop = consumed.contains(&k) || (m.first >= first && m.last <= last);
-        k += 1;
-        !drop
-    });
+    let mut drops: Vec<usize> = p.lying_in(first, last).map(|(i, _)| i).collect();
+    drops.extend(consumed.iter().copied().filter(|&c| c < p.mentions.len()));
+    drops.sort_unstable();
+    drops.dedup();
     p.note(|p| format!("mention \"{}\": {how}", p.surface(first, last)));
-    p.mentions.push(Mention {
+    p.span_bound = p.span_bound.max(last.saturating_sub(first));
+    let new = Mention {
         first,
         last,
         ents,
@@ -341,8 +356,91 @@ pub(crate) fn replace(
         plural: false,
         gender,
         locative: false,
+    };
+    let ins = p
+        .mentions
+        .partition_point(|m| (m.first, m.last) <= (first, last));
+    let lo = drops.first().map_or(ins, |&d| d.min(ins));
+    let hi = drops.last().map_or(ins, |&d| (d + 1).max(ins));
+    let mut window = Vec::with_capacity(hi - lo + 1);
+    let mut new = Some(new);
+    for i in lo..hi {
+        if i == ins {
+            window.extend(new.take());
+        }
+        let m = std::mem::replace(&mut p.mentions[i], placeholder());
+        if drops.binary_search(&i).is_err() {
+            window.push(m);
+        }
+    }
+    window.extend(new.take());
+    p.mentions.splice(lo..hi, window);
+}
+
+/// Puts each of `news` in place of the mentions inside its span, as
+/// [`replace`] one after the other would (notes included), in one pass over
+/// the document's mentions when the spans do not overlap; otherwise one by
+/// one.
+pub(crate) fn replace_all(p: &mut Prepared, news: Vec<Mention>) {
+    let mut order: Vec<usize> = (0..news.len()).collect();
+    order.sort_by_key(|&i| (news[i].first, news[i].last));
+    let disjoint = order.windows(2).all(|w| {
+        let (a, b) = (&news[w[0]], &news[w[1]]);
+        a.first < b.first && a.last <= b.first
     });
-    p.mentions.sort_by_key(|m| (m.first, m.last));
+    if !disjoint {
+        for m in news {
+            let (first, last, plural) = (m.first, m.last, m.plural);
+            replace(p, &[], first, last, m.ents, m.kind, m.how, m.gender);
+            if let Some(mi) = p
+                .starting_in(first, first + 1)
+                .find(|&mi| p.mentions[mi].last == last)
+            {
+                p.mentions[mi].plural |= plural;
+            }
+        }
+        return;
+    }
+    let mut drops = Vec::new();
+    for m in &news {
+        p.note(|p| format!("mention \"{}\": {}", p.surface(m.first, m.last), m.how));
+        p.span_bound = p.span_bound.max(m.last.saturating_sub(m.first));
+        drops.extend(p.lying_in(m.first, m.last).map(|(i, _)| i));
+    }
+    drops.sort_unstable();
+    drops.dedup();
+    let mut slots: Vec<Option<Mention>> = news.into_iter().map(Some).collect();
+    let mut pending = order.into_iter().filter_map(|i| slots[i].take()).peekable();
+    let old = std::mem::take(&mut p.mentions);
+    let mut out = Vec::with_capacity(old.len() + pending.size_hint().0);
+    let mut d = 0;
+    for (i, m) in old.into_iter().enumerate() {
+        // A new mention goes after the old ones of the same position.
+        while let Some(n) = pending.next_if(|n| (n.first, n.last) < (m.first, m.last)) {
+            out.push(n);
+        }
+        if drops.get(d) == Some(&i) {
+            d += 1;
+        } else {
+            out.push(m);
+        }
+    }
+    out.extend(pending);
+    p.mentions = out;
+}
+
+/// An empty mention, held for a moment in a slot being rewritten.
+fn placeholder() -> Mention {
+    Mention {
+        first: 0,
+        last: 0,
+        ents: Vec::new(),
+        kind: MentionKind::Name,
+        how: String::new(),
+        plural: false,
+        gender: None,
+        locative: false,
+    }
 }
 
 /// Places after a locative preposition are locations; capitals elsewhere

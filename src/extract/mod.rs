@@ -11,6 +11,7 @@ pub mod clause;
 pub mod context;
 pub mod coref;
 mod governors;
+mod lookup;
 pub mod mentions;
 mod nouns;
 mod obligation;
@@ -99,6 +100,8 @@ pub struct Prepared<'a> {
     pub tokens: Vec<Token>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
+    /// Over-long sentences that were split ([`text::MAX_SENTENCE_TOKENS`]).
+    pub splits: Vec<text::Split>,
     /// Knowledge.
     pub k: &'a Knowledge,
     /// Entities seen in this document.
@@ -117,6 +120,10 @@ pub struct Prepared<'a> {
     pub hay: String,
     /// Offset in `hay` of each token.
     pub hay_starts: Vec<usize>,
+    /// No mention is longer than this many tokens (kept up to date by the
+    /// stages that make or lengthen mentions): bounds the position look-ups
+    /// of [`lookup`].
+    pub span_bound: usize,
 }
 
 impl Prepared<'_> {
@@ -222,6 +229,28 @@ pub fn extract_counted(k: &Knowledge, doc: &Document) -> (Vec<Statement>, usize)
     (st, p.sentences.len())
 }
 
+/// What extraction made of one document, with notes on its input.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The statements.
+    pub statements: Vec<Statement>,
+    /// How many sentences the document has.
+    pub sentences: usize,
+    /// Notes for the user, such as over-long sentences that were split
+    /// ("sentence at byte 120 split: longer than 500 tokens (2300 tokens)").
+    pub notes: Vec<String>,
+}
+
+/// Extracts statements, counts sentences and reports notes on the input.
+pub fn extract_noted(k: &Knowledge, doc: &Document) -> Extraction {
+    let (p, statements) = run(k, doc, false);
+    Extraction {
+        statements,
+        sentences: p.sentences.len(),
+        notes: p.splits.iter().map(ToString::to_string).collect(),
+    }
+}
+
 /// Extracts statements and returns the prepared document with its trace
 /// and mention explanations (for `explain`).
 pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<Statement>) {
@@ -231,7 +260,8 @@ pub fn analyse<'a>(k: &'a Knowledge, doc: &'a Document) -> (Prepared<'a>, Vec<St
 fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>, Vec<Statement>) {
     let lang = doc.lang.unwrap_or_else(|| text::detect_lang(&doc.text));
     let tokens = text::tokenize(&doc.text);
-    let sentences = text::sentences(&doc.text, &tokens);
+    let (sentences, splits) =
+        text::sentences_bounded(&doc.text, &tokens, text::MAX_SENTENCE_TOKENS);
     let mut hay = String::with_capacity(doc.text.len() + 2);
     hay.push(' ');
     let mut hay_starts = Vec::with_capacity(tokens.len());
@@ -245,6 +275,7 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
         lang,
         tokens,
         sentences,
+        splits,
         k,
         ents: Vec::new(),
         mentions: Vec::new(),
@@ -253,6 +284,7 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
         explain,
         hay,
         hay_starts,
+        span_bound: 0,
     };
     mentions::find(&mut p);
     let mut out = std::mem::take(&mut p.structural);

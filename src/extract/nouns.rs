@@ -81,11 +81,9 @@ pub(crate) fn noun_statements(
     });
     // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
     let clause_subj = p
-        .mentions
-        .iter()
-        .position(|m| {
-            m.first >= start && m.last <= t.first && m.kind != MentionKind::Demonym && !m.locative
-        })
+        .lying_in(start, t.first)
+        .find(|(_, m)| m.kind != MentionKind::Demonym && !m.locative)
+        .map(|(mi, _)| mi)
         .filter(|&mi| {
             usable(&p.mentions[mi])
                 && is_subject_position(p, &p.mentions[mi])
@@ -222,10 +220,8 @@ fn governed_plover(governed: Option<super::governors::Governed>, out: &mut [Stat
 fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
     let after = p.mentions[sm].last;
     let mut cands = p
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(mi, m)| m.first > after && m.last <= t.first && !used.contains(mi));
+        .lying_in(after + 1, t.first)
+        .filter(|(mi, _)| !used.contains(mi));
     let (mi, m) = cands.next()?;
     if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
         return None;
@@ -253,17 +249,18 @@ fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Optio
 /// A demonym on the predicate noun itself: "the Chilean invasion",
 /// "l'invasion chilienne" (the state is the agent).
 fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
-    p.mentions.iter().position(|m| {
+    let demonym = |&mi: &usize| {
+        let m = &p.mentions[mi];
         m.kind == MentionKind::Demonym
             && m.ents.first().is_some_and(|&e| {
                 p.ents[e].etype == EntityType::Country
                     || p.norm(m.last - 1) == "-led" && p.ents[e].etype == EntityType::Organization
             })
-            && match p.lang {
-                Lang::En => m.last == t.first,
-                Lang::Fr => m.first == t.last,
-            }
-    })
+    };
+    match p.lang {
+        Lang::En => p.ending_at(t.first).find(demonym),
+        Lang::Fr => p.starting_in(t.last, t.last + 1).find(demonym),
+    }
 }
 
 /// A possessive determiner or an English genitive right before a noun
@@ -271,15 +268,14 @@ fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
 fn possessor_before(p: &Prepared, head: usize) -> Option<usize> {
     let lo = head.saturating_sub(3);
     for j in (lo..head).rev() {
-        if let Some(mi) = p
-            .mentions
-            .iter()
-            .position(|m| m.first == j && m.kind == MentionKind::Possessive && !m.ents.is_empty())
-        {
+        if let Some(mi) = p.starting_in(j, j + 1).find(|&mi| {
+            let m = &p.mentions[mi];
+            m.kind == MentionKind::Possessive && !m.ents.is_empty()
+        }) {
             return Some(mi);
         }
         if p.norm(j) == "'s" || (p.norm(j) == "'" && j > 0 && p.norm(j - 1).ends_with('s')) {
-            return p.mentions.iter().position(|m| m.last == j && usable(m));
+            return p.ending_at(j).find(|&mi| usable(&p.mentions[mi]));
         }
         if is_article(p.lang, p.norm(j)) || p.tokens[j].kind == Kind::Punct {
             return None;

@@ -31,9 +31,12 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
                 let head_noun = j > sent.first + 1
                     && p.norm(j - 1).chars().all(char::is_lowercase)
                     && !is_function_word(p, p.norm(j - 1));
-                let mi = p.mentions.iter().position(|m| {
-                    (m.last == j || (head_noun && m.last == j - 1)) && m.first > sent.first
-                })?;
+                let mi = p
+                    .starting_in(j.saturating_sub(p.span_bound + 1), j + 1)
+                    .find(|&mi| {
+                        let m = &p.mentions[mi];
+                        (m.last == j || (head_noun && m.last == j - 1)) && m.first > sent.first
+                    })?;
                 // A coordinated addressee starts at its first member ("said US
                 // and British forces must …").
                 let first = coordination_group(p, mi)
@@ -59,10 +62,8 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         }
         // The one who must: the mention right before the modal, in the clause.
         let Some(addressee) = p
-            .mentions
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| m.first > that && m.last <= j && usable(m) && !m.locative)
+            .lying_in(that + 1, j)
+            .filter(|(_, m)| usable(m) && !m.locative)
             .max_by_key(|(_, m)| m.last)
             .map(|(mi, _)| mi)
         else {

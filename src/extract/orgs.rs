@@ -132,7 +132,8 @@ fn organisation(p: &Prepared, a: usize, b: usize) -> Option<(usize, usize, Optio
     // Names the knowledge base knows (an organisation, a person) win; a
     // state or place inside gives the country.
     let mut country = None;
-    for m in p.mentions.iter().filter(|m| m.first < b && m.last > a) {
+    let overlapping = p.starting_in(a.saturating_sub(p.span_bound), b);
+    for m in p.mentions[overlapping].iter().filter(|m| m.last > a) {
         if m.first < a || m.last > b {
             return None;
         }
@@ -151,7 +152,7 @@ fn organisation(p: &Prepared, a: usize, b: usize) -> Option<(usize, usize, Optio
     let own_word = (a..b).any(|j| {
         !lex.is(p.lang, "org_head", p.norm(j))
             && !connector(p.lang, p.norm(j))
-            && !p.mentions.iter().any(|m| m.first <= j && j < m.last)
+            && p.covering(j).next().is_none()
     });
     own_word.then_some((a, b, country))
 }

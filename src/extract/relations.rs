@@ -152,9 +152,8 @@ pub(crate) fn demanded_clause_subject(
     used: &[usize],
 ) -> Option<usize> {
     let end = p.sentences[s].last;
-    p.mentions
-        .iter()
-        .enumerate()
+    p.starting_in(from.saturating_sub(1), end + 1)
+        .map(|mi| (mi, &p.mentions[mi]))
         .find(|(mi, m)| {
             // A title mention may have taken the "that" in ("that President X").
             m.first + 1 >= from
@@ -213,12 +212,9 @@ fn object_controlled(p: &Prepared, head: usize) -> bool {
     p.lang == Lang::En
         && head >= 2
         && p.norm(head - 1) == "to"
-        && p.mentions.iter().any(|m| {
-            m.last == head - 1
-                && !m.locative
-                && usable(m)
-                && m.first > 0
-                && is_preposition(p.lang, p.norm(m.first - 1))
+        && p.ending_at(head - 1).any(|mi| {
+            let m = &p.mentions[mi];
+            !m.locative && usable(m) && m.first > 0 && is_preposition(p.lang, p.norm(m.first - 1))
         })
 }
 
@@ -261,14 +257,8 @@ pub(crate) fn usable(m: &Mention) -> bool {
 /// mention in subject position, skipping objects of earlier triggers.
 pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option<usize> {
     let mut best = None;
-    for (mi, m) in p.mentions.iter().enumerate() {
-        if m.first >= start
-            && m.last <= head
-            && usable(m)
-            && !m.locative
-            && !used.contains(&mi)
-            && is_subject_position(p, m)
-        {
+    for (mi, m) in p.lying_in(start, head) {
+        if usable(m) && !m.locative && !used.contains(&mi) && is_subject_position(p, m) {
             best = Some(mi);
         }
     }
@@ -276,9 +266,8 @@ pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]
 }
 
 fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool {
-    p.mentions
-        .iter()
-        .any(|m| m.first >= start && m.last <= head && m.kind == MentionKind::BareOfficials)
+    p.lying_in(start, head)
+        .any(|(_, m)| m.kind == MentionKind::BareOfficials)
 }
 
 /// Whether a folded word looks like a past participle: English "-ed",
@@ -382,7 +371,7 @@ pub(crate) fn object_after(
             words = 0;
             continue;
         }
-        if let Some(mi) = p.mentions.iter().position(|m| m.first == j) {
+        if let Some(mi) = p.starting_at(j) {
             let m = &p.mentions[mi];
             let ok_type = m
                 .ents
@@ -686,10 +675,10 @@ fn verb_statements(
         }
     }
     if reduced && !full_passive {
-        subj = p
-            .mentions
-            .iter()
-            .position(|m| m.last == t.first && usable(m) && !m.locative);
+        subj = p.ending_at(t.first).find(|&mi| {
+            let m = &p.mentions[mi];
+            usable(m) && !m.locative
+        });
         how_subj = "noun before a reduced passive";
     }
     // Relative object: "un événement que X a boycotté".
@@ -887,12 +876,10 @@ fn speech_before(p: &Prepared, j: usize) -> bool {
 
 /// The nearest usable, non-locative mention ending before token `j`.
 fn antecedent_before(p: &Prepared, j: usize) -> Option<usize> {
-    p.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.last <= j && usable(m) && !m.locative && j - m.last <= 12)
+    p.lying_in(j.saturating_sub(12 + p.span_bound), j)
+        .filter(|(_, m)| usable(m) && !m.locative && j - m.last <= 12)
         .map(|(i, _)| i)
-        .next_back()
+        .last()
 }
 
 /// The antecedent of a relative subject pronoun at `j`: the actor right
@@ -904,9 +891,10 @@ fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
     } else {
         j
     };
-    p.mentions
-        .iter()
-        .position(|m| m.last == end && usable(m) && !m.locative)
+    p.ending_at(end).find(|&mi| {
+        let m = &p.mentions[mi];
+        usable(m) && !m.locative
+    })
 }
 
 /// The subject of the clause governing an infinitive: the nearest

@@ -24,7 +24,11 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 /// A capitalised unknown name of 2 to 4 words starting at `i`: its end.
-pub(crate) fn unknown_name(p: &Prepared, i: usize, covered: &[bool]) -> Option<usize> {
+pub(crate) fn unknown_name(
+    p: &Prepared,
+    i: usize,
+    covered: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let mut j = i;
     while j < p.tokens.len() && j - i < 4 {
         let t = &p.tokens[j];
@@ -34,12 +38,12 @@ pub(crate) fn unknown_name(p: &Prepared, i: usize, covered: &[bool]) -> Option<u
             && NAME_PARTICLES.contains(&t.norm.as_str())
             && p.tokens
                 .get(j + 1)
-                .is_some_and(|n| n.kind == Kind::Word && n.upper && !covered[j + 1]);
+                .is_some_and(|n| n.kind == Kind::Word && n.upper && !covered(j + 1));
         if particle {
             j += 1;
             continue;
         }
-        if covered[j]
+        if covered(j)
             || t.kind != Kind::Word
             || !t.upper
             || t.all_caps && t.norm.len() > 1
@@ -306,7 +310,9 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             }
             break;
         }
-        let cov = covered(p);
+        // Whether a mention covers a token (looked up: a vector of the
+        // document's tokens per role would make this quadratic).
+        let cov = |j: usize| p.covering(j).next().is_some();
         // Name after: ", Xi Jinping" or "Yuri Ushakov".
         let mut name: Option<(usize, usize, Option<usize>)> = None; // (first, last, mention)
         let mut n0 = dend;
@@ -324,7 +330,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 {
                     name = Some((n0, p.mentions[m].last, Some(m)));
                 }
-            } else if let Some(e) = unknown_name(p, n0, &cov) {
+            } else if let Some(e) = unknown_name(p, n0, cov) {
                 name = Some((n0, e, None));
             }
         }
@@ -352,7 +358,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                     && p.tokens[s - 1].upper
                     && p.tokens[s - 1].kind == Kind::Word
                     && !is_function_word(p, p.norm(s - 1))
-                    && !cov[s - 1]
+                    && !cov(s - 1)
                 {
                     s -= 1;
                 }

@@ -7,10 +7,10 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::COMPASS_EN;
 use super::context::Context;
-use super::mentions::{doc_entity, is_function_word, kb_entity, replace};
+use super::mentions::{doc_entity, is_function_word, kb_entity, replace, replace_all};
 use super::relations::{group_ents, make};
 use super::triggers::Trig;
-use super::{DocEntity, MentionKind, Prepared};
+use super::{DocEntity, Mention, MentionKind, Prepared};
 use crate::lexicon::EntityType;
 use crate::lexicon::sectors::SectorNoun;
 use crate::predicate::Predicate;
@@ -60,7 +60,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // "US and British activists": the coordinated states share the noun.
                 let mut k = a;
                 while a < i && k >= first + 2 && p.k.lex.is(lang, "coordinator", p.norm(k - 1)) {
-                    let Some(m) = p.mentions.iter().find(|m| m.last == k - 1) else {
+                    let Some(m) = p.ending_at(k - 1).next().map(|mi| &p.mentions[mi]) else {
                         break;
                     };
                     let named_state = matches!(m.kind, MentionKind::Demonym | MentionKind::Name)
@@ -79,6 +79,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
             }
         }
     }
+    let mut news = Vec::with_capacity(found.len());
     for (first, last, country, entry) in found {
         // "police in Jericho", "a court in Guyana": the state's own agents.
         let state_agent = STATE_AGENTS.contains(&entry.agent.as_str());
@@ -103,15 +104,20 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 }
             )
         });
-        replace(p, &[], first, last, vec![ent], kind, how, None);
-        if let Some(m) = p
-            .mentions
-            .iter_mut()
-            .find(|m| m.first == first && m.last == last)
-        {
-            m.plural = true;
-        }
+        news.push(Mention {
+            first,
+            last,
+            ents: vec![ent],
+            kind,
+            how,
+            plural: true,
+            gender: None,
+            locative: false,
+        });
     }
+    // All at once: one replacement at a time would move the document's
+    // later mentions each time.
+    replace_all(p, news);
 }
 
 /// "ethnic Albanians": a people, not a state. With a location in its clause
@@ -207,14 +213,13 @@ fn mention_after_preposition(p: &Prepared, j: usize, end: usize) -> Option<usize
     {
         k += 1;
     }
-    p.mentions.iter().position(|m| m.first == k)
+    p.starting_at(k)
 }
 
 /// Whether token `i` lies inside a mention other than a demonym.
 fn inside_mention(p: &Prepared, i: usize) -> bool {
-    p.mentions
-        .iter()
-        .any(|m| m.first <= i && i < m.last && m.kind != MentionKind::Demonym)
+    p.covering(i)
+        .any(|mi| p.mentions[mi].kind != MentionKind::Demonym)
 }
 
 /// The country a sector phrase `a..b` belongs to, and the phrase's full
@@ -242,7 +247,7 @@ fn country_of_phrase(
     };
     match p.lang {
         Lang::En => {
-            if let Some(mi) = p.mentions.iter().position(|m| m.last == a) {
+            if let Some(mi) = p.ending_at(a).next() {
                 if let Some(c) = demonym(mi) {
                     return (!stance_after(b)).then_some((p.mentions[mi].first, b, c));
                 }
@@ -262,9 +267,9 @@ fn country_of_phrase(
             };
             if k >= 2 && p.norm(k - 1) == "'s" && !stance_after(b) {
                 if let Some(m) = p
-                    .mentions
-                    .iter()
-                    .find(|m| m.last == k - 1 && m.kind == MentionKind::Name && m.ents.len() == 1)
+                    .ending_at(k - 1)
+                    .map(|mi| &p.mentions[mi])
+                    .find(|m| m.kind == MentionKind::Name && m.ents.len() == 1)
                 {
                     if let Some(c) = state_of(p, &m.ents) {
                         return Some((m.first, b, c));
@@ -273,7 +278,7 @@ fn country_of_phrase(
             }
         }
         Lang::Fr => {
-            if let Some(mi) = p.mentions.iter().position(|m| m.first == b) {
+            if let Some(mi) = p.starting_at(b) {
                 if let Some(c) = demonym(mi) {
                     let last = p.mentions[mi].last;
                     return (!stance_after(last)).then_some((a, last, c));
@@ -315,7 +320,7 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     // unknown people) or the noun is singular.
     let plural = plural_noun(&p.tokens[b - 1].norm);
     if !plural
-        || a > 0 && p.mentions.iter().any(|m| m.last == a)
+        || a > 0 && p.ending_at(a).next().is_some()
         || a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first
     {
         return None;
@@ -326,10 +331,8 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     let limit = (b..limit)
         .find(|&j| p.tokens[j].kind == Kind::Punct)
         .unwrap_or(limit);
-    let m = p.mentions.iter().find(|m| {
-        m.first >= b
-            && m.last <= limit
-            && m.first > 0
+    let (_, m) = p.lying_in(b, limit).find(|(_, m)| {
+        m.first > 0
             && (m
                 .ents
                 .first()
@@ -368,13 +371,12 @@ fn sole_state_before(
                 && !is_function_word(p, &t.norm)
                 && p.k.lex.verb(p.lang, &t.norm).is_none()
         });
-    if !(plural || definite) || a > 0 && p.mentions.iter().any(|m| m.last == a) {
+    if !(plural || definite) || a > 0 && p.ending_at(a).next().is_some() {
         return None;
     }
     let mut states = p
-        .mentions
-        .iter()
-        .filter(|m| m.first >= sent_first && m.last <= a)
+        .lying_in(sent_first, a)
+        .map(|(_, m)| m)
         .filter(|m| {
             matches!(
                 m.kind,
@@ -553,17 +555,16 @@ pub(crate) fn domestic_protest(
             p.norm(j),
             "against" | "contre" | "protest" | "protesting" | "protester" | "over" | "unless"
         ) && p
-            .mentions
-            .iter()
-            .any(|m| m.first > j && m.first <= j + 4 && m.last <= sent_last && !m.ents.is_empty())
+            .starting_in(j + 1, j + 5)
+            .any(|mi| p.mentions[mi].last <= sent_last && !p.mentions[mi].ents.is_empty())
     });
     if named_later {
         return Vec::new();
     }
     let place = p
-        .mentions
-        .iter()
-        .filter(|m| m.first >= t.last && m.last <= sent_last && m.first <= t.last + 4)
+        .starting_in(t.last, t.last + 5)
+        .map(|mi| &p.mentions[mi])
+        .filter(|m| m.last <= sent_last)
         .find(|m| {
             m.locative || m.first > 0 && matches!(p.norm(m.first - 1), "in" | "en" | "au" | "a")
         })

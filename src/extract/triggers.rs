@@ -167,14 +167,13 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                 )
                 && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
                 && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
-                && !p.mentions.iter().any(|m| m.last == i)
+                && p.ending_at(i).next().is_none()
         };
         // "Palestinian riots", "Chinese support": after a demonym adjective, a noun.
         let after_demonym = p.lang == Lang::En
             && i > sent.first
-            && p.mentions
-                .iter()
-                .any(|m| m.last == i && m.kind == MentionKind::Demonym);
+            && p.ending_at(i)
+                .any(|mi| p.mentions[mi].kind == MentionKind::Demonym);
         let initial = initial || after_adjective || after_demonym;
         // "war crimes", "crimes de guerre": the predicate noun is a modifier.
         let modifier = |end: usize| match p.lang {
@@ -309,12 +308,12 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
                         n.norm.as_str(),
                         "of" | "that" | "to" | "in" | "by" | "the" | "a" | "an"
                     )
-                    || p.mentions.iter().any(|m| {
-                        m.first == i + 1
-                            && matches!(
-                                m.kind,
-                                MentionKind::Demonym | MentionKind::Officials | MentionKind::Sector
-                            )
+                    || p.starting_in(i + 1, i + 2).any(|mi| {
+                        let m = &p.mentions[mi];
+                        matches!(
+                            m.kind,
+                            MentionKind::Demonym | MentionKind::Officials | MentionKind::Sector
+                        )
                     }))
         })
     {
