@@ -151,11 +151,7 @@ pub fn run(
             let mut done: Vec<Extracted> = Vec::with_capacity(noted.len());
             for (x, notes) in noted {
                 for n in notes {
-                    let line = format!("actorgraph: doc {}: {n}", x.0.id);
-                    match &bar {
-                        Some(b) => b.println(line),
-                        None => eprintln!("{line}"),
-                    }
+                    say(&bar, format!("actorgraph: doc {}: {n}", x.0.id));
                 }
                 done.push(x);
             }
