@@ -2,23 +2,24 @@
 //! attribution, over one tokenized document.
 //!
 //! The stages run in data-flow order:
-//! [`mentions`] finds actors (gazetteer, role descriptions, apposed names,
-//! titles, pronouns) and resolves them within the document;
-//! [`relations`] finds predicate triggers (verbs and nouns of the lexicon)
-//! and attaches subjects and objects with clause-level rules.
+//! [`mentions`] finds actors (gazetteer, discovered organisations, role
+//! descriptions, sector groups, titles, surnames, pronouns and their
+//! coreference) and resolves them within the document: a stage of its own,
+//! whose modules import only each other, [`clause`] and the document;
+//! [`triggers`] finds the predicate cues of a sentence; [`relations`]
+//! attaches subjects and objects with clause-level rules, with [`context`]
+//! (polarity, modality, attribution) and the governing words (issue #18: these
+//! last modules still import each other; `bash bench/import_graph.sh`).
 
 pub mod clause;
 pub mod context;
-pub mod coref;
 mod governors;
 mod lookup;
 pub mod mentions;
 mod nouns;
 mod obligation;
-mod orgs;
+mod protest;
 pub mod relations;
-pub mod roles;
-pub mod sectors;
 pub mod triggers;
 
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
@@ -209,6 +210,14 @@ impl Prepared<'_> {
         (1..=max).rev().find_map(|n| {
             let trigs = self.k.lex.phrase(self.lang, self.joined(i, i + n))?;
             trigs.iter().find_map(&pick).map(|x| (i + n, x))
+        })
+    }
+
+    /// Longest nominal predicate starting at token `i` (before `end`): (end, noun index).
+    pub fn noun_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        self.phrase_at(i, end, |t| match t {
+            Trigger::Noun(n) => Some(*n),
+            _ => None,
         })
     }
 

@@ -5,7 +5,7 @@
 
 use super::Prepared;
 use super::context::{Context, clause_start};
-use super::coref::coordination_group;
+use super::mentions::coref::coordination_group;
 use super::mentions::is_function_word;
 use super::relations::{make, subject_in, usable};
 use crate::predicate::Predicate;

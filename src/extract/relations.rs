@@ -5,14 +5,14 @@
 
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
-use super::coref::{coordination_group, is_subject_position};
 use super::governors::{
     as_rejection, as_threat, complementizer_at, conditional_threat, declared_refusals,
     in_infinitive_phrase, reported_accusations, unfulfilled_refusal, unfulfilled_threat,
     unless_after,
 };
+use super::mentions::coref::{coordination_group, is_subject_position};
 use super::mentions::is_function_word;
-use super::triggers::{Trig, noun_at, triggers};
+use super::triggers::{Trig, triggers};
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger};
@@ -219,7 +219,7 @@ fn object_controlled(p: &Prepared, head: usize) -> bool {
 }
 
 /// The domestic default target of a protest that names none
-/// ([`super::sectors::domestic_protest`]), noted for `explain`; `rule` is
+/// ([`super::protest::domestic_protest`]), noted for `explain`; `rule` is
 /// the entry id, the label `explain` shows and how the agent was found.
 pub(crate) fn protest_default(
     p: &mut Prepared,
@@ -230,7 +230,7 @@ pub(crate) fn protest_default(
     rule: (&str, &str, &str),
 ) -> Option<Vec<Statement>> {
     let (id, label, how) = rule;
-    let out = super::sectors::domestic_protest(p, s, t, agent, ctx, id);
+    let out = super::protest::domestic_protest(p, s, t, agent, ctx, id);
     if out.is_empty() {
         return None;
     }
@@ -451,7 +451,7 @@ pub(crate) fn object_after(
                     p.norm(j - 1),
                     "son" | "sa" | "ses" | "leur" | "leurs" | "his" | "her" | "their" | "its"
                 ))
-            && noun_at(p, j, end).is_some()
+            && p.noun_at(j, end).is_some()
         {
             return None;
         }
