@@ -2,8 +2,8 @@
 //! attribution and whether its content is asserted at all.
 
 use super::clause::{self, is_article};
+use super::frames::{subject_in, usable};
 use super::mentions::coref::quote_speaker;
-use super::relations::{subject_in, usable};
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;

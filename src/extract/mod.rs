@@ -1,18 +1,22 @@
 //! Extraction: mentions, coreference, relations, polarity, modality and
 //! attribution, over one tokenized document.
 //!
-//! The stages run in data-flow order:
+//! The stages run in data-flow order, each module importing only earlier
+//! ones (no import circle: `bash bench/import_graph.sh`):
 //! [`mentions`] finds actors (gazetteer, discovered organisations, role
 //! descriptions, sector groups, titles, surnames, pronouns and their
-//! coreference) and resolves them within the document: a stage of its own,
-//! whose modules import only each other, [`clause`] and the document;
-//! [`triggers`] finds the predicate cues of a sentence; [`relations`]
-//! attaches subjects and objects with clause-level rules, with [`context`]
-//! (polarity, modality, attribution) and the governing words (issue #18: these
-//! last modules still import each other; `bash bench/import_graph.sh`).
+//! coreference) and resolves them within the document; [`triggers`] finds
+//! the predicate cues of a sentence; `frames` attaches arguments (clause
+//! subject, marked objects, antecedents, controllers, coordinated actors);
+//! [`context`] qualifies a trigger's clause (polarity, modality,
+//! attribution, blocked content); `statements` makes statements from
+//! attached arguments; `governors`, `nouns`, `obligation` and `protest`
+//! hold the constructions, and [`relations`] drives them sentence by
+//! sentence.
 
 pub mod clause;
 pub mod context;
+mod frames;
 mod governors;
 mod lookup;
 pub mod mentions;
@@ -20,6 +24,7 @@ mod nouns;
 mod obligation;
 mod protest;
 pub mod relations;
+mod statements;
 pub mod triggers;
 
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};

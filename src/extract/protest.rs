@@ -3,9 +3,10 @@
 //! named as a state's people, who protest as its civilians.
 
 use super::context::Context;
+use super::frames::group_ents;
 use super::mentions::doc_entity;
 use super::mentions::sectors::{civilians_of, state_of};
-use super::relations::{group_ents, make};
+use super::statements::make;
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::EntityType;
@@ -119,4 +120,29 @@ pub(crate) fn domestic_protest(
         ));
     }
     out
+}
+
+/// The domestic default target of a protest that names none
+/// ([`domestic_protest`]), noted for `explain`; `rule` is
+/// the entry id, the label `explain` shows and how the agent was found.
+pub(crate) fn protest_default(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    agent: usize,
+    ctx: &Context,
+    rule: (&str, &str, &str),
+) -> Option<Vec<Statement>> {
+    let (id, label, how) = rule;
+    let out = domestic_protest(p, s, t, agent, ctx, id);
+    if out.is_empty() {
+        return None;
+    }
+    p.note(|_| {
+        format!(
+            "rule {label}: fired ({how}no target named: the government of the protesters' country), {} statement(s)",
+            out.len()
+        )
+    });
+    Some(out)
 }
