@@ -22,6 +22,8 @@ fi
 ns="${SCALING_NS:-50 100 200 400 800}"
 sizes="${SCALING_SIZES:-10000 100000 1000000}"
 limit="${SCALING_TIMEOUT:-600}"
+# Optional address-space cap in KB (the quadratic-memory code reached 16 GB).
+[ -n "${SCALING_MAX_KB:-}" ] && ulimit -v "$SCALING_MAX_KB"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 para=bench/scaling_paragraph.txt
@@ -44,6 +46,10 @@ for f in $(for n in $ns; do echo "copies-$n"; done) $(for b in $sizes; do echo "
       > "$dir/out" 2> "$dir/err" || status=$?
     if [ "$status" -eq 124 ]; then
       secs=">$limit"; mb="-"
+    elif [ "$status" -ne 0 ] && ! grep -q . "$dir/time"; then
+      secs="failed"; mb="-"
+    elif [ "$status" -gt 128 ] || grep -q "memory allocation" "$dir/err"; then
+      secs="failed"; mb="(cap)"
     else
       read -r secs kb < <(tail -1 "$dir/time"); mb=$((kb / 1024))
     fi

@@ -156,9 +156,41 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Bytes of text tokenized at a time: the tokenizer indexes the characters
+/// of what it reads (16 bytes each), so a long document is read in pieces.
+const TOKENIZE_CHUNK: usize = 1 << 16;
+
 /// Splits text into tokens.
+///
+/// Long texts are tokenized in pieces cut just before a whitespace
+/// character: no token spans whitespace, and the tokenizer reads the end of
+/// a piece as it reads whitespace, so the tokens are the same as in one go
+/// (issue #15: a 10 MB document no longer needs 160 MB of characters).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut from = 0;
+    while from < text.len() {
+        let mut to = (from + TOKENIZE_CHUNK).min(text.len());
+        while to < text.len() && !(text.is_char_boundary(to) && starts_with_space(&text[to..])) {
+            to += 1;
+        }
+        let start = tokens.len();
+        tokenize_piece(&text[from..to], &mut tokens);
+        for t in &mut tokens[start..] {
+            t.start += from;
+            t.end += from;
+        }
+        from = to;
+    }
+    tokens
+}
+
+fn starts_with_space(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_whitespace)
+}
+
+/// Tokenizes one piece of text, appending to `tokens` (offsets in the piece).
+fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| if i < n { Some(chars[i].1) } else { None };
@@ -182,13 +214,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 while at(j).is_some_and(char::is_uppercase) && at(j + 1) == Some('.') {
                     j += 2;
                 }
-                push(&mut tokens, text, off(start), off(j), Kind::Word);
+                push(tokens, text, off(start), off(j), Kind::Word);
                 i = j;
                 // "U.S.-led"
                 if fold(&text[off(j)..off((j + 4).min(n))]) == "-led"
                     && !at(j + 4).is_some_and(is_word_char)
                 {
-                    push(&mut tokens, text, off(j), off(j + 4), Kind::Word);
+                    push(tokens, text, off(j), off(j + 4), Kind::Word);
                     i = j + 4;
                 }
                 continue;
@@ -251,7 +283,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if at(j) == Some('.') && is_title_abbrev(word) {
                 end = j + 1;
             }
-            split_inversion(&mut tokens, text, off(start), off(end), kind);
+            split_inversion(tokens, text, off(start), off(end), kind);
             i = end;
             continue;
         }
@@ -260,7 +292,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             && at(i + 1).is_some_and(|x| x == 's' || x == 'S')
             && !at(i + 2).is_some_and(char::is_alphanumeric)
         {
-            push(&mut tokens, text, off(i), off(i + 2), Kind::Word);
+            push(tokens, text, off(i), off(i + 2), Kind::Word);
             i += 2;
             continue;
         }
@@ -269,14 +301,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         // Ellipsis "..." as one token.
         if c == '.' && at(i + 1) == Some('.') && at(i + 2) == Some('.') {
-            push(&mut tokens, text, off(i), off(i + 3), Kind::Punct);
+            push(tokens, text, off(i), off(i + 3), Kind::Punct);
             i += 3;
             continue;
         }
-        push(&mut tokens, text, off(i), off(i + 1), Kind::Punct);
+        push(tokens, text, off(i), off(i + 1), Kind::Punct);
         i += 1;
     }
-    tokens
 }
 
 /// French inversion "a-t-elle", "déclare-t-il", "a-t-il" is split so that the
@@ -590,6 +621,24 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn long_texts_tokenize_in_pieces_as_in_one_go() {
+        // Words that look ahead (abbreviations, elisions, contractions,
+        // "-led", titles) around every piece boundary.
+        let unit = "the U.S.-led force l’Ukraine didn't M. Dupont a-t-elle Russia's U.N. ... ";
+        let text = unit.repeat(3 * TOKENIZE_CHUNK / unit.len() + 7);
+        let mut whole = Vec::new();
+        tokenize_piece(&text, &mut whole);
+        let pieces = tokenize(&text);
+        assert_eq!(pieces.len(), whole.len());
+        for (a, b) in pieces.iter().zip(&whole) {
+            assert_eq!(
+                (a.start, a.end, &a.norm, a.kind),
+                (b.start, b.end, &b.norm, b.kind)
+            );
         }
     }
 

@@ -2,8 +2,8 @@
 //! attribution and whether its content is asserted at all.
 
 use super::clause::{self, is_article};
-use super::coref::quote_speaker;
-use super::relations::{subject_in, usable};
+use super::frames::{subject_in, usable};
+use super::mentions::coref::quote_speaker;
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
@@ -231,7 +231,7 @@ pub(crate) fn context(
                     matches!(c, Trigger::Verb(e, _) if lex.verbs[*e].predicate == Predicate::DemandsFrom)
                 })
             });
-            let noun = super::triggers::noun_at(p, j, start)
+            let noun = p.noun_at(j, start)
                 .is_some_and(|(_, n)| lex.nouns[n].predicate == Predicate::DemandsFrom);
             verb || noun
         });
@@ -284,7 +284,7 @@ pub(crate) fn context(
         let (cs, _) = clause_start(p, s, start - 1);
         if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
             attributed = p.mentions[mi].ents.first().copied();
-            speakers = super::coref::coordination_group(p, mi)
+            speakers = super::mentions::coref::coordination_group(p, mi)
                 .into_iter()
                 .filter_map(|m| p.mentions[m].ents.first().copied())
                 .collect();

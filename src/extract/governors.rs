@@ -7,7 +7,8 @@
 use super::Prepared;
 use super::clause;
 use super::context::{clause_start, context};
-use super::relations::{make, subject_in, usable};
+use super::frames::{subject_in, usable};
+use super::statements::make;
 use super::triggers::Trig;
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;

@@ -1,24 +1,30 @@
 //! Extraction: mentions, coreference, relations, polarity, modality and
 //! attribution, over one tokenized document.
 //!
-//! The stages run in data-flow order:
-//! [`mentions`] finds actors (gazetteer, role descriptions, apposed names,
-//! titles, pronouns) and resolves them within the document;
-//! [`relations`] finds predicate triggers (verbs and nouns of the lexicon)
-//! and attaches subjects and objects with clause-level rules.
+//! The stages run in data-flow order, each module importing only earlier
+//! ones (no import circle: `bash bench/import_graph.sh`):
+//! [`mentions`] finds actors (gazetteer, discovered organisations, role
+//! descriptions, sector groups, titles, surnames, pronouns and their
+//! coreference) and resolves them within the document; [`triggers`] finds
+//! the predicate cues of a sentence; `frames` attaches arguments (clause
+//! subject, marked objects, antecedents, controllers, coordinated actors);
+//! [`context`] qualifies a trigger's clause (polarity, modality,
+//! attribution, blocked content); `statements` makes statements from
+//! attached arguments; `governors`, `nouns`, `obligation` and `protest`
+//! hold the constructions, and [`relations`] drives them sentence by
+//! sentence.
 
 pub mod clause;
 pub mod context;
-pub mod coref;
+mod frames;
 mod governors;
 mod lookup;
 pub mod mentions;
 mod nouns;
 mod obligation;
-mod orgs;
+mod protest;
 pub mod relations;
-pub mod roles;
-pub mod sectors;
+mod statements;
 pub mod triggers;
 
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
@@ -209,6 +215,14 @@ impl Prepared<'_> {
         (1..=max).rev().find_map(|n| {
             let trigs = self.k.lex.phrase(self.lang, self.joined(i, i + n))?;
             trigs.iter().find_map(&pick).map(|x| (i + n, x))
+        })
+    }
+
+    /// Longest nominal predicate starting at token `i` (before `end`): (end, noun index).
+    pub fn noun_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        self.phrase_at(i, end, |t| match t {
+            Trigger::Noun(n) => Some(*n),
+            _ => None,
         })
     }
 

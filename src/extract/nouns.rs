@@ -5,13 +5,12 @@
 
 use super::clause::{self, is_article, is_preposition};
 use super::context::{clause_start, context};
-use super::coref::is_subject_position;
+use super::frames::{demanded_clause_subject, forward_group, group_ents, object_after, usable};
 use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
+use super::mentions::coref::is_subject_position;
 use super::mentions::is_function_word;
-use super::relations::{
-    Rule, both_ends, cross, demanded_clause_subject, forward_group, group_ents, not_fired,
-    object_after, protest_default, reciprocal, span_of, usable, with_frame,
-};
+use super::protest::protest_default;
+use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::{EntityType, Trigger};
@@ -194,7 +193,7 @@ fn own_population(
     for t in targets.iter_mut() {
         let own = agents.iter().any(|a| a.0 == t.0) && p.ents[t.0].etype == EntityType::Country;
         if let (true, Some(state)) = (own, p.ents[t.0].kb) {
-            if let Some(c) = super::sectors::civilians_of(p, state) {
+            if let Some(c) = super::mentions::sectors::civilians_of(p, state) {
                 t.0 = c;
                 changed = true;
             }

@@ -5,9 +5,10 @@
 
 use super::Prepared;
 use super::context::{Context, clause_start};
-use super::coref::coordination_group;
+use super::frames::{subject_in, usable};
+use super::mentions::coref::coordination_group;
 use super::mentions::is_function_word;
-use super::relations::{make, subject_in, usable};
+use super::statements::make;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 

@@ -184,7 +184,8 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
                     && p.k.lex.is(p.lang, "compound_head", p.norm(i - 2))
             }
         };
-        if let Some((end, n)) = noun_at(p, i, sent.last)
+        if let Some((end, n)) = p
+            .noun_at(i, sent.last)
             .filter(|_| verb_here.is_none() || determined || initial)
             .filter(|&(end, _)| !modifier(end))
         {
@@ -205,14 +206,6 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         i += 1;
     }
     out
-}
-
-/// Longest nominal predicate starting at token `i` (before `end`): (end, noun index).
-pub(crate) fn noun_at(p: &Prepared, i: usize, end: usize) -> Option<(usize, usize)> {
-    p.phrase_at(i, end, |t| match t {
-        Trigger::Noun(n) => Some(*n),
-        _ => None,
-    })
 }
 
 pub(crate) fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {

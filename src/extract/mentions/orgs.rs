@@ -6,8 +6,8 @@
 //! its country; nothing else does, and no CAMEO code is made up. An acronym
 //! in parentheses after the name names it again later in the document.
 
-use super::mentions::replace;
-use super::{DocEntity, MentionKind, Prepared};
+use super::super::{DocEntity, MentionKind, Prepared};
+use super::replace;
 use crate::lexicon::EntityType;
 use crate::text::{Kind, Lang};
 
@@ -118,7 +118,7 @@ fn organisation(p: &Prepared, a: usize, b: usize) -> Option<(usize, usize, Optio
     let lex = &p.k.lex;
     // A leading article is not part of the name ("The Homeland Union").
     let mut a = a;
-    while a < b && super::clause::is_article(p.lang, p.norm(a)) {
+    while a < b && super::super::clause::is_article(p.lang, p.norm(a)) {
         a += 1;
     }
     // A trailing connector or possessive is not either.

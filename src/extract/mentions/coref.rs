@@ -1,9 +1,9 @@
 //! Coreference: pronouns, possessives and first-person speakers resolved to
 //! the most recent compatible actor; coordination groups; quote speakers.
 
-use super::clause::{self, COMPASS_EN, is_article, is_preposition};
-use super::mentions::covered;
-use super::{Mention, MentionKind, Prepared};
+use super::super::clause::{self, COMPASS_EN, is_article, is_preposition};
+use super::super::{Mention, MentionKind, Prepared};
+use super::covered;
 use crate::lexicon::{EntityType, Gender};
 use crate::text::{Kind, Lang};
 

@@ -3,14 +3,19 @@
 //! stages (role descriptions in [`super::roles`], coreference in
 //! [`super::coref`]).
 
+pub mod coref;
+mod orgs;
+pub mod roles;
+pub mod sectors;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::{is_article, is_preposition};
-use super::coref::pronouns;
-use super::roles::{demonym_phrases, first_names, roles, surnames, titles};
 use super::{DocEntity, Mention, MentionKind, Prepared};
 use crate::lexicon::{AliasKind, CaseRule, EntityType, Gender, Trigger};
 use crate::text::{Kind, Lang};
+use coref::pronouns;
+use roles::{demonym_phrases, first_names, roles, surnames, titles};
 
 /// Runs every mention stage on a prepared document.
 pub fn find(p: &mut Prepared) {
@@ -19,15 +24,15 @@ pub fn find(p: &mut Prepared) {
     // is renewed before the next.
     gazetteer(p, &mut kb_map);
     p.bound_spans();
-    super::orgs::discover(p);
+    orgs::discover(p);
     p.bound_spans();
     first_names(p);
     p.bound_spans();
     roles(p, &mut kb_map);
     p.bound_spans();
-    super::sectors::sector_phrases(p, &mut kb_map);
+    sectors::sector_phrases(p, &mut kb_map);
     p.bound_spans();
-    super::sectors::ethnic_groups(p, &mut kb_map);
+    sectors::ethnic_groups(p, &mut kb_map);
     p.bound_spans();
     demonym_phrases(p);
     p.bound_spans();

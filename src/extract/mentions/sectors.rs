@@ -5,16 +5,11 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::clause::COMPASS_EN;
-use super::context::Context;
-use super::mentions::{doc_entity, is_function_word, kb_entity, replace, replace_all};
-use super::relations::{group_ents, make};
-use super::triggers::Trig;
-use super::{DocEntity, Mention, MentionKind, Prepared};
+use super::super::clause::COMPASS_EN;
+use super::super::{DocEntity, Mention, MentionKind, Prepared};
+use super::{is_function_word, kb_entity, replace, replace_all};
 use crate::lexicon::EntityType;
 use crate::lexicon::sectors::SectorNoun;
-use crate::predicate::Predicate;
-use crate::statement::Statement;
 use crate::text::{Kind, Lang};
 
 /// Finds sector phrases with a country and makes them group mentions.
@@ -209,7 +204,7 @@ fn mention_after_preposition(p: &Prepared, j: usize, end: usize) -> Option<usize
     let mut k = j + 1;
     while k < end
         && k <= j + 2
-        && (super::clause::is_article(p.lang, p.norm(k)) || compass(p.norm(k)))
+        && (super::super::clause::is_article(p.lang, p.norm(k)) || compass(p.norm(k)))
     {
         k += 1;
     }
@@ -239,7 +234,7 @@ fn country_of_phrase(
     };
     // "opposition" is also a predicate noun: "Turkish opposition to X",
     // "l'opposition de la Turquie à X" are stances, not groups.
-    let predicate_noun = super::triggers::noun_at(p, a, end).is_some();
+    let predicate_noun = p.noun_at(a, end).is_some();
     let stance_after = |k: usize| {
         predicate_noun
             && (matches!(p.norm(k), "to" | "against" | "contre" | "envers")
@@ -406,7 +401,7 @@ fn compass(w: &str) -> bool {
 }
 
 /// The knowledge-base index of the state of a country or place entity.
-fn state_of(p: &Prepared, ents: &[usize]) -> Option<usize> {
+pub(crate) fn state_of(p: &Prepared, ents: &[usize]) -> Option<usize> {
     let &e = ents.first()?;
     let d = &p.ents[e];
     if !matches!(d.etype, EntityType::Country | EntityType::Place) {
@@ -490,119 +485,10 @@ fn push_group(
     p.ents.len() - 1
 }
 
-/// A state's people named by a plural demonym ("Algerians", "les Kényans")
-/// or a people of a state ("Iraqi Kurds") is, as a protester, the state's
-/// civilians: people who protest are not their government. Returns the
-/// civilians' group entity.
-fn population_of(p: &mut Prepared, g: usize) -> Option<usize> {
-    let m = &p.mentions[g];
-    let &e = m.ents.first()?;
-    let state = p.ents[e].kb?;
-    if m.ents.len() != 1 || p.k.kb.entities[state].etype != EntityType::Country {
-        return None;
-    }
-    let head = &p.tokens[m.last - 1];
-    let plural = head.upper && !head.all_caps && head.norm.ends_with('s');
-    let people = match m.kind {
-        MentionKind::Name => plural && p.k.kb.is_demonym_of(state, p.joined(m.first, m.last)),
-        // "Iraqi Kurds" (made by `demonym_phrases`).
-        MentionKind::Officials => plural && m.last - m.first == 2,
-        _ => false,
-    };
-    if !people {
-        return None;
-    }
-    civilians_of(p, state)
-}
-
 /// The civilians' group entity of state `state` (a knowledge-base index),
 /// whose state is already a document entity.
 pub(crate) fn civilians_of(p: &mut Prepared, state: usize) -> Option<usize> {
     let entry = p.k.lex.sectors.by_agent(p.lang, "CVL")?.clone();
     let (local, label, cameo) = sector_names(p, state, &entry);
     Some(push_group(p, state, local, label, cameo))
-}
-
-/// A protest by sector groups that names no target is directed at the
-/// government of the country where it takes place (a place or country after
-/// the trigger in the sentence), else of the protesters' own country: the
-/// event coders' convention for domestic protest.
-pub(crate) fn domestic_protest(
-    p: &mut Prepared,
-    s: usize,
-    t: &Trig,
-    sm: usize,
-    ctx: &Context,
-    rule: &str,
-) -> Vec<Statement> {
-    let members = group_ents(p, sm);
-    let mut agents = Vec::new();
-    for (e, g) in members {
-        if p.mentions[g].kind == MentionKind::Sector {
-            agents.push(e);
-        } else if let Some(state) = population_of(p, g) {
-            agents.push(state);
-        }
-    }
-    if agents.is_empty() {
-        return Vec::new();
-    }
-    let sent_last = p.sentences[s].last;
-    // "began a hunger strike to protest against Peru's decision": the target
-    // is named later in the sentence; no default.
-    let named_later = (t.last..sent_last).any(|j| {
-        matches!(
-            p.norm(j),
-            "against" | "contre" | "protest" | "protesting" | "protester" | "over" | "unless"
-        ) && p
-            .starting_in(j + 1, j + 5)
-            .any(|mi| p.mentions[mi].last <= sent_last && !p.mentions[mi].ents.is_empty())
-    });
-    if named_later {
-        return Vec::new();
-    }
-    let place = p
-        .starting_in(t.last, t.last + 5)
-        .map(|mi| &p.mentions[mi])
-        .filter(|m| m.last <= sent_last)
-        .find(|m| {
-            m.locative || m.first > 0 && matches!(p.norm(m.first - 1), "in" | "en" | "au" | "a")
-        })
-        .and_then(|m| state_of(p, &m.ents));
-    let rule = format!("{rule}+domestic-target");
-    let mut out = Vec::new();
-    for a in agents {
-        let Some(iso3) = p.ents[a].iso3.clone() else {
-            continue;
-        };
-        // Else the group's own state, which `group_entity` added to the document.
-        let target = match place {
-            Some(state) => doc_entity(p, state),
-            None => {
-                let own = p.ents.iter().position(|e| {
-                    e.kb.is_some()
-                        && e.etype == EntityType::Country
-                        && e.iso3.as_deref() == Some(iso3.as_str())
-                });
-                let Some(own) = own else { continue };
-                own
-            }
-        };
-        let span = (
-            p.mentions[sm].first.min(t.first),
-            p.mentions[sm].last.max(t.last),
-        );
-        out.extend(make(
-            p,
-            s,
-            a,
-            target,
-            Predicate::Protests,
-            ctx,
-            &rule,
-            span,
-            0.6,
-        ));
-    }
-    out
 }

@@ -6,12 +6,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::clause::{is_article, is_preposition};
-use super::mentions::{
+use super::super::clause::{is_article, is_preposition};
+use super::super::{DocEntity, Mention, MentionKind, Prepared};
+use super::{
     article_gender, covered, is_function_word, kb_entity, mention_at, mention_ending, replace,
     role_at,
 };
-use super::{DocEntity, Mention, MentionKind, Prepared};
 use crate::lexicon::{EntityType, Gender};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -374,7 +374,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             Some(e) if p.ents[e].etype == EntityType::Place => p.ents[e]
                 .kb
                 .and_then(|k| p.k.kb.country_of(k))
-                .map(|c| super::mentions::kb_entity(p, kb_map, c)),
+                .map(|c| super::kb_entity(p, kb_map, c)),
             other => other,
         };
         let role_text = p.surface(i, dend.max(rend)).to_string();
@@ -539,7 +539,7 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             m.kind = MentionKind::Demonym;
         }
     }
-    let cov_lex = |p: &Prepared, j: usize| super::triggers::noun_at(p, j, p.tokens.len()).is_some();
+    let cov_lex = |p: &Prepared, j: usize| p.noun_at(j, p.tokens.len()).is_some();
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
         let t = &p.tokens[j];

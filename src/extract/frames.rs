@@ -1,0 +1,334 @@
+//! Argument attachment: the clause subject, the object or agent a frame's
+//! markers introduce, relative antecedents, controllers of infinitives and
+//! coordinated actors. The decisions of which mention fills which role of a
+//! trigger's frame live here.
+
+use super::clause::{is_article, is_preposition};
+use super::mentions::coref::{coordination_group, is_subject_position};
+use super::mentions::is_function_word;
+use super::{Mention, MentionKind, Prepared};
+use crate::lexicon::EntityType;
+use crate::text::{Kind, Lang};
+
+/// The first actor of a demanded clause starting at `from` ("demanded that
+/// Israel lift …", "sa demande que la Serbie reconnaisse …"): the addressee.
+pub(crate) fn demanded_clause_subject(
+    p: &Prepared,
+    s: usize,
+    from: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let end = p.sentences[s].last;
+    p.starting_in(from.saturating_sub(1), end + 1)
+        .map(|mi| (mi, &p.mentions[mi]))
+        .find(|(mi, m)| {
+            // A title mention may have taken the "that" in ("that President X").
+            m.first + 1 >= from
+                && m.last > from
+                && m.last <= end
+                && usable(m)
+                && !m.locative
+                && !used.contains(mi)
+        })
+        .map(|(mi, _)| mi)
+}
+
+/// Whether the English infinitive at `head` follows "to" right after an
+/// actor that is not a location and is itself the object of a preposition:
+/// "permission to Russia to help", "it is up to Iran to act" (unlike "sent
+/// troops to Mali to help", or "expect Chile to support X", read as future).
+pub(crate) fn object_controlled(p: &Prepared, head: usize) -> bool {
+    p.lang == Lang::En
+        && head >= 2
+        && p.norm(head - 1) == "to"
+        && p.ending_at(head - 1).any(|mi| {
+            let m = &p.mentions[mi];
+            !m.locative && usable(m) && m.first > 0 && is_preposition(p.lang, p.norm(m.first - 1))
+        })
+}
+
+/// Whether a mention can be a subject or object (possessive determiners only
+/// ever qualify a noun; bare officials have no affiliation).
+pub(crate) fn usable(m: &Mention) -> bool {
+    !m.ents.is_empty()
+        && !matches!(
+            m.kind,
+            MentionKind::Demonym | MentionKind::BareOfficials | MentionKind::Possessive
+        )
+}
+
+/// The subject mention of a clause `[start, head)`: the nearest usable
+/// mention in subject position, skipping objects of earlier triggers.
+pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option<usize> {
+    let mut best = None;
+    for (mi, m) in p.lying_in(start, head) {
+        if usable(m) && !m.locative && !used.contains(&mi) && is_subject_position(p, m) {
+            best = Some(mi);
+        }
+    }
+    best
+}
+
+pub(crate) fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool {
+    p.lying_in(start, head)
+        .any(|(_, m)| m.kind == MentionKind::BareOfficials)
+}
+
+/// Whether a folded word looks like a past participle: English "-ed",
+/// French feminine "-ée(s)" (folding hides the masculine "-é").
+pub(crate) fn participle_like(lang: Lang, w: &str) -> bool {
+    w.len() > 4
+        && match lang {
+            Lang::En => w.ends_with("ed"),
+            Lang::Fr => w.ends_with("ee") || w.ends_with("ees"),
+        }
+}
+
+/// Matches marker tokens at `j` (French contractions allowed); returns the end.
+pub(crate) fn marker_at(p: &Prepared, j: usize, marker: &[String]) -> Option<usize> {
+    let mut k = j;
+    for (n, w) in marker.iter().enumerate() {
+        let t = p.norm(k);
+        let last = n + 1 == marker.len();
+        let ok = t == w
+            || (p.lang == Lang::Fr && w == "a" && (t == "au" || t == "aux"))
+            || (p.lang == Lang::Fr && w == "de" && last && (t == "du" || t == "des" || t == "d'"))
+            || (p.lang == Lang::Fr && w == "d'" && t == "de");
+        if !ok {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+/// Finds the first usable mention after `from` introduced by one of
+/// `markers` (empty slice = a direct object), within the clause.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn object_after(
+    p: &Prepared,
+    s: usize,
+    from: usize,
+    markers: &[Vec<String>],
+    direct: bool,
+    types: Option<&[EntityType]>,
+    exclude: &[usize],
+    allow_locative: bool,
+) -> Option<usize> {
+    let end = p.sentences[s].last;
+    let mut j = from;
+    let mut seen_marker = direct;
+    let mut strict = false;
+    let mut words = 0;
+    while j < end {
+        let w = p.norm(j);
+        if matches!(w, ";" | ":" | "." | "?" | "!")
+            || p.k.lex.is(p.lang, "relative_subject", w)
+            || (matches!(
+                w,
+                "que"
+                    | "qu'"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "pour"
+                    | "afin"
+                    | "while"
+                    | "alors"
+                    | "tandis"
+                    | "but"
+                    | "mais"
+                    | "because"
+                    | "car"
+                    | "if"
+                    | "si"
+            ) && j > from)
+        {
+            return None;
+        }
+        if w == "," && j > from {
+            return None;
+        }
+        if let Some((end_m, m)) = markers
+            .iter()
+            .filter_map(|m| marker_at(p, j, m).map(|e| (e, m)))
+            .max_by_key(|x| x.0)
+        {
+            // "investigation into crimes committed by X": the agent of a
+            // participle after another noun, not of the predicate ("sanctions
+            // imposed by X" keep theirs).
+            if j > from + 1
+                && matches!(m[0].as_str(), "by" | "par")
+                && participle_like(p.lang, p.norm(j - 1))
+            {
+                return None;
+            }
+            // A second "de" after the first marker's noun is a genitive
+            // ("se retirer de l'accord sur les céréales de la mer Noire").
+            if seen_marker && strict && words > 1 {
+                return None;
+            }
+            seen_marker = true;
+            // A bare genitive ("de", "of") must be followed by the actor itself.
+            strict = m.len() == 1 && matches!(m[0].as_str(), "de" | "d'" | "of");
+            j = end_m;
+            words = 0;
+            continue;
+        }
+        if let Some(mi) = p.starting_at(j) {
+            let m = &p.mentions[mi];
+            let ok_type = m
+                .ents
+                .first()
+                .is_some_and(|&e| types.is_none_or(|ts| ts.contains(&p.ents[e].etype)));
+            let ok_loc = !m.locative || allow_locative;
+            let prev = if j > 0 { p.norm(j - 1) } else { "" };
+            let ok_position = if seen_marker && !markers.is_empty() {
+                !(strict && words > 0)
+            } else if direct && j == from {
+                true
+            } else if direct {
+                // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine"),
+                // or the author of a proposal ("dismissed an appeal from X").
+                !is_preposition(p.lang, prev)
+                    || (words > 0 && matches!(prev, "de" | "du" | "des" | "d'" | "of"))
+                    || (words > 0
+                        && matches!(prev, "from" | "by" | "of" | "de" | "du" | "des" | "d'")
+                        && (from..j).any(|k| p.k.lex.is(p.lang, "utterance", p.norm(k))))
+                    || (words == 0 && j == from + 1 && matches!(prev, "des" | "du" | "de" | "d'"))
+            } else {
+                false
+            };
+            // "rejected a Chilean ultimatum", "a condamné l'offensive russe": a
+            // demonym on a direct object's predicate noun names its owner.
+            let demonym_owner = m.kind == MentionKind::Demonym
+                && (direct && markers.is_empty() || seen_marker && !markers.is_empty())
+                && m.ents
+                    .first()
+                    .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+                && match p.lang {
+                    Lang::En => {
+                        words == 0
+                            && p.tokens
+                                .get(m.last)
+                                .is_some_and(|t| t.kind == Kind::Word && !t.upper)
+                    }
+                    Lang::Fr => words == 1 && j > 0 && p.tokens[j - 1].kind == Kind::Word,
+                };
+            if (usable(m) || demonym_owner)
+                && ok_type
+                && ok_loc
+                && ok_position
+                && !exclude.contains(&mi)
+            {
+                return Some(mi);
+            }
+            if direct
+                && markers.is_empty()
+                && usable(m)
+                && !m.locative
+                && !(matches!(prev, "de" | "du" | "des" | "d'" | "of"))
+                && ok_type
+            {
+                // another actor blocks the search
+                return None;
+            }
+            j = m.last;
+            continue;
+        }
+        // A reporting verb starts another clause: "hosted the talks and said ...".
+        if j > from && p.k.lex.is_verb(p.lang, "speech", w) {
+            return None;
+        }
+        // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X";
+        // not a proposal whose author follows ("rejected recent calls by X"), nor an
+        // English modifier ("the withdrawal of invasion forces from X").
+        let modifier = p.lang == Lang::En
+            && p.tokens
+                .get(j + 1)
+                .is_some_and(|t| t.kind == Kind::Word && !t.upper && !is_function_word(p, &t.norm));
+        if j > from
+            && !modifier
+            && !p.k.lex.is(p.lang, "utterance", w)
+            && (words > 0
+                || matches!(
+                    p.norm(j - 1),
+                    "son" | "sa" | "ses" | "leur" | "leurs" | "his" | "her" | "their" | "its"
+                ))
+            && p.noun_at(j, end).is_some()
+        {
+            return None;
+        }
+        if p.tokens[j].kind == Kind::Word && !is_article(p.lang, w) {
+            words += 1;
+            if words > 6 {
+                return None;
+            }
+            // another verb of the lexicon ends the object zone
+            if j > from + 1
+                && p.k.lex.verb(p.lang, w).is_some()
+                && !is_article(p.lang, p.norm(j - 1))
+                && words > 2
+            {
+                return None;
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+pub(crate) fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for g in coordination_group(p, mi) {
+        for &e in &p.mentions[g].ents {
+            if !out.iter().any(|(x, _)| *x == e) {
+                out.push((e, g));
+            }
+        }
+    }
+    out
+}
+
+pub(crate) fn forward_group(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
+    coordination_group(p, mi)
+        .into_iter()
+        .filter(|&g| g == mi || g > mi && usable(&p.mentions[g]))
+        .flat_map(|g| p.mentions[g].ents.iter().map(move |&e| (e, g)))
+        .collect()
+}
+
+pub(crate) fn speech_before(p: &Prepared, j: usize) -> bool {
+    let lo = j.saturating_sub(3);
+    (lo..j).any(|k| p.k.lex.is_verb(p.lang, "speech", p.norm(k)))
+}
+
+/// The nearest usable, non-locative mention ending before token `j`.
+pub(crate) fn antecedent_before(p: &Prepared, j: usize) -> Option<usize> {
+    p.lying_in(j.saturating_sub(12 + p.span_bound), j)
+        .filter(|(_, m)| usable(m) && !m.locative && j - m.last <= 12)
+        .map(|(i, _)| i)
+        .last()
+}
+
+/// The antecedent of a relative subject pronoun at `j`: the actor right
+/// before it (a comma may come between). "l'initiative qui permettait à
+/// l'Ukraine …": the antecedent is the initiative, not an earlier actor.
+pub(crate) fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
+    let end = if j > 0 && p.norm(j - 1) == "," {
+        j - 1
+    } else {
+        j
+    };
+    p.ending_at(end).find(|&mi| {
+        let m = &p.mentions[mi];
+        usable(m) && !m.locative
+    })
+}
+
+/// The subject of the clause governing an infinitive: the nearest
+/// subject-position mention to the left in the sentence.
+pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) -> Option<usize> {
+    let first = p.sentences[s].first;
+    subject_in(p, first, head, used)
+}

@@ -1,0 +1,209 @@
+//! Statements from attached frames: one statement per (agent, target) pair
+//! of coordinated actors, reciprocal statements among coordinated subjects,
+//! the predicate's own exceptions (mobilizing on one's own soil, a state's
+//! sanction of its own people), and the `explain` notes of rules that did
+//! not fire.
+
+use super::Prepared;
+use super::context::Context;
+use super::frames::group_ents;
+use super::triggers::Trig;
+use crate::lexicon::EntityType;
+use crate::predicate::Predicate;
+use crate::statement::Statement;
+
+/// Records why a rule did not fire (for `explain` only).
+pub(crate) fn not_fired(p: &mut Prepared, label: &str, why: &str) {
+    p.note(|_| format!("rule {label}: not fired: {why}"));
+}
+
+/// Both ends of a statement, or, noting for `explain` which one is missing
+/// (`whys`: the reason without an agent, then without a target), none.
+pub(crate) fn both_ends(
+    p: &mut Prepared,
+    label: &str,
+    (agent, target): (Option<usize>, Option<usize>),
+    whys: (&str, &str),
+) -> Option<(usize, usize)> {
+    match (agent, target) {
+        (Some(a), Some(t)) => Some((a, t)),
+        (None, _) => {
+            not_fired(p, label, whys.0);
+            None
+        }
+        (Some(_), None) => {
+            not_fired(p, label, whys.1);
+            None
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn make(
+    p: &Prepared,
+    s: usize,
+    subj: usize,
+    obj: usize,
+    pred: Predicate,
+    ctx: &Context,
+    rule: &str,
+    span: (usize, usize),
+    conf: f32,
+) -> Option<Statement> {
+    if subj == obj {
+        return None;
+    }
+    // Troops on alert or exercising in a place of their own state are
+    // not mobilized against anyone.
+    if pred == Predicate::MobilizesAgainst
+        && p.ents[obj].etype == EntityType::Place
+        && p.ents[obj].iso3.is_some()
+        && p.ents[obj].iso3 == p.ents[subj].iso3
+    {
+        return None;
+    }
+    // A state's sanction against a group of its own population (a ban on
+    // its opposition, expelled journalists of its own) is repression.
+    let domestic = pred == Predicate::Sanctions
+        && p.ents[obj].etype == EntityType::Group
+        && p.ents[subj].etype != EntityType::Group
+        && p.ents[obj].iso3.is_some()
+        && p.ents[obj].iso3 == p.ents[subj].iso3;
+    let (pred, rule) = if domestic {
+        (Predicate::Represses, format!("{rule}+domestic"))
+    } else {
+        (pred, rule.to_string())
+    };
+    let sent = &p.sentences[s];
+    Some(Statement {
+        doc: p.doc.id.clone(),
+        sentence_index: s,
+        sentence: p.doc.text[sent.start..sent.end].to_string(),
+        span: (p.tokens[span.0].start, p.tokens[span.1 - 1].end),
+        subject: p.entity_json(subj),
+        predicate: pred,
+        plover: crate::statement::plover_of(pred, ctx.modality),
+        object: p.entity_json(obj),
+        polarity: ctx.polarity,
+        modality: ctx.modality,
+        attributed_to: ctx.attributed.map(|a| {
+            p.entity_json(if ctx.speakers.contains(&subj) {
+                subj
+            } else {
+                a
+            })
+        }),
+        confidence: conf,
+        rule,
+        date: p.doc.date.clone(),
+    })
+}
+
+/// A coordinated actor: (document entity, mention index).
+pub(crate) type Member = (usize, usize);
+
+/// The predicate, rule id and confidence of the statements a trigger makes.
+#[derive(Clone, Copy)]
+pub(crate) struct Rule<'a> {
+    pub(crate) predicate: Predicate,
+    pub(crate) id: &'a str,
+    pub(crate) confidence: f32,
+}
+
+impl Rule<'_> {
+    /// The statement `a` predicate `b` this rule makes in sentence `s`.
+    fn make(
+        &self,
+        p: &Prepared,
+        s: usize,
+        (a, b): (usize, usize),
+        ctx: &Context,
+        span: (usize, usize),
+    ) -> Option<Statement> {
+        make(
+            p,
+            s,
+            a,
+            b,
+            self.predicate,
+            ctx,
+            self.id,
+            span,
+            self.confidence,
+        )
+    }
+}
+
+/// Evidence span: the trigger and both mentions.
+pub(crate) fn span_of(p: &Prepared, t: &Trig, a: usize, b: usize) -> (usize, usize) {
+    let (ma, mb) = (&p.mentions[a], &p.mentions[b]);
+    (
+        ma.first.min(t.first).min(mb.first),
+        ma.last.max(t.last).max(mb.last),
+    )
+}
+
+/// Statements among the coordinated actors of mention `mi` for a reciprocal
+/// predicate ("A and B agreed", "A et B ont repris les négociations"): every
+/// ordered pair, or every unordered one when `sym`. `None` when the
+/// predicate is not reciprocal or the actor is alone.
+pub(crate) fn reciprocal(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    mi: usize,
+    (rule, sym, relational): (Rule, bool, bool),
+    ctx: &Context,
+) -> Option<Vec<Statement>> {
+    let group = group_ents(p, mi);
+    // Relations between the parties (meeting, agreeing, cooperating), and
+    // frames whose target comes after "with" ("upgraded ties", "cut ties").
+    let reciprocal = relational
+        || matches!(
+            rule.predicate,
+            Predicate::AgreesWith
+                | Predicate::Meets
+                | Predicate::CooperatesWith
+                | Predicate::AllyOf
+        );
+    if !reciprocal || group.len() < 2 {
+        return None;
+    }
+    let m = &p.mentions[mi];
+    let span = (m.first.min(t.first), m.last.max(t.last));
+    let mut out = Vec::new();
+    for &(a, _) in &group {
+        for &(b, _) in &group {
+            if a != b && (a < b || !sym) {
+                out.extend(rule.make(p, s, (a, b), ctx, span));
+            }
+        }
+    }
+    Some(out)
+}
+
+/// Whether a frame introduces its target with "with"/"avec" (a relation
+/// between parties: "upgrade ties with", "rompre avec").
+pub(crate) fn with_frame(markers: &[Vec<String>]) -> bool {
+    markers
+        .iter()
+        .any(|m| m.len() == 1 && matches!(m[0].as_str(), "with" | "avec"))
+}
+
+/// One statement per (agent, target) pair of coordinated actors.
+pub(crate) fn cross(
+    p: &Prepared,
+    s: usize,
+    (agents, targets): (&[Member], &[Member]),
+    rule: Rule,
+    ctx: &Context,
+    span: (usize, usize),
+) -> Vec<Statement> {
+    let mut out = Vec::new();
+    for &(a, _) in agents {
+        for &(b, _) in targets {
+            out.extend(rule.make(p, s, (a, b), ctx, span));
+        }
+    }
+    out
+}
