@@ -354,7 +354,6 @@ fn knowledge(cli: &Cli) -> Result<Knowledge> {
 }
 
 fn run_options(
-    cli: &Cli,
     lang: LangOpt,
     date: &Option<String>,
     read: &ReadArgs,
@@ -447,7 +446,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let k = knowledge(&cli)?;
             // Extraction stores nothing: a repeated id loses no document
             // (peer suites repeat some), so both are written.
-            let opts = run_options(&cli, *lang, date, read, corpus::OnDuplicate::Replace);
+            let opts = run_options(*lang, date, read, corpus::OnDuplicate::Replace);
             // Not locked: the writer moves to the output thread of the run.
             let mut out = BufWriter::new(std::io::stdout());
             let summary = match format {
@@ -500,7 +499,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             check_date("--date", date)?;
             let k = knowledge(&cli)?;
-            let opts = run_options(&cli, *lang, date, read, corpus::OnDuplicate::Error);
+            let opts = run_options(*lang, date, read, corpus::OnDuplicate::Error);
             let s = location(remote, st)?.open_write()?;
             s.load_knowledge(&k)?;
             let (mut quads, mut unchanged, mut undated) = (0, 0, 0);

@@ -490,7 +490,10 @@ fn reingest_skips_unchanged_documents_and_rewrites_changed_ones() {
     };
     let first = ingest(&[]);
     // The corpus gives no dates: date filters would skip its statements.
-    assert!(first.contains("warning: 2 of 2 document(s) have no date"), "{first}");
+    assert!(
+        first.contains("warning: 2 of 2 document(s) have no date"),
+        "{first}"
+    );
     let quads = count(
         &store,
         "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",

@@ -560,5 +560,8 @@ fn french_labels_name_actors_in_parameters_and_ego_networks() {
             .args(["export", "--format", "gexf", "--ego", "Russie", "--store"])
             .arg(&store),
     );
-    assert!(gexf.contains("Ukraine") && !gexf.contains("India"), "{gexf}");
+    assert!(
+        gexf.contains("Ukraine") && !gexf.contains("India"),
+        "{gexf}"
+    );
 }

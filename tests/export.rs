@@ -442,7 +442,7 @@ fn fold_puts_people_and_state_bodies_in_their_state() {
     );
     d.date = Some("2022-03-01".into());
     let st = actorgraph::extract::extract(&k, &d);
-    b.load_documents(&[(d, st, "en".into())]).unwrap();
+    b.load_documents(&[(d, st, "en".into())], false).unwrap();
     let t = |s: &str, p: &str, o: &str| (s.to_string(), p.to_string(), o.to_string());
     let plain = export::network(&b, &Options::default()).unwrap();
     assert!(
