@@ -167,15 +167,23 @@ fn ingest_query_export_round_trip_is_idempotent() {
         .assert()
         .success()
         .stdout(predicate::str::contains("ag:sanctions"));
-    // Every example query runs.
+    // Every example query runs, with the example values of its `# param:`
+    // lines (a declared parameter is required).
     for q in std::fs::read_dir(example("queries")).unwrap() {
-        bin()
-            .args(["query", "--store"])
+        let path = q.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut cmd = bin();
+        cmd.args(["query", "--store"])
             .arg(&store)
             .arg("--file")
-            .arg(q.unwrap().path())
-            .assert()
-            .success();
+            .arg(&path);
+        for line in text.lines() {
+            if let Some(rest) = line.strip_prefix("# param:") {
+                let assign = rest.trim().split("   ").next().unwrap().trim();
+                cmd.args(["-p", assign]);
+            }
+        }
+        cmd.assert().success();
     }
     let gexf = dir.path().join("n.gexf");
     bin()

@@ -50,7 +50,7 @@ fn corpus(dir: &Path) -> PathBuf {
 }
 
 fn extract(args: &[&str], input: &Path) -> (String, String) {
-    let out = bin().args(args).arg("extract").arg(input).output().unwrap();
+    let out = bin().arg("extract").args(args).arg(input).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
@@ -119,7 +119,7 @@ fn re_ingesting_a_corpus_is_idempotent() {
         .success();
     let first = count();
     bin()
-        .args(["--threads", "1", "ingest", "--store"])
+        .args(["ingest", "--threads", "1", "--store"])
         .arg(&store)
         .arg(&c)
         .assert()

@@ -51,6 +51,10 @@ const FILES: &[(&str, &str)] = &[
         "without-wikidata",
         include_str!("../../examples/queries/without-wikidata.rq"),
     ),
+    (
+        "evidence",
+        include_str!("../../examples/queries/evidence.rq"),
+    ),
 ];
 
 /// A parameter of a library query.
