@@ -216,6 +216,9 @@ pub enum Command {
         /// Keep negated statements as edges.
         #[arg(long)]
         include_negative: bool,
+        /// Count only asserted statements (no future, possible, reported or hypothetical ones).
+        #[arg(long)]
+        asserted_only: bool,
         /// GEXF: write spells from statement dates for Gephi's timeline.
         #[arg(long)]
         dynamic: bool,
@@ -591,6 +594,7 @@ pub fn run(cli: Cli) -> Result<()> {
             store: st,
             remote,
             include_negative,
+            asserted_only,
             dynamic,
             aggregate,
             predicate,
@@ -660,6 +664,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 sparql,
                 aggregate: *aggregate,
                 from_statements: false,
+                asserted_only: *asserted_only,
                 spells: *dynamic,
                 fold: fold.clone(),
             };

@@ -314,12 +314,18 @@ fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
 /// pronoun is a token of its own.
 fn split_inversion(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: Kind) {
     let word = &text[start..end];
-    let lower = fold(word);
     for pron in [
         "-t-elles", "-t-ils", "-t-elle", "-t-il", "-t-on", "-elle", "-il", "-ils", "-elles",
     ] {
-        if lower.ends_with(pron) && lower.len() > pron.len() {
-            let cut = end - pron.len();
+        // The suffix is measured in the word itself: folding can shorten
+        // it ("-ÌL" folds to "-il", one byte less), and a cut computed on
+        // the folded form would fall inside a character.
+        let n = pron.len();
+        if word.len() > n
+            && word.is_char_boundary(word.len() - n)
+            && fold(&word[word.len() - n..]) == pron
+        {
+            let cut = end - n;
             push(tokens, text, start, cut, kind);
             let p_start = if pron.starts_with("-t-") {
                 cut + 3
@@ -331,7 +337,10 @@ fn split_inversion(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize
         }
     }
     // "US-led", "Saudi-led": the leader is a name of its own ("-led" stays a token).
-    if lower.ends_with("-led") && lower.len() > 5 && word.is_char_boundary(word.len() - 4) {
+    if word.len() > 5
+        && word.is_char_boundary(word.len() - 4)
+        && fold(&word[word.len() - 4..]) == "-led"
+    {
         let cut = end - 4;
         push(tokens, text, start, cut, kind);
         push(tokens, text, cut, end, Kind::Word);
@@ -595,6 +604,22 @@ mod tests {
             .iter()
             .map(|t| text[t.start..t.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn a_folded_pronoun_suffix_never_cuts_inside_a_character() {
+        // Found by the fuzzer (tests/fuzz.rs): "-ÌL" folds to "-il".
+        for text in ["\u{110F0}-ÌL ", "Ah-ÌL.", "Viendra-t-IL ?"] {
+            let tokens = tokenize(text);
+            for t in &tokens {
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            }
+        }
+        let words: Vec<String> = tokenize("viendra-t-il")
+            .iter()
+            .map(|t| t.norm.clone())
+            .collect();
+        assert_eq!(words, ["viendra", "il"]);
     }
 
     #[test]

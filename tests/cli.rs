@@ -573,3 +573,46 @@ fn french_labels_name_actors_in_parameters_and_ego_networks() {
         "{gexf}"
     );
 }
+
+#[test]
+fn asserted_only_exports_count_held_meetings_not_planned_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    bin()
+        .args(["ingest", "--store"])
+        .arg(&store)
+        .args(["--lang", "en", "--date", "2024-05-20", "-"])
+        .write_stdin(
+            "China will meet Russia next week. China met Russia in May. Brazil may meet Chile.",
+        )
+        .assert()
+        .success();
+    let edges = |extra: &[&str]| {
+        let prefix = dir.path().join(format!("n{}", extra.len()));
+        bin()
+            .args(["export", "--format", "csv", "--store"])
+            .arg(&store)
+            .args(extra)
+            .arg("--output")
+            .arg(&prefix)
+            .assert()
+            .success();
+        std::fs::read_to_string(format!("{}-edges.csv", prefix.display())).unwrap()
+    };
+    let all = edges(&[]);
+    let asserted = edges(&["--asserted-only"]);
+    assert!(all.contains("Brazil") || all.contains("Chile"), "{all}");
+    assert!(
+        !asserted.contains("Brazil") && !asserted.contains("Chile"),
+        "{asserted}"
+    );
+    // The China-Russia edge stays, with the one held meeting as its weight.
+    let weight = |csv: &str| -> String {
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        let w = header.iter().position(|h| *h == "Weight").unwrap();
+        let row = csv.lines().find(|l| l.contains("meets")).unwrap();
+        row.split(',').nth(w).unwrap().to_string()
+    };
+    assert_eq!(weight(&all), "2", "{all}");
+    assert_eq!(weight(&asserted), "1", "{asserted}");
+}

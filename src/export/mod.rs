@@ -133,6 +133,10 @@ pub struct Options {
     /// Actors folded into their state before anything else (the filters
     /// see the folded network).
     pub fold: Vec<fold::Fold>,
+    /// Count only asserted statements (not future, possible, reported or
+    /// hypothetical ones): a planned meeting is not a held one. Reads every
+    /// statement, as the documents' edge summaries carry no modality.
+    pub asserted_only: bool,
 }
 
 /// An edge key (source IRI, predicate, target IRI, polarity) and the edge.
@@ -167,15 +171,18 @@ pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
 /// [`Options::from_statements`]), else every statement.
 pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, Route)> {
     let (info, documents) = read::entity_info(store)?;
-    let (mut rows, route) = if opts.from_statements {
+    let (mut rows, route) = if opts.from_statements || opts.asserted_only {
         (
-            read::from_statements(store)?,
+            read::from_statements(store, opts.asserted_only)?,
             Route::Statements { missing: 0 },
         )
     } else {
         match read::from_summaries(store, documents)? {
             Ok(rows) => (rows, Route::Summaries),
-            Err(missing) => (read::from_statements(store)?, Route::Statements { missing }),
+            Err(missing) => (
+                read::from_statements(store, false)?,
+                Route::Statements { missing },
+            ),
         }
     };
     if !opts.fold.is_empty() {

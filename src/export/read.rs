@@ -187,7 +187,7 @@ pub(crate) fn from_summaries(
 }
 
 /// Rows from every statement (one row each), grouped by document.
-pub(crate) fn from_statements(store: &Backend) -> Result<Rows> {
+pub(crate) fn from_statements(store: &Backend, asserted_only: bool) -> Result<Rows> {
     let ag = |l: &str| format!("{}{l}", crate::rdf::AG);
     // (subject, predicate, object, polarity, document, date) of each statement IRI.
     type Fields = [String; 6];
@@ -218,6 +218,14 @@ pub(crate) fn from_statements(store: &Backend) -> Result<Rows> {
                 let v = lit(Some(&o));
                 // The predicate by its local name, as in the summaries.
                 f[i] = if i == 1 { local(&v).to_string() } else { v };
+            }
+        }
+    }
+    if asserted_only {
+        // Statements written without a modality are asserted (the default).
+        for (st, o) in store.scan(&ag("modality"))? {
+            if lit(Some(&o)) != "asserted" {
+                by_st.remove(&st);
             }
         }
     }

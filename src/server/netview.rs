@@ -24,10 +24,6 @@ const DEFAULT_LIMIT: usize = 3000;
 /// Held while a network is built.
 static BUILDING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
-/// Triples with at least one asserted statement (`asserted=1`).
-const ASSERTED: &str = "SELECT DISTINCT ?s ?p ?o WHERE { \
-    ?st ag:subject ?s ; ag:predicate ?p ; ag:object ?o ; ag:modality \"asserted\" }";
-
 /// The export options a query string asks for.
 pub(crate) fn options(pairs: &Pairs) -> Result<Options, String> {
     let flag = |k: &str| one(pairs, k).is_some_and(|v| v != "0" && v != "false");
@@ -63,7 +59,7 @@ pub(crate) fn options(pairs: &Pairs) -> Result<Options, String> {
         min_weight: number("min_weight", 1)?,
         ego: one(pairs, "ego").map(str::to_string),
         depth: number("depth", 1)?,
-        sparql: flag("asserted").then(|| ASSERTED.to_string()),
+        asserted_only: flag("asserted"),
         aggregate: if one(pairs, "aggregate") == Some("pair") {
             Aggregate::Pair
         } else {
@@ -220,7 +216,7 @@ mod tests {
         assert_eq!(o.types, ["Country"]);
         assert_eq!(o.min_weight, 2);
         assert_eq!(o.ego.as_deref(), Some("Russia"));
-        assert!(o.sparql.unwrap().contains("\"asserted\""));
+        assert!(o.asserted_only && o.sparql.is_none());
         assert!(!o.include_negative);
         assert!(
             options(&pairs("since=yesterday"))
