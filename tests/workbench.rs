@@ -2,78 +2,16 @@
 //! the JSON API behind it, against a real server on a loopback port over
 //! the two example articles (the browser itself: .ci/browser_check).
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod serving;
+
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use oxhttp::Client;
-use oxhttp::model::{Body, Method, Request, StatusCode};
+use oxhttp::model::{Method, StatusCode};
 use serde_json::Value;
+use serving::{Server, bin, ingest_examples, request, start};
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_actorgraph"))
-}
-
-struct Server {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn ingest_examples(store: &Path) {
-    for (date, file) in [
-        ("2023-07-17", "fr-accord-cereales.txt"),
-        ("2023-05-21", "en-g7-hiroshima.txt"),
-    ] {
-        let st = Command::new(bin())
-            .args(["ingest", "--date", date, "--store"])
-            .arg(store)
-            .arg(
-                Path::new(env!("CARGO_MANIFEST_DIR"))
-                    .join("examples")
-                    .join(file),
-            )
-            .stderr(Stdio::null())
-            .status()
-            .unwrap();
-        assert!(st.success());
-    }
-}
-
-fn start(store: &Path, extra: &[&str]) -> Server {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let child = Command::new(bin())
-        .args(["serve", "--bind", &format!("127.0.0.1:{port}"), "--store"])
-        .arg(store)
-        .args(extra)
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let server = Server {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-    };
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        if get(&server, "/health").0 == StatusCode::OK {
-            return server;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("server did not start");
-}
-
-/// Status, content type, body.
+/// Status, content type, body of a request with an optional content type.
 fn send(
     s: &Server,
     method: Method,
@@ -81,29 +19,12 @@ fn send(
     ctype: &str,
     body: &str,
 ) -> (StatusCode, String, String) {
-    let mut b = Request::builder()
-        .method(method)
-        .uri(format!("{}{path}", s.base));
-    if !ctype.is_empty() {
-        b = b.header("content-type", ctype);
-    }
-    match Client::new().request(b.body(Body::from(body.to_string())).unwrap()) {
-        Ok(r) => {
-            let status = r.status();
-            let ct = r
-                .headers()
-                .get("content-type")
-                .map(|v| v.to_str().unwrap().to_string())
-                .unwrap_or_default();
-            (status, ct, r.into_body().to_string().unwrap())
-        }
-        // Not listening yet (start() polls /health).
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            String::new(),
-            String::new(),
-        ),
-    }
+    let headers: Vec<(&str, &str)> = if ctype.is_empty() {
+        vec![]
+    } else {
+        vec![("content-type", ctype)]
+    };
+    request(s, method, path, &headers, body)
 }
 
 fn get(s: &Server, path: &str) -> (StatusCode, String, String) {
