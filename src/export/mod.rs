@@ -161,6 +161,24 @@ fn plover_of(p: &str) -> &'static str {
     Predicate::parse(p).and_then(|x| x.plover()).unwrap_or("")
 }
 
+impl Options {
+    /// The predicate, PLOVER type and date filters, which the network and
+    /// the statements table share (an undated statement fails a date bound).
+    pub(crate) fn keeps_kind(&self, predicate: &str, plover: &str, date: &str) -> bool {
+        (self.predicates.is_empty() || self.predicates.iter().any(|x| x == predicate))
+            && (self.plover.is_empty()
+                || self.plover.iter().any(|x| x.eq_ignore_ascii_case(plover)))
+            && self
+                .since
+                .as_ref()
+                .is_none_or(|d| !date.is_empty() && date >= d.as_str())
+            && self
+                .until
+                .as_ref()
+                .is_none_or(|d| !date.is_empty() && date <= d.as_str())
+    }
+}
+
 /// Builds the actor network from the store's statements.
 pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
     Ok(network_with_route(store, opts)?.0)
@@ -254,23 +272,10 @@ fn aggregate(
             words.get(r.date),
         );
         (opts.include_negative || pol != "negative")
-            && (opts.predicates.is_empty() || opts.predicates.iter().any(|x| x == p))
-            && (opts.plover.is_empty()
-                || opts
-                    .plover
-                    .iter()
-                    .any(|x| x.eq_ignore_ascii_case(plover_of(p))))
+            && opts.keeps_kind(p, plover_of(p), date)
             && (opts.types.is_empty()
                 || (opts.types.iter().any(|t| t == etype(s))
                     && opts.types.iter().any(|t| t == etype(o))))
-            && opts
-                .since
-                .as_ref()
-                .is_none_or(|d| !date.is_empty() && date >= d.as_str())
-            && opts
-                .until
-                .as_ref()
-                .is_none_or(|d| !date.is_empty() && date <= d.as_str())
             && selected.is_none_or(|set| {
                 set.contains(&(s.to_string(), p.to_string(), o.to_string()))
                     || set.contains(&(s.to_string(), String::new(), o.to_string()))

@@ -149,21 +149,7 @@ pub fn keep(row: &Row, opts: &super::Options) -> bool {
             .and_then(|i| row[i].as_deref())
             .unwrap_or("")
     };
-    let date = col("date");
-    (opts.predicates.is_empty() || opts.predicates.iter().any(|p| p == col("predicate")))
-        && (opts.plover.is_empty()
-            || opts
-                .plover
-                .iter()
-                .any(|p| p.eq_ignore_ascii_case(col("plover"))))
-        && opts
-            .since
-            .as_ref()
-            .is_none_or(|d| !date.is_empty() && date >= d.as_str())
-        && opts
-            .until
-            .as_ref()
-            .is_none_or(|d| !date.is_empty() && date <= d.as_str())
+    opts.keeps_kind(col("predicate"), col("plover"), col("date"))
 }
 
 fn row(raw: &Raw, info: &HashMap<String, Info>) -> Row {
