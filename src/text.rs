@@ -117,6 +117,18 @@ pub struct Sentence {
     pub end: usize,
 }
 
+impl Sentence {
+    /// The sentence of tokens `first..last` (not empty), with their bytes.
+    fn over(tokens: &[Token], first: usize, last: usize) -> Sentence {
+        Sentence {
+            first,
+            last,
+            start: tokens[first].start,
+            end: tokens[last - 1].end,
+        }
+    }
+}
+
 /// Folds a string for matching: NFD, accents removed, lower case,
 /// typographic apostrophes unified, ligatures expanded.
 pub fn fold(s: &str) -> String {
@@ -489,12 +501,7 @@ pub fn sentences_bounded(text: &str, tokens: &[Token], max: usize) -> (Vec<Sente
         let mut first = s.first;
         while first < s.last {
             let last = (first + max).min(s.last);
-            out.push(Sentence {
-                first,
-                last,
-                start: tokens[first].start,
-                end: tokens[last - 1].end,
-            });
+            out.push(Sentence::over(tokens, first, last));
             first = last;
         }
     }
@@ -543,12 +550,7 @@ fn unbounded_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
         if end_here || last >= tokens.len() {
             let last = last.min(tokens.len());
-            out.push(Sentence {
-                first,
-                last,
-                start: tokens[first].start,
-                end: tokens[last - 1].end,
-            });
+            out.push(Sentence::over(tokens, first, last));
             first = last;
             i = last;
         } else {
@@ -556,12 +558,7 @@ fn unbounded_sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     }
     if first < tokens.len() {
-        out.push(Sentence {
-            first,
-            last: tokens.len(),
-            start: tokens[first].start,
-            end: tokens[tokens.len() - 1].end,
-        });
+        out.push(Sentence::over(tokens, first, tokens.len()));
     }
     out
 }
