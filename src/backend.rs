@@ -59,10 +59,7 @@ impl Location {
     /// Opens an existing store for writing (a missing local store is an
     /// error rather than created empty).
     pub fn open_existing_write(&self) -> Result<Backend> {
-        self.open(|p| {
-            drop(store::open_existing(p)?);
-            store::open(p)
-        })
+        self.open(store::open_existing_write)
     }
 
     /// Opens an existing store for reading.

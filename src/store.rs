@@ -214,9 +214,16 @@ pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Ve
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after
 /// large ingests the bulk loader leaves many files that every look-up visits.
 pub fn optimize(path: &Path) -> Result<()> {
-    // Refuses a missing store (rather than creating an empty one).
+    open_existing_write(path)?
+        .optimize()
+        .map_err(|e| store_err(path, e))
+}
+
+/// Opens an existing store read-write; a missing store is an error (rather
+/// than created empty).
+pub fn open_existing_write(path: &Path) -> Result<Store> {
     drop(open_existing(path)?);
-    open(path)?.optimize().map_err(|e| store_err(path, e))
+    open(path)
 }
 
 /// Replaces the knowledge-base and ontology graphs.
