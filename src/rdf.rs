@@ -157,7 +157,7 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
             add(
                 sent.clone().into(),
                 ag("text"),
-                Literal::new_simple_literal(&st.sentence).into(),
+                Literal::new_simple_literal(&*st.sentence).into(),
             );
             add(
                 sent.clone().into(),
@@ -230,7 +230,7 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
             add(
                 st_s.clone(),
                 nn(format!("{DCT}date")),
-                Literal::new_typed_literal(date, xsd::DATE).into(),
+                Literal::new_typed_literal(&**date, xsd::DATE).into(),
             );
         }
         if let Some(a) = &st.attributed_to {

@@ -1,6 +1,8 @@
 //! The statement type and its output forms (JSON Lines per the extraction
 //! contract, TSV for spreadsheets).
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::predicate::Predicate;
@@ -98,36 +100,37 @@ pub fn plover_in_mode(base: &'static str, modality: Modality) -> &'static str {
 /// One extracted statement.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the document's statements).
+    pub doc: Arc<str>,
     /// 0-based sentence index.
     pub sentence_index: usize,
-    /// Sentence text.
-    pub sentence: String,
+    /// Sentence text (shared by the sentence's statements: a dense document
+    /// has many statements per sentence).
+    pub sentence: Arc<str>,
     /// Byte span of the evidence in the document.
     pub span: (usize, usize),
-    /// Subject.
-    pub subject: Entity,
+    /// Subject (shared by the statements about one entity of a document).
+    pub subject: Arc<Entity>,
     /// Predicate.
     #[serde(serialize_with = "ser_pred")]
     pub predicate: Predicate,
     /// PLOVER type.
     pub plover: Option<&'static str>,
     /// Object.
-    pub object: Entity,
+    pub object: Arc<Entity>,
     /// Polarity.
     pub polarity: Polarity,
     /// Modality.
     pub modality: Modality,
     /// Who the claim is attributed to.
-    pub attributed_to: Option<Entity>,
+    pub attributed_to: Option<Arc<Entity>>,
     /// Confidence in [0, 1].
     pub confidence: f32,
     /// Lexicon entry or rule id.
     pub rule: String,
     /// Document date, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
 }
 
 fn ser_pred<S: serde::Serializer>(p: &Predicate, s: S) -> Result<S::Ok, S::Error> {

@@ -6,6 +6,7 @@
 //! possessives ("Russia's" → "Russia" + "'s"), and records for every token its
 //! folded form (lower case, no accents, straight apostrophe) used for matching.
 
+use compact_str::CompactString;
 use unicode_normalization::UnicodeNormalization;
 
 /// Language of a document.
@@ -95,7 +96,7 @@ pub struct Token {
     /// End byte offset (exclusive).
     pub end: usize,
     /// Folded form: lower case, no accents, `’` → `'`.
-    pub norm: String,
+    pub norm: CompactString,
     /// Token class.
     pub kind: Kind,
     /// Whether the surface form starts with an upper-case letter.
@@ -417,7 +418,7 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: Kin
     tokens.push(Token {
         start,
         end,
-        norm: fold(surface),
+        norm: CompactString::from(fold(surface)),
         kind,
         upper: first.is_uppercase(),
         all_caps: letters >= 2 && all_upper,
@@ -614,7 +615,7 @@ mod tests {
         }
         let words: Vec<String> = tokenize("viendra-t-il")
             .iter()
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm.to_string())
             .collect();
         assert_eq!(words, ["viendra", "il"]);
     }

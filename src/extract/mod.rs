@@ -27,6 +27,11 @@ pub mod relations;
 mod statements;
 pub mod triggers;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
 use crate::statement::{Entity, Statement};
 use crate::text::{self, Document, Lang, Sentence, Token};
@@ -130,6 +135,19 @@ pub struct Prepared<'a> {
     /// stages that make or lengthen mentions): bounds the position look-ups
     /// of [`lookup`].
     pub span_bound: usize,
+    /// The strings that statements share (see [`Shared`]).
+    shared: Shared,
+}
+
+/// Strings shared by the statements of one document instead of copied into
+/// each: a dense document makes many statements per sentence and per actor,
+/// and copies of the same sentence and entity dominated its peak memory.
+#[derive(Default)]
+struct Shared {
+    doc: Option<Arc<str>>,
+    date: Option<Arc<str>>,
+    sentences: RefCell<FxHashMap<usize, Arc<str>>>,
+    entities: RefCell<FxHashMap<usize, Arc<Entity>>>,
 }
 
 impl Prepared<'_> {
@@ -179,8 +197,47 @@ impl Prepared<'_> {
         self.tokens.get(i).map(|t| t.norm.as_str()).unwrap_or("")
     }
 
-    /// The statement-contract entity of a document entity.
-    pub fn entity_json(&self, e: usize) -> Entity {
+    /// The statement-contract entity of a document entity, shared with the
+    /// earlier statements about it while it is unchanged.
+    pub fn entity_json(&self, e: usize) -> Arc<Entity> {
+        let fresh = self.entity_of(e);
+        let mut cache = self.shared.entities.borrow_mut();
+        match cache.get(&e) {
+            // A later stage may have changed the entity (its label, role):
+            // the cache never hides a change.
+            Some(known) if **known == fresh => known.clone(),
+            _ => {
+                let made = Arc::new(fresh);
+                cache.insert(e, made.clone());
+                made
+            }
+        }
+    }
+
+    /// The document id, shared by its statements.
+    pub fn doc_id(&self) -> Arc<str> {
+        self.shared.doc.clone().expect("set when prepared")
+    }
+
+    /// The document date, shared by its statements.
+    pub fn doc_date(&self) -> Option<Arc<str>> {
+        self.shared.date.clone()
+    }
+
+    /// The text of sentence `s`, shared by its statements.
+    pub fn sentence_text(&self, s: usize) -> Arc<str> {
+        self.shared
+            .sentences
+            .borrow_mut()
+            .entry(s)
+            .or_insert_with(|| {
+                let sent = &self.sentences[s];
+                Arc::from(&self.doc.text[sent.start..sent.end])
+            })
+            .clone()
+    }
+
+    fn entity_of(&self, e: usize) -> Entity {
         let d = &self.ents[e];
         let kbe = d.kb.map(|i| &self.k.kb.entities[i]);
         let country = d.iso3.clone().or_else(|| {
@@ -208,7 +265,9 @@ impl Prepared<'_> {
         end: usize,
         pick: impl Fn(&Trigger) -> Option<usize>,
     ) -> Option<(usize, usize)> {
-        if i >= end || !self.k.lex.phrase_starts[self.lang.idx()].contains(&self.tokens[i].norm) {
+        if i >= end
+            || !self.k.lex.phrase_starts[self.lang.idx()].contains(self.tokens[i].norm.as_str())
+        {
             return None;
         }
         let max = self.k.lex.max_phrase.min(end.saturating_sub(i));
@@ -299,6 +358,11 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
         hay,
         hay_starts,
         span_bound: 0,
+        shared: Shared {
+            doc: Some(Arc::from(doc.id.as_str())),
+            date: doc.date.as_deref().map(Arc::from),
+            ..Shared::default()
+        },
     };
     mentions::find(&mut p);
     let mut out = std::mem::take(&mut p.structural);
@@ -310,15 +374,22 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
 /// Removes repeated statements (same sentence, subject, predicate, object,
 /// polarity), keeping the first.
 fn dedup(out: &mut Vec<Statement>) {
-    let mut seen = rustc_hash::FxHashSet::default();
-    out.retain(|s| {
-        seen.insert((
-            s.sentence_index,
-            s.subject.id.clone(),
-            s.predicate,
-            s.object.id.clone(),
-            s.polarity,
-        ))
-    });
+    // Keys borrow the statements (no copies of the ids), so decide first.
+    let keep: Vec<bool> = {
+        let mut seen = rustc_hash::FxHashSet::default();
+        out.iter()
+            .map(|s| {
+                seen.insert((
+                    s.sentence_index,
+                    s.subject.id.as_str(),
+                    s.predicate,
+                    s.object.id.as_str(),
+                    s.polarity,
+                ))
+            })
+            .collect()
+    };
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(false));
     out.sort_by_key(|s| (s.sentence_index, s.span.0));
 }

@@ -74,11 +74,10 @@ pub(crate) fn make(
     } else {
         (pred, rule.to_string())
     };
-    let sent = &p.sentences[s];
     Some(Statement {
-        doc: p.doc.id.clone(),
+        doc: p.doc_id(),
         sentence_index: s,
-        sentence: p.doc.text[sent.start..sent.end].to_string(),
+        sentence: p.sentence_text(s),
         span: (p.tokens[span.0].start, p.tokens[span.1 - 1].end),
         subject: p.entity_json(subj),
         predicate: pred,
@@ -95,7 +94,7 @@ pub(crate) fn make(
         }),
         confidence: conf,
         rule,
-        date: p.doc.date.clone(),
+        date: p.doc_date(),
     })
 }
 

@@ -797,11 +797,10 @@ pub(crate) fn push_structural(
         return;
     }
     let sent = p.sentence_of(first);
-    let s = &p.sentences[sent];
     let st = Statement {
-        doc: p.doc.id.clone(),
+        doc: p.doc_id(),
         sentence_index: sent,
-        sentence: p.doc.text[s.start..s.end].to_string(),
+        sentence: p.sentence_text(sent),
         span: (p.tokens[first].start, p.tokens[last - 1].end),
         subject: p.entity_json(person),
         predicate: rel,
@@ -812,7 +811,7 @@ pub(crate) fn push_structural(
         attributed_to: None,
         confidence: 0.8,
         rule: rule.to_string(),
-        date: p.doc.date.clone(),
+        date: p.doc_date(),
     };
     p.note(|_| {
         format!(
@@ -897,7 +896,7 @@ pub(crate) fn surnames(p: &mut Prepared) {
     let mut adds = Vec::new();
     for (i, t) in p.tokens.iter().enumerate() {
         if !cov[i] && t.upper && t.kind == Kind::Word {
-            if let Some(&e) = names.get(&t.norm) {
+            if let Some(&e) = names.get(t.norm.as_str()) {
                 adds.push((i, e));
             }
         }

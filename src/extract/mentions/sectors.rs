@@ -25,7 +25,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
         let mut i = first;
         while i < last {
             if p.tokens[i].kind != Kind::Word
-                || !sectors.starts[lang.idx()].contains(&p.tokens[i].norm)
+                || !sectors.starts[lang.idx()].contains(p.tokens[i].norm.as_str())
                 || inside_mention(p, i)
             {
                 i += 1;
