@@ -93,67 +93,114 @@ fn ag(local: &str) -> NamedNode {
 /// The quads of one document: metadata, sentences, statements, discovered
 /// entities, all in the document's named graph.
 pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> Vec<Quad> {
-    let g: GraphName = nn(doc_iri(&doc.id)).into();
-    let d = nn(doc_iri(&doc.id));
-    let mut q = Vec::with_capacity(statements.len() * 15 + 8);
-    let mut add =
-        |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push(Quad::new(s, p, o, g.clone()));
-    add(
-        d.clone().into(),
-        rdf::TYPE.into_owned(),
-        ag("Document").into(),
-    );
-    add(
-        d.clone().into(),
-        nn(format!("{DCT}identifier")),
-        Literal::new_simple_literal(&doc.id).into(),
-    );
-    add(
-        d.clone().into(),
-        nn(format!("{DCT}language")),
-        Literal::new_simple_literal(lang).into(),
-    );
-    if let Some(date) = &doc.date {
-        add(
-            d.clone().into(),
-            nn(format!("{DCT}date")),
-            Literal::new_typed_literal(date, xsd::DATE).into(),
-        );
-    }
-    if let Some(t) = &doc.title {
-        add(
-            d.clone().into(),
-            nn(format!("{DCT}title")),
-            Literal::new_simple_literal(t).into(),
-        );
-    }
-    if let Some(u) = &doc.url {
-        add(
-            d.clone().into(),
-            nn(format!("{DCT}source")),
-            Literal::new_simple_literal(u).into(),
-        );
-    }
-    // The export reads this one literal instead of every statement.
-    add(
-        d.clone().into(),
-        ag("edgeSummary"),
-        Literal::new_simple_literal(crate::export::summary::encode(
-            doc.date.as_deref(),
+    DocumentQuads::new(doc, statements, lang).collect()
+}
+
+/// The quads of one document made one statement at a time, in the order of
+/// [`document_quads`]: a document of a million quads need not be held
+/// whole to be digested or loaded.
+pub struct DocumentQuads<'a> {
+    doc: &'a Document,
+    statements: &'a [Statement],
+    lang: &'a str,
+    doc_iri: String,
+    d: NamedNode,
+    g: GraphName,
+    /// The next statement to turn into quads; `None` before the header.
+    next: Option<usize>,
+    pending: std::collections::VecDeque<Quad>,
+    sentences_done: std::collections::HashSet<usize>,
+    entities_done: std::collections::HashSet<String>,
+}
+
+impl<'a> DocumentQuads<'a> {
+    /// The quads of `doc` with its `statements`, written in language `lang`.
+    pub fn new(doc: &'a Document, statements: &'a [Statement], lang: &'a str) -> Self {
+        let doc_iri = doc_iri(&doc.id);
+        let d = nn(doc_iri.clone());
+        DocumentQuads {
+            doc,
             statements,
-        ))
-        .into(),
-    );
-    let mut sentences_done = std::collections::HashSet::new();
-    let mut entities_done = std::collections::HashSet::new();
-    for (n, st) in statements.iter().enumerate() {
-        let sn = nn(format!("{}#s{}", doc_iri(&doc.id), n));
-        let sent = nn(format!(
-            "{}#sentence{}",
-            doc_iri(&doc.id),
-            st.sentence_index
-        ));
-        if sentences_done.insert(st.sentence_index) {
+            lang,
+            g: d.clone().into(),
+            d,
+            doc_iri,
+            next: None,
+            pending: std::collections::VecDeque::new(),
+            sentences_done: std::collections::HashSet::new(),
+            entities_done: std::collections::HashSet::new(),
+        }
+    }
+
+    fn push(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term) {
+        self.pending.push_back(Quad::new(s, p, o, self.g.clone()));
+    }
+
+    /// The document's own quads.
+    fn header(&mut self) {
+        let (doc, d) = (self.doc, self.d.clone());
+        let mut q = Vec::with_capacity(8);
+        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push((s, p, o));
+        add(
+            d.clone().into(),
+            rdf::TYPE.into_owned(),
+            ag("Document").into(),
+        );
+        add(
+            d.clone().into(),
+            nn(format!("{DCT}identifier")),
+            Literal::new_simple_literal(&doc.id).into(),
+        );
+        add(
+            d.clone().into(),
+            nn(format!("{DCT}language")),
+            Literal::new_simple_literal(self.lang).into(),
+        );
+        if let Some(date) = &doc.date {
+            add(
+                d.clone().into(),
+                nn(format!("{DCT}date")),
+                Literal::new_typed_literal(date, xsd::DATE).into(),
+            );
+        }
+        if let Some(t) = &doc.title {
+            add(
+                d.clone().into(),
+                nn(format!("{DCT}title")),
+                Literal::new_simple_literal(t).into(),
+            );
+        }
+        if let Some(u) = &doc.url {
+            add(
+                d.clone().into(),
+                nn(format!("{DCT}source")),
+                Literal::new_simple_literal(u).into(),
+            );
+        }
+        // The export reads this one literal instead of every statement.
+        add(
+            d.clone().into(),
+            ag("edgeSummary"),
+            Literal::new_simple_literal(crate::export::summary::encode(
+                doc.date.as_deref(),
+                self.statements,
+            ))
+            .into(),
+        );
+        for (s, p, o) in q {
+            self.push(s, p, o);
+        }
+    }
+
+    /// The quads of statement `n`.
+    fn statement(&mut self, n: usize) {
+        let st = &self.statements[n];
+        let d = self.d.clone();
+        let mut q = Vec::with_capacity(20);
+        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push((s, p, o));
+        let sn = nn(format!("{}#s{}", self.doc_iri, n));
+        let sent = nn(format!("{}#sentence{}", self.doc_iri, st.sentence_index));
+        if self.sentences_done.insert(st.sentence_index) {
             add(
                 sent.clone().into(),
                 ag("text"),
@@ -248,7 +295,7 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
             .into_iter()
             .chain(st.attributed_to.as_ref())
         {
-            if e.id.contains("/id/person/") && entities_done.insert(e.id.clone()) {
+            if e.id.contains("/id/person/") && self.entities_done.insert(e.id.clone()) {
                 add(
                     nn(&e.id).into(),
                     rdf::TYPE.into_owned(),
@@ -268,8 +315,33 @@ pub fn document_quads(doc: &Document, statements: &[Statement], lang: &str) -> V
                 }
             }
         }
+        for (s, p, o) in q {
+            self.push(s, p, o);
+        }
     }
-    q
+}
+
+impl Iterator for DocumentQuads<'_> {
+    type Item = Quad;
+
+    fn next(&mut self) -> Option<Quad> {
+        loop {
+            if let Some(q) = self.pending.pop_front() {
+                return Some(q);
+            }
+            match self.next {
+                None => {
+                    self.header();
+                    self.next = Some(0);
+                }
+                Some(n) if n < self.statements.len() => {
+                    self.statement(n);
+                    self.next = Some(n + 1);
+                }
+                Some(_) => return None,
+            }
+        }
+    }
 }
 
 /// The knowledge-base graph: types, labels, codes, Wikidata links and

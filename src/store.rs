@@ -88,15 +88,22 @@ pub fn load_documents(
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut loaded = Loaded::default();
     let mut present = Vec::new();
-    let mut plan: Vec<Vec<Quad>> = Vec::new();
+    let mut plan: Vec<Planned> = Vec::new();
     let mut hashes: Vec<Quad> = Vec::new();
     for (i, (doc, statements, lang)) in docs.iter().enumerate() {
         if last.get(doc.id.as_str()) != Some(&i) {
             continue;
         }
         let g = NamedNode::new_unchecked(rdf::doc_iri(&doc.id));
-        let quads = rdf::document_quads(doc, statements, lang);
-        let hash = digest(&quads);
+        // A large document's quads are made twice (digest, then load)
+        // rather than held: memory stays bounded for any document.
+        let (hash, planned) = if statements.len() > STREAM_OVER {
+            let hash = digest(rdf::DocumentQuads::new(doc, statements, lang));
+            (hash, Planned::Stream(i))
+        } else {
+            let quads = rdf::document_quads(doc, statements, lang);
+            (digest(&quads), Planned::Built(quads))
+        };
         let stored = stored_hash(store, path, &g, &hash_p)?;
         if !force && stored.as_deref() == Some(hash.as_str()) {
             loaded.unchanged += 1;
@@ -115,11 +122,19 @@ pub fn load_documents(
             Literal::new_simple_literal(hash),
             g,
         ));
-        plan.push(quads);
+        plan.push(planned);
     }
     if !present.is_empty() {
+        let mut small = Vec::with_capacity(present.len());
+        for g in present {
+            if is_large(store, path, &g)? {
+                remove_large_graph(store, path, &g)?;
+            } else {
+                small.push(g);
+            }
+        }
         let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
-        for g in &present {
+        for g in &small {
             tx.remove_named_graph(g.as_ref())
                 .map_err(|e| store_err(path, e))?;
         }
@@ -128,7 +143,17 @@ pub fn load_documents(
     if plan.is_empty() {
         return Ok(loaded);
     }
-    let quads = plan.into_iter().flatten();
+    let quads = plan
+        .into_iter()
+        .flat_map(|p| -> Box<dyn Iterator<Item = Quad> + '_> {
+            match p {
+                Planned::Built(quads) => Box::new(quads.into_iter()),
+                Planned::Stream(i) => {
+                    let (doc, statements, lang) = &docs[i];
+                    Box::new(rdf::DocumentQuads::new(doc, statements, lang))
+                }
+            }
+        });
     let mut n = 0;
     // The loader's batch is memory × 1000 / threads quads, and each batch is
     // encoded on its own thread: the default (1 M quads) left a chunk of
@@ -158,8 +183,18 @@ pub fn load_documents(
     Ok(loaded)
 }
 
+/// Documents with more statements than this are loaded without holding
+/// their quads (about 15 per statement).
+const STREAM_OVER: usize = 10_000;
+
+/// A document to load: its quads, or its index to make them again.
+enum Planned {
+    Built(Vec<Quad>),
+    Stream(usize),
+}
+
 /// A digest of a document's quads (their N-Quads text, in order).
-fn digest(quads: &[Quad]) -> String {
+fn digest<Q: std::fmt::Display>(quads: impl IntoIterator<Item = Q>) -> String {
     use md5::{Digest as _, Md5};
     use std::fmt::Write as _;
     let mut h = Md5::new();
@@ -190,12 +225,77 @@ fn stored_hash(store: &Store, path: &Path, g: &NamedNode, p: &NamedNode) -> Resu
     }
 }
 
+/// A transaction holds every key it removes in memory (about 1.5 KB per
+/// quad): graphs with more quads than this are removed in pieces.
+const REMOVE_BATCH: usize = 50_000;
+
+/// Whether the graph `g` holds more than [`REMOVE_BATCH`] quads.
+fn is_large(store: &Store, path: &Path, g: &NamedNode) -> Result<bool> {
+    let mut n = 0;
+    for q in store.quads_for_pattern(None, None, None, Some(g.as_ref().into())) {
+        q.map_err(|e| store_err(path, e))?;
+        n += 1;
+        if n > REMOVE_BATCH {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// Removes a large graph in transactions of [`REMOVE_BATCH`] quads, its
+/// content digest first: a run killed half-way leaves a partial graph with
+/// no digest, which the next ingest rewrites instead of skipping.
+fn remove_large_graph(store: &Store, path: &Path, g: &NamedNode) -> Result<()> {
+    let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
+    let gn = Some(g.as_ref().into());
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    for q in store.quads_for_pattern(Some(g.as_ref().into()), Some(hash_p.as_ref()), None, gn) {
+        tx.remove(&q.map_err(|e| store_err(path, e))?);
+    }
+    tx.commit().map_err(|e| store_err(path, e))?;
+    let mut batch = Vec::with_capacity(REMOVE_BATCH);
+    loop {
+        batch.clear();
+        // A fresh reader per piece: one held across the commits would pin
+        // the write buffers they fill.
+        for q in store
+            .quads_for_pattern(None, None, None, gn)
+            .take(REMOVE_BATCH)
+        {
+            batch.push(q.map_err(|e| store_err(path, e))?);
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+        for q in &batch {
+            tx.remove(q);
+        }
+        tx.commit().map_err(|e| store_err(path, e))?;
+    }
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    tx.remove_named_graph(g.as_ref())
+        .map_err(|e| store_err(path, e))?;
+    tx.commit().map_err(|e| store_err(path, e))
+}
+
 /// Drops the graph of each document id; answers the ids that had none.
-/// One transaction: either every graph goes or none does.
+/// One transaction: either every graph goes or none does, except that a
+/// graph of more than [`REMOVE_BATCH`] quads is removed before, in pieces
+/// (a run killed meanwhile leaves part of it, which running the same
+/// removal again drops).
 pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Vec<String>> {
     let mut missing = Vec::new();
+    let mut removed = vec![false; ids.len()];
+    for (id, removed) in ids.iter().zip(&mut removed) {
+        let g = NamedNode::new_unchecked(rdf::doc_iri(id));
+        if is_large(store, path, &g)? {
+            remove_large_graph(store, path, &g)?;
+            *removed = true;
+        }
+    }
     let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
-    for id in ids {
+    for (id, _) in ids.iter().zip(&removed).filter(|(_, r)| !**r) {
         let g = NamedNode::new_unchecked(rdf::doc_iri(id));
         if tx
             .contains_named_graph(g.as_ref())
