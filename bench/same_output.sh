@@ -7,7 +7,7 @@
 #   bash bench/same_output.sh --against DIR BIN   diff BIN's outputs with DIR
 #
 # Inputs: the dev gold texts and every peer suite of ../shared/eval, the
-# example articles, and the generated benchmark corpus bench/corpus-1k.jsonl.gz
+# example articles, the team corpus (tests/corpus), and the generated benchmark corpus bench/corpus-1k.jsonl.gz
 # (made by `gen_corpus 1000`, see bench/run.sh; skipped with a warning when
 # absent). Each is extracted with `--format jsonl --threads 1`; exit status 0
 # when every output is identical, 1 otherwise.
@@ -42,6 +42,17 @@ for line in open(sys.argv[1], encoding="utf-8"):
         print(json.dumps({"id": r["id"], "text": r["text"], "date": r.get("date"), "lang": lang}))
 EOF
   inputs["peer-$name"]="$work/$name.jsonl"
+done
+# The team corpus (tests/corpus/{en,fr}), with each text's gold date and language.
+for lang in en fr; do
+  python3 - "tests/corpus/$lang" > "$work/team-$lang.jsonl" <<'PY'
+import json, pathlib, sys
+for t in sorted(pathlib.Path(sys.argv[1]).glob("*.txt")):
+    g = json.loads(t.with_name(t.name[:-4] + ".gold.json").read_text(encoding="utf-8"))
+    print(json.dumps({"id": t.name[:-4], "text": t.read_text(encoding="utf-8"),
+                      "date": g.get("date"), "lang": g.get("lang", sys.argv[1][-2:])}))
+PY
+  inputs["team-$lang"]="$work/team-$lang.jsonl"
 done
 if [ -f bench/corpus-1k.jsonl.gz ]; then
   inputs[corpus-1k]=bench/corpus-1k.jsonl.gz
