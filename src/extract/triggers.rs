@@ -6,6 +6,7 @@ use super::mentions::is_function_word;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
+use crate::lexicon::words::VerbEntry;
 use crate::text::{Kind, Lang};
 
 /// A predicate trigger found in a sentence.
@@ -75,23 +76,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
     let sent = &p.sentences[s];
     let mut out = Vec::new();
     let mut i = sent.first;
-    // Tokens of the sentence inside a mention. Mentions are sorted by their
-    // first token and none is 64 tokens long, so those that can reach into
-    // the sentence start at most 64 tokens before it.
-    let mut in_mention = vec![false; sent.last - sent.first];
-    let from = p
-        .mentions
-        .partition_point(|m| m.first < sent.first.saturating_sub(64));
-    for m in &p.mentions[from..] {
-        if m.first >= sent.last {
-            break;
-        }
-        if m.kind != MentionKind::Demonym {
-            for j in m.first.max(sent.first)..m.last.min(sent.last) {
-                in_mention[j - sent.first] = true;
-            }
-        }
-    }
+    let in_mention = in_mention_mask(p, sent);
     while i < sent.last {
         if in_mention[i - sent.first] || p.tokens[i].kind != Kind::Word {
             i += 1;
@@ -100,94 +85,12 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         // Nouns (multi-word, longest first). A word that is also a verb form
         // ("rencontre"/"rencontré" fold alike) is a noun only after a determiner.
         let verb_here = verb_at(p, i, sent.first, sent.last);
-        // French "a" folds like "à": only the written "à" is a preposition.
-        let prep = i > sent.first
-            && is_preposition(p.lang, p.norm(i - 1))
-            && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a")
-            && !english_infinitive(p, i, sent.first, verb_here.as_ref());
-        let determined = i > sent.first
-            && (is_article(p.lang, p.norm(i - 1))
-                || prep
-                || matches!(
-                    p.norm(i - 1),
-                    "son"
-                        | "sa"
-                        | "ses"
-                        | "leur"
-                        | "leurs"
-                        | "his"
-                        | "her"
-                        | "their"
-                        | "its"
-                        | "'s"
-                        | "our"
-                        | "nos"
-                        | "notre"
-                        | "'"
-                ));
-        // A capitalised sentence start reads as a noun ("Pressure from X on Y ...").
-        let initial = i == sent.first && p.tokens[i].upper && p.lang == Lang::En;
-        // English "new sanctions", "further aid": after an adjective, a noun.
-        let after_adjective = p.lang == Lang::En && i > sent.first && {
-            let prev = &p.tokens[i - 1];
-            prev.kind == Kind::Word
-                && !prev.upper
-                && !ADVERBS.contains(&prev.norm.as_str())
-                && !is_preposition(p.lang, &prev.norm)
-                && !matches!(
-                    prev.norm.as_str(),
-                    "to" | "and"
-                        | "or"
-                        | "who"
-                        | "which"
-                        | "that"
-                        | "they"
-                        | "he"
-                        | "she"
-                        | "it"
-                        | "we"
-                        | "i"
-                        | "you"
-                        | "also"
-                        | "not"
-                        | "n't"
-                        | "never"
-                        | "did"
-                        | "does"
-                        | "do"
-                        | "can"
-                        | "could"
-                        | "may"
-                        | "might"
-                        | "must"
-                        | "should"
-                        | "shall"
-                        | "would"
-                        | "will"
-                )
-                && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
-                && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
-                && p.ending_at(i).next().is_none()
-        };
-        // "Palestinian riots", "Chinese support": after a demonym adjective, a noun.
-        let after_demonym = p.lang == Lang::En
-            && i > sent.first
-            && p.ending_at(i)
-                .any(|mi| p.mentions[mi].kind == MentionKind::Demonym);
-        let initial = initial || after_adjective || after_demonym;
-        // "war crimes", "crimes de guerre": the predicate noun is a modifier.
-        let modifier = |end: usize| match p.lang {
-            Lang::En => end < sent.last && p.k.lex.is(p.lang, "compound_head", p.norm(end)),
-            Lang::Fr => {
-                i >= sent.first + 2
-                    && matches!(p.norm(i - 1), "de" | "d'")
-                    && p.k.lex.is(p.lang, "compound_head", p.norm(i - 2))
-            }
-        };
+        let determined = determined(p, i, sent.first, verb_here.as_ref());
+        let initial = noun_position(p, i, sent.first);
         if let Some((end, n)) = p
             .noun_at(i, sent.last)
             .filter(|_| verb_here.is_none() || determined || initial)
-            .filter(|&(end, _)| !modifier(end))
+            .filter(|&(end, _)| !compound_modifier(p, i, end, sent))
         {
             out.push(Trig {
                 first: i,
@@ -206,6 +109,128 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         i += 1;
     }
     out
+}
+
+/// Which tokens of sentence `sent` are inside a mention other than a
+/// demonym (no trigger starts there).
+fn in_mention_mask(p: &Prepared, sent: &crate::text::Sentence) -> Vec<bool> {
+    // Tokens of the sentence inside a mention. Mentions are sorted by their
+    // first token and none is 64 tokens long, so those that can reach into
+    // the sentence start at most 64 tokens before it.
+    let mut in_mention = vec![false; sent.last - sent.first];
+    let from = p
+        .mentions
+        .partition_point(|m| m.first < sent.first.saturating_sub(64));
+    for m in &p.mentions[from..] {
+        if m.first >= sent.last {
+            break;
+        }
+        if m.kind != MentionKind::Demonym {
+            for j in m.first.max(sent.first)..m.last.min(sent.last) {
+                in_mention[j - sent.first] = true;
+            }
+        }
+    }
+    in_mention
+}
+
+/// Whether the word at `i` follows a determiner, a possessive or a
+/// preposition (so a form that is also a verb reads as a noun).
+fn determined(p: &Prepared, i: usize, first: usize, verb_here: Option<&Trig>) -> bool {
+    // French "a" folds like "à": only the written "à" is a preposition.
+    let prep = i > first
+        && is_preposition(p.lang, p.norm(i - 1))
+        && !(p.lang == Lang::Fr && p.surface(i - 1, i) == "a")
+        && !english_infinitive(p, i, first, verb_here);
+    i > first
+        && (is_article(p.lang, p.norm(i - 1))
+            || prep
+            || matches!(
+                p.norm(i - 1),
+                "son"
+                    | "sa"
+                    | "ses"
+                    | "leur"
+                    | "leurs"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "'s"
+                    | "our"
+                    | "nos"
+                    | "notre"
+                    | "'"
+            ))
+}
+
+/// Whether the place of the word at `i` makes it a noun in English: the
+/// capitalised start of the sentence, after an adjective or a demonym.
+fn noun_position(p: &Prepared, i: usize, first: usize) -> bool {
+    // A capitalised sentence start reads as a noun ("Pressure from X on Y ...").
+    let initial = i == first && p.tokens[i].upper && p.lang == Lang::En;
+    // English "new sanctions", "further aid": after an adjective, a noun.
+    let after_adjective = p.lang == Lang::En && i > first && {
+        let prev = &p.tokens[i - 1];
+        prev.kind == Kind::Word
+            && !prev.upper
+            && !ADVERBS.contains(&prev.norm.as_str())
+            && !is_preposition(p.lang, &prev.norm)
+            && !matches!(
+                prev.norm.as_str(),
+                "to" | "and"
+                    | "or"
+                    | "who"
+                    | "which"
+                    | "that"
+                    | "they"
+                    | "he"
+                    | "she"
+                    | "it"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "also"
+                    | "not"
+                    | "n't"
+                    | "never"
+                    | "did"
+                    | "does"
+                    | "do"
+                    | "can"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "should"
+                    | "shall"
+                    | "would"
+                    | "will"
+            )
+            && !p.k.lex.is(p.lang, "aux_have", &prev.norm)
+            && !p.k.lex.is(p.lang, "aux_be", &prev.norm)
+            && p.ending_at(i).next().is_none()
+    };
+    // "Palestinian riots", "Chinese support": after a demonym adjective, a noun.
+    let after_demonym = p.lang == Lang::En
+        && i > first
+        && p.ending_at(i)
+            .any(|mi| p.mentions[mi].kind == MentionKind::Demonym);
+    initial || after_adjective || after_demonym
+}
+
+/// Whether the predicate noun at `i..end` only modifies another noun:
+/// "war crimes", "crimes de guerre".
+fn compound_modifier(p: &Prepared, i: usize, end: usize, sent: &crate::text::Sentence) -> bool {
+    // "war crimes", "crimes de guerre": the predicate noun is a modifier.
+    match p.lang {
+        Lang::En => end < sent.last && p.k.lex.is(p.lang, "compound_head", p.norm(end)),
+        Lang::Fr => {
+            i >= sent.first + 2
+                && matches!(p.norm(i - 1), "de" | "d'")
+                && p.k.lex.is(p.lang, "compound_head", p.norm(i - 2))
+        }
+    }
 }
 
 pub(crate) fn has_reflexive(p: &Prepared, head: usize, first: usize) -> bool {
@@ -234,6 +259,56 @@ fn nominal_form(w: &str) -> bool {
 
 pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Option<Trig> {
     let cands = p.k.lex.verb(p.lang, &p.tokens[i].norm)?;
+    if used_as_noun(p, i, first) {
+        return None;
+    }
+    let reflexive = has_reflexive(p, i, first);
+    let aux_before = aux_before(p, i, first);
+    let mut found: Vec<(usize, Trig)> = Vec::new();
+    for c in cands {
+        let Trigger::Verb(e, _) = c else { continue };
+        let v = &p.k.lex.verbs[*e];
+        if !entry_applies(p, cands, v, reflexive, i, first) {
+            continue;
+        }
+        let Some(j) = fixed_words_end(p, v, i, end) else {
+            continue;
+        };
+        // Folding merges "rencontre"/"rencontré": an auxiliary before the
+        // verb selects the participle reading, otherwise a finite one.
+        let Trigger::Verb(_, tense) = c else { continue };
+        // English base forms are both present and infinitive: "to" decides.
+        if p.lang == Lang::En
+            && matches!(tense, Tense::Present | Tense::Infinitive)
+            && (*tense == Tense::Infinitive) != (i > first && p.norm(i - 1) == "to")
+        {
+            continue;
+        }
+        // A French past participle without an auxiliary is an adjective
+        // ("une solution négociée", "les abus commis").
+        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
+            continue;
+        }
+        let fit = usize::from((*tense == Tense::Participle) == aux_before);
+        let len = v.rest.len() * 2 + fit;
+        found.push((
+            len,
+            Trig {
+                first: i,
+                last: j,
+                what: *c,
+                alts: Vec::new(),
+            },
+        ));
+    }
+    best_reading(p, found)
+}
+
+/// Whether the verb form at `i` is used as a noun or an adjective: after an
+/// article or a possessive ("les demandes", "the attack"), in a noun phrase
+/// ("the border attack", "on treason charges"), or as a participle before a
+/// noun ("the alleged plot").
+fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
     // A verb form right after an article is a noun ("les demandes", "the attack"),
     // unless the article is a French object clitic ("il les soutient").
     if i > first {
@@ -262,7 +337,7 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
                     | "'s"
             );
         if det && !clitic {
-            return None;
+            return true;
         }
         // English "a mortar bomb", "the border attack": an article and a
         // singular modifier before a base form make it a noun (a singular
@@ -276,7 +351,7 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             && !p.norm(i).ends_with('s')
             && nominal_form(p.norm(i))
         {
-            return None;
+            return true;
         }
         // English "on treason charges", "in arms supplies": a preposition and
         // a lower-case modifier make the form a noun.
@@ -287,7 +362,7 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             && modifier_word(p, i - 1)
             && nominal_form(p.norm(i))
         {
-            return None;
+            return true;
         }
     }
     // "extradited suspected British militant X", "the alleged plot": a
@@ -310,115 +385,108 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
                     }))
         })
     {
-        return None;
+        return true;
     }
-    let reflexive = has_reflexive(p, i, first);
-    let aux_before = {
-        let mut j = i;
-        let mut found = false;
-        while j > first && i - j < 4 {
-            j -= 1;
-            let w = p.norm(j);
-            if p.k.lex.is(p.lang, "aux_have", w) || p.k.lex.is(p.lang, "aux_be", w) {
-                found = true;
-                break;
-            }
-            if !(ADVERBS.contains(&w)
-                || p.k.lex.is(p.lang, "negation_post", w)
-                || p.k.lex.is(p.lang, "reflexive", w))
-            {
-                break;
-            }
+    false
+}
+
+/// Whether an auxiliary ("a", "has", "est") comes before `i`, over
+/// adverbs, negation and reflexive pronouns.
+fn aux_before(p: &Prepared, i: usize, first: usize) -> bool {
+    let mut j = i;
+    let mut found = false;
+    while j > first && i - j < 4 {
+        j -= 1;
+        let w = p.norm(j);
+        if p.k.lex.is(p.lang, "aux_have", w) || p.k.lex.is(p.lang, "aux_be", w) {
+            found = true;
+            break;
         }
-        found
-    };
-    let mut found: Vec<(usize, Trig)> = Vec::new();
-    for c in cands {
-        let Trigger::Verb(e, _) = c else { continue };
-        let v = &p.k.lex.verbs[*e];
-        if v.pronominal != reflexive && p.lang == Lang::Fr {
-            if v.pronominal {
-                continue;
-            }
-            // A non-pronominal entry may still fire when no pronominal one does.
-            if cands
-                .iter()
-                .any(|x| matches!(x, Trigger::Verb(o, _) if p.k.lex.verbs[*o].pronominal))
-            {
-                continue;
-            }
-        }
-        if !v.clitics.is_empty()
-            && !v
-                .clitics
-                .iter()
-                .all(|c| (i.saturating_sub(4).max(first)..i).any(|j| p.norm(j) == c))
+        if !(ADVERBS.contains(&w)
+            || p.k.lex.is(p.lang, "negation_post", w)
+            || p.k.lex.is(p.lang, "reflexive", w))
         {
-            continue;
+            break;
         }
-        // Fixed words after the head, skipping negation and adverbs.
-        let mut j = i + 1;
-        let mut ok = true;
-        for (n, w) in v.rest.iter().enumerate() {
-            let mut skipped = 0;
-            let mut modifiers = 0;
-            // English modifiers before a phrase's final noun: "impose new
-            // import restrictions", "lift economic sanctions".
-            let final_noun = p.lang == Lang::En
-                && n + 1 == v.rest.len()
-                && !is_preposition(p.lang, w)
-                && !matches!(w.as_str(), "down" | "off" | "out" | "up" | "back" | "away");
-            let modifier = |j: usize| final_noun && modifier_word(p, j);
-            while j < end
-                && p.norm(j) != w
-                && skipped < 3
-                && (ADVERBS.contains(&p.norm(j))
-                    || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j))
-                    || modifiers < 2 && modifier(j) && {
-                        modifiers += 1;
-                        true
-                    })
-            {
-                j += 1;
-                skipped += 1;
-            }
-            if j < end && p.norm(j) == w {
-                j += 1;
-            } else {
-                ok = false;
-                break;
-            }
-        }
-        if !ok {
-            continue;
-        }
-        // Folding merges "rencontre"/"rencontré": an auxiliary before the
-        // verb selects the participle reading, otherwise a finite one.
-        let Trigger::Verb(_, tense) = c else { continue };
-        // English base forms are both present and infinitive: "to" decides.
-        if p.lang == Lang::En
-            && matches!(tense, Tense::Present | Tense::Infinitive)
-            && (*tense == Tense::Infinitive) != (i > first && p.norm(i - 1) == "to")
-        {
-            continue;
-        }
-        // A French past participle without an auxiliary is an adjective
-        // ("une solution négociée", "les abus commis").
-        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
-            continue;
-        }
-        let fit = usize::from((*tense == Tense::Participle) == aux_before);
-        let len = v.rest.len() * 2 + fit;
-        found.push((
-            len,
-            Trig {
-                first: i,
-                last: j,
-                what: *c,
-                alts: Vec::new(),
-            },
-        ));
     }
+    found
+}
+
+/// Where the fixed words of verb entry `v` after its head at `i` end
+/// (the head's own end when it has none); `None` when they are not there.
+fn fixed_words_end(p: &Prepared, v: &VerbEntry, i: usize, end: usize) -> Option<usize> {
+    // Fixed words after the head, skipping negation and adverbs.
+    let mut j = i + 1;
+    for (n, w) in v.rest.iter().enumerate() {
+        let mut skipped = 0;
+        let mut modifiers = 0;
+        // English modifiers before a phrase's final noun: "impose new
+        // import restrictions", "lift economic sanctions".
+        let final_noun = p.lang == Lang::En
+            && n + 1 == v.rest.len()
+            && !is_preposition(p.lang, w)
+            && !matches!(w.as_str(), "down" | "off" | "out" | "up" | "back" | "away");
+        let modifier = |j: usize| final_noun && modifier_word(p, j);
+        while j < end
+            && p.norm(j) != w
+            && skipped < 3
+            && (ADVERBS.contains(&p.norm(j))
+                || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j))
+                || modifiers < 2 && modifier(j) && {
+                    modifiers += 1;
+                    true
+                })
+        {
+            j += 1;
+            skipped += 1;
+        }
+        if j < end && p.norm(j) == w {
+            j += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(j)
+}
+
+/// Whether verb entry `v`, one of the candidates `cands` of the word at
+/// `i`, applies: French pronominal entries need a reflexive pronoun (and
+/// win over the others when there is one), clitics must be before it.
+fn entry_applies(
+    p: &Prepared,
+    cands: &[Trigger],
+    v: &VerbEntry,
+    reflexive: bool,
+    i: usize,
+    first: usize,
+) -> bool {
+    if v.pronominal != reflexive && p.lang == Lang::Fr {
+        if v.pronominal {
+            return false;
+        }
+        // A non-pronominal entry may still fire when no pronominal one does.
+        if cands
+            .iter()
+            .any(|x| matches!(x, Trigger::Verb(o, _) if p.k.lex.verbs[*o].pronominal))
+        {
+            return false;
+        }
+    }
+    if !v.clitics.is_empty()
+        && !v
+            .clitics
+            .iter()
+            .all(|c| (i.saturating_sub(4).max(first)..i).any(|j| p.norm(j) == c))
+    {
+        return false;
+    }
+    true
+}
+
+/// The best reading of the found ones (longest match, frames with a
+/// preposition first); other entries with the same words become its
+/// alternatives.
+fn best_reading(p: &Prepared, mut found: Vec<(usize, Trig)>) -> Option<Trig> {
     // Best reading first; other entries with the same words become alternatives.
     // Frames with a preposition first: "protest against X" before "protest X".
     let direct_only =
