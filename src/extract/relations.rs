@@ -4,12 +4,11 @@
 //! actor, with the clause context of [`super::context`].
 
 use super::Prepared;
-use super::clause::{self, is_article};
+use super::clause;
 use super::context::{clause_start, context};
 use super::frames::{
-    antecedent_before, bare_officials_in, controller, demanded_clause_subject, forward_group,
-    group_ents, object_after, object_controlled, speech_before, subject_antecedent, subject_in,
-    usable,
+    clause_subject, demanded_clause_subject, fallback_subject, forward_group, group_ents,
+    object_controlled, reduced_passive, relative_object, verb_object,
 };
 use super::governors::{
     as_rejection, as_threat, complementizer_at, conditional_threat, declared_refusals,
@@ -19,11 +18,10 @@ use super::governors::{
 use super::protest::protest_default;
 use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
 use super::triggers::{Trig, triggers};
+use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
-use crate::lexicon::{EntityType, Trigger};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
-use crate::text::{Kind, Lang};
 
 /// Runs relation extraction over every sentence.
 pub fn find(p: &mut Prepared) -> Vec<Statement> {
@@ -199,63 +197,12 @@ fn verb_statements(
         not_fired(p, &label, why);
         return vec![];
     }
-    // "victims killed by X", "a camp attacked by militias": a participle
-    // right before "by" with no auxiliary is a reduced passive relative; its
-    // patient is the noun right before it.
-    let reduced = p.lang == Lang::En
-        && !v.pronominal
-        && matches!(tense, Tense::Participle | Tense::Past)
-        && t.last == t.first + 1
-        && p.norm(t.last) == "by"
-        && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)));
+    let reduced = reduced_passive(p, t, &v, tense);
     let full_passive = passive(p, s, t, v.pronominal);
     let is_passive = full_passive || reduced;
     // Object (or agent, in the passive).
-    let obj = if is_passive {
-        let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
-        object_after(p, s, t.last, &by, false, None, used, false)
-    } else {
-        object_after(
-            p,
-            s,
-            t.last,
-            &v.object,
-            v.direct,
-            // For "X hosted Y" the type constraint is on the host, not the guest.
-            if v.inverse { None } else { v.types.as_deref() },
-            used,
-            v.types
-                .as_ref()
-                .is_some_and(|ts| ts.contains(&EntityType::Place)),
-        )
-    };
-    // Subject: in the clause, else the relative antecedent, else the controller of an infinitive.
-    let mut subj = subject_in(p, start, t.first, used);
-    // "Israel said a mortar bomb was fired at it": the speaker before a
-    // reporting verb is not the subject of the reported clause, whose own
-    // subject (here no actor) follows the verb.
-    if let Some(sm) = subj {
-        // The reported clause opens with a determiner or a number ("said
-        // a bomb was fired", "said 20 people were killed").
-        let reported = (p.mentions[sm].last..t.first).any(|k| {
-            p.k.lex.is_verb(p.lang, "speech", p.norm(k))
-                && k + 1 < t.first
-                && (is_article(p.lang, p.norm(k + 1)) || p.tokens[k + 1].kind == Kind::Number)
-        });
-        if reported {
-            subj = None;
-        }
-    }
-    let mut how_subj = "subject of the clause";
-    let mut obj = obj;
-    if subj.is_none() {
-        if let Some(b) = barrier.as_deref() {
-            if p.k.lex.is(p.lang, "relative_subject", b) && start >= 1 {
-                subj = subject_antecedent(p, start - 1);
-                how_subj = "antecedent of the relative pronoun";
-            }
-        }
-    }
+    let mut obj = verb_object(p, s, t, &v, is_passive, used);
+    let found = clause_subject(p, t, start, barrier.as_deref(), used);
     if tense == Tense::Infinitive && object_controlled(p, t.first) {
         // "gave permission to Russia to help Israel": the actor before "to"
         // would act, and only may or must.
@@ -266,45 +213,20 @@ fn verb_statements(
         );
         return vec![];
     }
-    if subj.is_none() && matches!(tense, Tense::Infinitive | Tense::Gerund) {
-        subj = controller(p, s, t.first, used);
-        how_subj = "controller of the infinitive";
-    }
-    if subj.is_none() && bare_officials_in(p, start, t.first) {
-        // "X said that officials would not attend": the officials are X's.
-        if let Some(a) = ctx.attributed {
-            if let Some(mi) = p.mentions.iter().position(|m| m.ents == vec![a]) {
-                subj = Some(mi);
-                how_subj = "officials of the speaker";
-            }
-        }
-    }
-    if reduced && !full_passive {
-        subj = p.ending_at(t.first).find(|&mi| {
-            let m = &p.mentions[mi];
-            usable(m) && !m.locative
-        });
-        how_subj = "noun before a reduced passive";
-    }
-    // Relative object: "un événement que X a boycotté".
-    if obj.is_none()
-        && !is_passive
-        && matches!(
-            barrier.as_deref(),
-            Some("que" | "qu'" | "that" | "which" | "whom")
-        )
-        && v.direct
-        && start >= 1
-        && !speech_before(p, start - 1)
-    {
-        obj = antecedent_before(p, start - 1).filter(|&mi| {
-            v.types.as_ref().is_none_or(|ts| {
-                p.mentions[mi]
-                    .ents
-                    .first()
-                    .is_some_and(|&e| ts.contains(&p.ents[e].etype))
-            })
-        });
+    let only_reduced = reduced && !full_passive;
+    let (subj, mut how_subj) = fallback_subject(
+        p,
+        s,
+        t,
+        tense,
+        start,
+        ctx.attributed,
+        only_reduced,
+        found,
+        used,
+    );
+    if obj.is_none() && !is_passive {
+        obj = relative_object(p, &v, start, barrier.as_deref());
     }
     // "X demanded that Y ...": the subject of the complement is the addressee.
     if obj.is_none()

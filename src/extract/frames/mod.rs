@@ -3,6 +3,12 @@
 //! coordinated actors. The decisions of which mention fills which role of a
 //! trigger's frame live here.
 
+mod verb;
+
+pub(crate) use verb::{
+    clause_subject, fallback_subject, reduced_passive, relative_object, verb_object,
+};
+
 use super::clause::{is_article, is_preposition};
 use super::mentions::coref::{coordination_group, is_subject_position};
 use super::mentions::is_function_word;

@@ -1,0 +1,158 @@
+//! The arguments of a verb trigger: its subject (clause subject, relative
+//! antecedent, controller of an infinitive, officials of the speaker, noun
+//! before a reduced passive) and its object (frame markers, passive agent,
+//! relative object).
+
+use super::super::Prepared;
+use super::super::clause::is_article;
+use super::super::triggers::Trig;
+use super::{
+    antecedent_before, bare_officials_in, controller, object_after, speech_before,
+    subject_antecedent, subject_in, usable,
+};
+use crate::lexicon::inflect::Tense;
+use crate::lexicon::{EntityType, VerbEntry};
+use crate::text::{Kind, Lang};
+
+/// Whether the participle trigger `t` heads a reduced passive relative:
+/// "victims killed by X", "a camp attacked by militias" (right before "by",
+/// no auxiliary). Its patient is the noun right before it.
+pub(crate) fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool {
+    p.lang == Lang::En
+        && !v.pronominal
+        && matches!(tense, Tense::Participle | Tense::Past)
+        && t.last == t.first + 1
+        && p.norm(t.last) == "by"
+        && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)))
+}
+
+/// The object of verb entry `v` after trigger `t`; in the passive, its
+/// agent after "by" or "par".
+pub(crate) fn verb_object(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    v: &VerbEntry,
+    is_passive: bool,
+    used: &[usize],
+) -> Option<usize> {
+    if is_passive {
+        let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
+        return object_after(p, s, t.last, &by, false, None, used, false);
+    }
+    object_after(
+        p,
+        s,
+        t.last,
+        &v.object,
+        v.direct,
+        // For "X hosted Y" the type constraint is on the host, not the guest.
+        if v.inverse { None } else { v.types.as_deref() },
+        used,
+        v.types
+            .as_ref()
+            .is_some_and(|ts| ts.contains(&EntityType::Place)),
+    )
+}
+
+/// The subject of trigger `t` in its clause (`start..t.first`), else the
+/// antecedent of the relative pronoun `barrier` opening the clause; with
+/// how it was found.
+pub(crate) fn clause_subject(
+    p: &Prepared,
+    t: &Trig,
+    start: usize,
+    barrier: Option<&str>,
+    used: &[usize],
+) -> (Option<usize>, &'static str) {
+    let mut subj = subject_in(p, start, t.first, used);
+    // "Israel said a mortar bomb was fired at it": the speaker before a
+    // reporting verb is not the subject of the reported clause, whose own
+    // subject (here no actor) follows the verb.
+    if let Some(sm) = subj {
+        // The reported clause opens with a determiner or a number ("said
+        // a bomb was fired", "said 20 people were killed").
+        let reported = (p.mentions[sm].last..t.first).any(|k| {
+            p.k.lex.is_verb(p.lang, "speech", p.norm(k))
+                && k + 1 < t.first
+                && (is_article(p.lang, p.norm(k + 1)) || p.tokens[k + 1].kind == Kind::Number)
+        });
+        if reported {
+            subj = None;
+        }
+    }
+    if subj.is_none()
+        && let Some(b) = barrier
+        && p.k.lex.is(p.lang, "relative_subject", b)
+        && start >= 1
+    {
+        return (
+            subject_antecedent(p, start - 1),
+            "antecedent of the relative pronoun",
+        );
+    }
+    (subj, "subject of the clause")
+}
+
+/// The subject when the clause gives none: the controller of an infinitive
+/// or gerund, the speaker's officials ("X said that officials would not
+/// attend"); and for a reduced passive, the noun before it.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn fallback_subject(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    tense: Tense,
+    start: usize,
+    attributed: Option<usize>,
+    only_reduced: bool,
+    found: (Option<usize>, &'static str),
+    used: &[usize],
+) -> (Option<usize>, &'static str) {
+    let (mut subj, mut how) = found;
+    if subj.is_none() && matches!(tense, Tense::Infinitive | Tense::Gerund) {
+        subj = controller(p, s, t.first, used);
+        how = "controller of the infinitive";
+    }
+    if subj.is_none() && bare_officials_in(p, start, t.first) {
+        if let Some(a) = attributed {
+            if let Some(mi) = p.mentions.iter().position(|m| m.ents == vec![a]) {
+                subj = Some(mi);
+                how = "officials of the speaker";
+            }
+        }
+    }
+    if only_reduced {
+        subj = p.ending_at(t.first).find(|&mi| {
+            let m = &p.mentions[mi];
+            usable(m) && !m.locative
+        });
+        how = "noun before a reduced passive";
+    }
+    (subj, how)
+}
+
+/// The antecedent of a relative pronoun object: "un événement que X a
+/// boycotté", "the summit that X boycotted" (of the verb's object types).
+pub(crate) fn relative_object(
+    p: &Prepared,
+    v: &VerbEntry,
+    start: usize,
+    barrier: Option<&str>,
+) -> Option<usize> {
+    if !(matches!(barrier, Some("que" | "qu'" | "that" | "which" | "whom"))
+        && v.direct
+        && start >= 1
+        && !speech_before(p, start - 1))
+    {
+        return None;
+    }
+    antecedent_before(p, start - 1).filter(|&mi| {
+        v.types.as_ref().is_none_or(|ts| {
+            p.mentions[mi]
+                .ents
+                .first()
+                .is_some_and(|&e| ts.contains(&p.ents[e].etype))
+        })
+    })
+}
