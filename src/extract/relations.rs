@@ -5,7 +5,7 @@
 
 use super::Prepared;
 use super::clause;
-use super::context::{clause_start, context};
+use super::context::{Context, clause_start, context};
 use super::frames::{
     clause_subject, demanded_clause_subject, fallback_subject, forward_group, group_ents,
     object_controlled, reduced_passive, relative_object, verb_object,
@@ -18,8 +18,8 @@ use super::governors::{
 use super::protest::protest_default;
 use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
 use super::triggers::{Trig, triggers};
-use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
+use crate::lexicon::{Trigger, VerbEntry};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 
@@ -29,18 +29,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     let mut out = Vec::new();
     for s in 0..p.sentences.len() {
         let trigs = triggers(p, s);
-        let mut used_objects: Vec<usize> = Vec::new();
-        // End of the last demand that fired ("called on Serbia to …").
-        let mut demand_end: Option<usize> = None;
-        // A threat verb that found no object: the position of the "to"/"de"
-        // after it and its rule. The infinitive that follows names the
-        // threatened action ("threatened to attack India").
-        let mut threat: Option<(usize, String)> = None;
-        // Likewise a refusal verb ("refused to lift sanctions on X"): the
-        // refused action stays (negated) and the refusal rejects its target.
-        let mut refusal: Option<(usize, String)> = None;
-        // Threat verbs that made no statement, for their conditions.
-        let mut unfulfilled_threats: Vec<(Trig, String)> = Vec::new();
+        let mut pending = Pending::default();
         let first_out = out.len();
         for t in &trigs {
             for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
@@ -49,73 +38,25 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     alts: Vec::new(),
                     ..t.clone()
                 };
+                let used = &mut pending.used_objects;
                 let made = match what {
-                    Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, &mut used_objects),
-                    Trigger::Noun(_) => {
-                        super::nouns::noun_statements(p, s, &t, &quotes, &mut used_objects)
-                    }
+                    Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, used),
+                    Trigger::Noun(_) => super::nouns::noun_statements(p, s, &t, &quotes, used),
                     Trigger::Role(_) => Vec::new(),
                 };
                 let made = entry_plover(p, what, made);
                 if made.is_empty() {
-                    if let Some(found) = unfulfilled_threat(p, &t) {
-                        unfulfilled_threats.push((t.clone(), found.1.clone()));
-                        threat = Some(found);
-                    } else if let Some(found) = unfulfilled_refusal(p, &t) {
-                        refusal = Some(found);
-                    }
+                    pending.unfulfilled(p, &t);
                     continue;
                 }
-                if let Some((end, rule)) = refusal.take() {
-                    if in_infinitive_phrase(p, end, &t) {
-                        let rejections: Vec<Statement> = made
-                            .iter()
-                            .filter(|st| st.polarity == Polarity::Negative)
-                            .map(|st| as_rejection(st.clone(), &rule))
-                            .collect();
-                        out.extend(made);
-                        out.extend(rejections);
-                        break;
-                    }
-                }
-                // The infinitive phrase after the threat's "to"/"de" (at `end`):
-                // "threatened to attack India", "to launch an offensive against X".
-                if let Some((end, rule)) = threat.take() {
-                    if in_infinitive_phrase(p, end, &t) {
-                        out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
-                        break;
-                    }
-                }
-                // "will withdraw from Chad unless …": a conditioned commitment is a threat.
-                if unless_after(p, s, &t) {
-                    out.extend(made.into_iter().map(|st| {
-                        if matches!(st.modality, Modality::Future | Modality::Possible) {
-                            as_threat(st, "UNLESS")
-                        } else {
-                            st
-                        }
-                    }));
-                    break;
-                }
-                if demanded_action(p, t.first, demand_end) {
-                    // What someone is called on to do is not asserted.
-                    break;
-                }
-                if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
-                    demand_end = Some(t.last);
-                }
-                let refusals = declared_refusals(&made);
-                let accusations = reported_accusations(p, s, &t, &made);
-                out.extend(made);
-                out.extend(refusals);
-                out.extend(accusations);
+                place(p, s, &t, made, &mut pending, &mut out);
                 break;
             }
         }
         // "threatened to strike unless Israel …": the threat is against the
         // actor whose act the condition names, when the threatened action
         // itself named no target.
-        for (t, rule) in unfulfilled_threats {
+        for (t, rule) in pending.unfulfilled_threats {
             let prefix = format!("{rule}+");
             if out[first_out..]
                 .iter()
@@ -128,6 +69,93 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// What the triggers of a sentence leave to those after them.
+#[derive(Default)]
+struct Pending {
+    /// Mentions already taken as objects.
+    used_objects: Vec<usize>,
+    /// End of the last demand that fired ("called on Serbia to …").
+    demand_end: Option<usize>,
+    /// A threat verb that found no object: the position of the "to"/"de"
+    /// after it and its rule. The infinitive that follows names the
+    /// threatened action ("threatened to attack India").
+    threat: Option<(usize, String)>,
+    /// Likewise a refusal verb ("refused to lift sanctions on X"): the
+    /// refused action stays (negated) and the refusal rejects its target.
+    refusal: Option<(usize, String)>,
+    /// Threat verbs that made no statement, for their conditions.
+    unfulfilled_threats: Vec<(Trig, String)>,
+}
+
+impl Pending {
+    /// Notes trigger `t`, which made no statement, when it is a threat or a
+    /// refusal whose infinitive may follow.
+    fn unfulfilled(&mut self, p: &Prepared, t: &Trig) {
+        if let Some(found) = unfulfilled_threat(p, t) {
+            self.unfulfilled_threats.push((t.clone(), found.1.clone()));
+            self.threat = Some(found);
+        } else if let Some(found) = unfulfilled_refusal(p, t) {
+            self.refusal = Some(found);
+        }
+    }
+}
+
+/// Adds the statements `made` by trigger `t`, read with what the triggers
+/// before it left: the infinitive of a refusal or a threat, a condition
+/// ("unless"), a demanded action (not asserted).
+fn place(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    made: Vec<Statement>,
+    pending: &mut Pending,
+    out: &mut Vec<Statement>,
+) {
+    if let Some((end, rule)) = pending.refusal.take() {
+        if in_infinitive_phrase(p, end, t) {
+            let rejections: Vec<Statement> = made
+                .iter()
+                .filter(|st| st.polarity == Polarity::Negative)
+                .map(|st| as_rejection(st.clone(), &rule))
+                .collect();
+            out.extend(made);
+            out.extend(rejections);
+            return;
+        }
+    }
+    // The infinitive phrase after the threat's "to"/"de" (at `end`):
+    // "threatened to attack India", "to launch an offensive against X".
+    if let Some((end, rule)) = pending.threat.take() {
+        if in_infinitive_phrase(p, end, t) {
+            out.extend(made.into_iter().map(|st| as_threat(st, &rule)));
+            return;
+        }
+    }
+    // "will withdraw from Chad unless …": a conditioned commitment is a threat.
+    if unless_after(p, s, t) {
+        out.extend(made.into_iter().map(|st| {
+            if matches!(st.modality, Modality::Future | Modality::Possible) {
+                as_threat(st, "UNLESS")
+            } else {
+                st
+            }
+        }));
+        return;
+    }
+    if demanded_action(p, t.first, pending.demand_end) {
+        // What someone is called on to do is not asserted.
+        return;
+    }
+    if made.iter().any(|st| st.predicate == Predicate::DemandsFrom) {
+        pending.demand_end = Some(t.last);
+    }
+    let refusals = declared_refusals(&made);
+    let accusations = reported_accusations(p, s, t, &made);
+    out.extend(made);
+    out.extend(refusals);
+    out.extend(accusations);
 }
 
 /// Gives the statements a lexicon entry made directly (rule = its id) the
@@ -237,30 +265,10 @@ fn verb_statements(
         obj = demanded_clause_subject(p, s, that + 1, used);
         how_subj = "subject of the clause; addressee is the subject of the demanded clause";
     }
-    // "A and B agreed": a reciprocal statement within the coordinated subjects.
-    if obj.is_none()
-        && !is_passive
-        && let Some(sm) = subj
+    if let (Some(sm), None) = (subj, obj)
+        && let Some(out) = subject_only(p, s, t, &v, sm, is_passive, &ctx, &label)
     {
-        let rule = Rule {
-            predicate: v.predicate,
-            id: &v.id,
-            confidence: 0.8,
-        };
-        if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym, with_frame(&v.object)), &ctx) {
-            p.note(|_| {
-                format!(
-                    "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
-                    out.len()
-                )
-            });
-            return out;
-        }
-    }
-    if let (Some(sm), None, Predicate::Protests) = (subj, obj, v.predicate) {
-        if let Some(out) = protest_default(p, s, t, sm, &ctx, (&v.id, &label, "")) {
-            return out;
-        }
+        return out;
     }
     let whys = ("no subject in the clause", "no object in the frame");
     let Some((sm, om)) = both_ends(p, &label, (subj, obj), whys) else {
@@ -285,4 +293,40 @@ fn verb_statements(
         )
     });
     out
+}
+
+/// The statements of a verb frame with a subject and no object: a
+/// reciprocal among coordinated subjects ("A and B agreed"), or a protest
+/// against its default target.
+#[allow(clippy::too_many_arguments)]
+fn subject_only(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    v: &VerbEntry,
+    sm: usize,
+    is_passive: bool,
+    ctx: &Context,
+    label: &str,
+) -> Option<Vec<Statement>> {
+    if !is_passive {
+        let rule = Rule {
+            predicate: v.predicate,
+            id: &v.id,
+            confidence: 0.8,
+        };
+        if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym, with_frame(&v.object)), ctx) {
+            p.note(|_| {
+                format!(
+                    "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
+                    out.len()
+                )
+            });
+            return Some(out);
+        }
+    }
+    if v.predicate == Predicate::Protests {
+        return protest_default(p, s, t, sm, ctx, (&v.id, label, ""));
+    }
+    None
 }
