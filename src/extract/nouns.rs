@@ -4,16 +4,16 @@
 //! patient (a marker, a demanded clause, or the light verb's direct object).
 
 use super::clause::{self, is_article, is_preposition};
-use super::context::{clause_start, context};
+use super::context::{Context, clause_start, context};
 use super::frames::{demanded_clause_subject, forward_group, group_ents, object_after, usable};
-use super::governors::{complementizer_at, governing_verb, in_time_adjunct};
+use super::governors::{Governed, complementizer_at, governing_verb, in_time_adjunct};
 use super::mentions::coref::is_subject_position;
 use super::mentions::is_function_word;
 use super::protest::protest_default;
 use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
-use crate::lexicon::{EntityType, Trigger};
+use crate::lexicon::{EntityType, NounEntry, Trigger};
 use crate::predicate::Predicate;
 use crate::statement::Statement;
 use crate::text::{Kind, Lang};
@@ -37,7 +37,87 @@ pub(crate) fn noun_statements(
         not_fired(p, &label, why);
         return vec![];
     }
-    // skip adjectives/quotes after the noun before markers
+    let NounArgs {
+        agent,
+        target,
+        how,
+        suffer,
+        clause_subj,
+    } = noun_arguments(p, s, t, &entry, start, used);
+    let governed = governing_verb(p, start, t, entry.predicate);
+    let id = match governed {
+        Some(g) => format!("{}+{}", g.label, entry.id),
+        None => entry.id.clone(),
+    };
+    let predicate = governed.map_or(entry.predicate, |g| g.predicate);
+    if let (Some(am), None, false) = (agent, target, suffer)
+        && let Some(out) = agent_only(
+            p,
+            s,
+            t,
+            (&entry, &id, predicate, governed),
+            (am, agent == clause_subj),
+            &ctx,
+            (&label, how),
+        )
+    {
+        return out;
+    }
+    let Some((am, tm)) = both_ends(p, &label, (agent, target), ("no agent", "no target")) else {
+        return vec![];
+    };
+    if am == tm {
+        return vec![];
+    }
+    used.push(tm);
+    let agents = if suffer {
+        forward_group(p, am)
+    } else {
+        group_ents(p, am)
+    };
+    let mut targets = if suffer {
+        group_ents(p, tm)
+    } else {
+        forward_group(p, tm)
+    };
+    let id = if predicate == Predicate::Represses && own_population(p, &agents, &mut targets) {
+        format!("{id}+domestic")
+    } else {
+        id
+    };
+    let rule = Rule {
+        predicate,
+        id: &id,
+        confidence: 0.75,
+    };
+    let mut out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
+    governed_plover(governed, &mut out);
+    p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
+    out
+}
+
+/// The agent and target of a nominal predicate, how they were found, and
+/// the clause subject it may share.
+struct NounArgs {
+    agent: Option<usize>,
+    target: Option<usize>,
+    how: &'static str,
+    /// "X est confronté à une pression de Y": the subject undergoes the event.
+    suffer: bool,
+    clause_subj: Option<usize>,
+}
+
+/// Attaches the arguments of predicate noun `entry` at trigger `t`: a
+/// possessive or genitive, a demonym, a marker ("pressure from X on Y"),
+/// a demanded clause, or the subject and object of its light verb.
+fn noun_arguments(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    entry: &NounEntry,
+    start: usize,
+    used: &[usize],
+) -> NounArgs {
     let after = t.last;
     let agent_marked = if entry.agent.is_empty() {
         None
@@ -45,7 +125,7 @@ pub(crate) fn noun_statements(
         object_after(p, s, after, &entry.agent, false, None, used, false)
     };
     // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
-    let mut used_agent = used.clone();
+    let mut used_agent = used.to_vec();
     if possessor_before(p, t.first).is_none() {
         used_agent.extend(agent_marked);
     }
@@ -114,23 +194,37 @@ pub(crate) fn noun_statements(
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
-    let governed = governing_verb(p, start, t, entry.predicate);
-    let id = match governed {
-        Some(g) => format!("{}+{}", g.label, entry.id),
-        None => entry.id.clone(),
-    };
-    let predicate = governed.map_or(entry.predicate, |g| g.predicate);
-    // "Israel and Lebanon renewed negotiations": reciprocal among the
-    // coordinated subjects of the light verb (not a genitive after the noun).
-    if let (Some(am), None, false, true) = (agent, target, suffer, agent == clause_subj) {
+    NounArgs {
+        agent,
+        target,
+        how,
+        suffer,
+        clause_subj,
+    }
+}
+
+/// The statements of a nominal frame with an agent and no target: a
+/// reciprocal among the coordinated subjects of the light verb ("Israel and
+/// Lebanon renewed negotiations", not a genitive after the noun), or a
+/// protest against its default target.
+fn agent_only(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    (entry, id, predicate, governed): (&NounEntry, &str, Predicate, Option<Governed>),
+    (am, light_verb_subject): (usize, bool),
+    ctx: &Context,
+    (label, how): (&str, &str),
+) -> Option<Vec<Statement>> {
+    if light_verb_subject {
         let rule = Rule {
             predicate,
-            id: &id,
+            id,
             confidence: 0.7,
         };
         let relational = with_frame(&entry.patient);
         if let Some(mut out) =
-            reciprocal(p, s, t, am, (rule, predicate.symmetric(), relational), &ctx)
+            reciprocal(p, s, t, am, (rule, predicate.symmetric(), relational), ctx)
         {
             governed_plover(governed, &mut out);
             p.note(|_| {
@@ -139,46 +233,14 @@ pub(crate) fn noun_statements(
                     out.len()
                 )
             });
-            return out;
+            return Some(out);
         }
     }
-    if let (Some(am), None, Predicate::Protests, false) = (agent, target, entry.predicate, suffer) {
+    if entry.predicate == Predicate::Protests {
         let how = format!("{how}; ");
-        if let Some(out) = protest_default(p, s, t, am, &ctx, (&entry.id, &label, &how)) {
-            return out;
-        }
+        return protest_default(p, s, t, am, ctx, (&entry.id, label, &how));
     }
-    let Some((am, tm)) = both_ends(p, &label, (agent, target), ("no agent", "no target")) else {
-        return vec![];
-    };
-    if am == tm {
-        return vec![];
-    }
-    used.push(tm);
-    let agents = if suffer {
-        forward_group(p, am)
-    } else {
-        group_ents(p, am)
-    };
-    let mut targets = if suffer {
-        group_ents(p, tm)
-    } else {
-        forward_group(p, tm)
-    };
-    let id = if predicate == Predicate::Represses && own_population(p, &agents, &mut targets) {
-        format!("{id}+domestic")
-    } else {
-        id
-    };
-    let rule = Rule {
-        predicate,
-        id: &id,
-        confidence: 0.75,
-    };
-    let mut out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, am, tm));
-    governed_plover(governed, &mut out);
-    p.note(|_| format!("rule {label}: fired ({how}), {} statement(s)", out.len()));
-    out
+    None
 }
 
 /// "Turkish authorities imposed a curfew in southeastern Turkey": a state's
