@@ -37,269 +37,342 @@ pub(crate) fn context(
     quotes: &[clause::Quote],
     tense: Option<Tense>,
 ) -> Context {
-    let lang = p.lang;
-    let lex = &p.k.lex;
-    let head = t.first;
-    let after = (t.last..(t.last + 2).min(p.sentences[s].last)).collect::<Vec<_>>();
-    let before: Vec<usize> = (start..head).collect();
-    let text_before = p.spaced(start, head);
-    // Polarity
-    // Multi-word negations in the clause: "en aucun cas", "in no case".
-    let mut negative = lex
-        .phrases_of(lang, "negation")
-        .iter()
-        .any(|n| n.contains(' ') && has_words(text_before, n));
-    match lang {
-        Lang::Fr => {
-            let ne = before
-                .iter()
-                .rev()
-                .take(6)
-                .any(|&j| matches!(p.norm(j), "ne" | "n'"));
-            let post = before
-                .iter()
-                .rev()
-                .take(4)
-                .chain(after.iter())
-                .any(|&j| lex.is(lang, "negation_post", p.norm(j)));
-            if ne && post {
-                negative = true;
-            }
-            if head > 0 && matches!(p.norm(head - 1), "sans") {
-                negative = true;
-            }
-            if matches!(t.what, Trigger::Noun(_))
-                && head > 0
-                && matches!(p.norm(head - 1), "aucun" | "aucune")
-            {
-                negative = true;
-            }
-        }
-        Lang::En => {
-            let near = before.iter().rev().take(5);
-            if near
-                .clone()
-                .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
-            {
-                negative = true;
-            }
-            if head > 0 && matches!(p.norm(head - 1), "no" | "without") {
-                negative = true;
-            }
-        }
-    }
-    // A noun in a refused infinitive phrase: "refusing to lift the curfew";
-    // not one with its own agent ("refused to join the NATO-led war").
-    if tense.is_none()
-        && before.iter().rev().take(6).any(|&j| {
-            j > start
-                && matches!(p.norm(j), "to" | "de" | "d'")
-                && lex.is_verb(lang, "refusal", p.norm(j - 1))
-        })
-        && !p
-            .ending_at(head)
-            .any(|mi| p.mentions[mi].kind == MentionKind::Demonym)
-    {
-        negative = !negative;
-    }
-    // Refusal verbs governing an infinitive: "refused to meet", "a refusé de rencontrer".
-    if matches!(tense, Some(Tense::Infinitive)) {
-        let gov: Vec<usize> = (head.saturating_sub(3).max(p.sentences[s].first)..head).collect();
-        if gov.iter().any(|&j| lex.is_verb(lang, "refusal", p.norm(j))) {
-            negative = !negative;
-        }
-    }
-    // Modality
-    let mut modality = Modality::Asserted;
-    let in_speech_clause = matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
-        let lo = start.saturating_sub(6).max(p.sentences[s].first);
-        (lo..start - 1).any(|j| {
-            lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j))
-        })
-    } || (lang == Lang::En
-        && barrier.is_none()
-        && (p.sentences[s].first..head).any(|j| lex.is_verb(lang, "speech", p.norm(j))));
-    let near: Vec<&str> = before.iter().rev().take(5).map(|&j| p.norm(j)).collect();
-    let aux_cond = near
-        .iter()
-        .any(|w| matches!(*w, "aurait" | "auraient" | "serait" | "seraient"));
-    if let Some(b) = barrier {
-        let b2 = if start < head {
-            format!("{b}{}", p.norm(start))
-        } else {
-            b.to_string()
-        };
-        if lex.is(lang, "hypothetical", b) || lex.is(lang, "hypothetical", &b2) {
-            modality = Modality::Hypothetical;
-        }
-    }
-    if modality == Modality::Asserted {
-        let possible = near.iter().any(|w| {
-            lex.is_verb(lang, "possible", w) && !matches!(*w, "would")
-                || matches!(
-                    *w,
-                    "could"
-                        | "may"
-                        | "might"
-                        | "can"
-                        | "pourrait"
-                        | "pourraient"
-                        | "peut"
-                        | "peuvent"
-                        | "pouvait"
-                )
-        });
-        let will = near.iter().any(|w| {
-            matches!(
-                *w,
-                "will" | "shall" | "'ll" | "va" | "vont" | "allait" | "allaient"
-            )
-        });
-        let would = near.contains(&"would");
-        // "promised to meet", and for a noun "promised to send aid": a
-        // commitment verb before the infinitive marker governing it.
-        // Chained infinitives keep it: "willing to send troops to help defend X".
-        let marked = |j: usize| {
-            j > start
-                && matches!(p.norm(j), "to" | "de" | "d'" | "a")
-                && lex.is_verb(lang, "future", p.norm(j - 1))
-        };
-        // "expect the Czech Republic to support X": the governing verb may
-        // stand before the infinitive's own subject.
-        let commit = if matches!(tense, Some(Tense::Infinitive)) {
-            before
-                .iter()
-                .rev()
-                .take(8)
-                .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
-        } else {
-            // French modals take a bare infinitive: "veut renforcer sa coopération".
-            tense.is_none()
-                && before.iter().rev().take(5).any(|&j| {
-                    marked(j)
-                        || lang == Lang::Fr
-                            && lex.is_verb(lang, "future", p.norm(j))
-                            && j + 1 < head
-                })
-        };
-        if possible {
-            modality = Modality::Possible;
-        } else if aux_cond && matches!(tense, Some(Tense::Participle)) {
-            modality = Modality::Reported;
-        } else if will || commit || matches!(tense, Some(Tense::Future)) {
-            modality = Modality::Future;
-        } else if matches!(tense, Some(Tense::Conditional)) || would {
-            modality = if in_speech_clause {
-                Modality::Future
-            } else if would {
-                Modality::Possible
-            } else {
-                Modality::Reported
-            };
-        } else if text_before.contains(" reportedly ") || text_before.contains(" allegedly ") {
-            modality = Modality::Reported;
-        }
-    }
-    // "a possible war", "une éventuelle offensive", "the planned deployment":
-    // an adjective of possibility or plan before a predicate noun.
-    if tense.is_none() && modality == Modality::Asserted {
-        let lo = head.saturating_sub(2).max(start);
-        if (lo..head).any(|j| lex.is(lang, "possible_adjective", p.norm(j))) {
-            modality = Modality::Possible;
-        } else if (lo..head).any(|j| lex.is(lang, "future_adjective", p.norm(j))) {
-            modality = Modality::Future;
-        }
-    }
-    // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
-    let mut blocked = None;
-    let lo = start.saturating_sub(3).max(p.sentences[s].first);
-    let lead = p.joined(lo, start);
-    if lex
-        .phrases_of(lang, "content")
-        .iter()
-        .any(|c| lead.ends_with(c.as_str()))
-    {
-        blocked = Some("content clause (not asserted)");
-    }
-    // "its demand today that Israel ease …", "urged on Monday that …": the
-    // clause a demand verb or noun introduces is its content, not a fact.
-    if blocked.is_none() && matches!(barrier, Some("that" | "que" | "qu'")) && start >= 1 {
-        let lo = start.saturating_sub(4).max(p.sentences[s].first);
-        let demand = (lo..start - 1).any(|j| {
-            let verb = lex.verb(lang, p.norm(j)).is_some_and(|cands| {
-                cands.iter().any(|c| {
-                    matches!(c, Trigger::Verb(e, _) if lex.verbs[*e].predicate == Predicate::DemandsFrom)
-                })
-            });
-            let noun = p.noun_at(j, start)
-                .is_some_and(|(_, n)| lex.nouns[n].predicate == Predicate::DemandsFrom);
-            verb || noun
-        });
-        if demand {
-            blocked = Some("content clause (not asserted)");
-        }
-    }
-    // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
-    // is not a fact (the demand it reports is read by `obligation`).
-    if before.iter().rev().take(3).any(|&j| {
-        lex.is(lang, "obligation", p.norm(j))
-            || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
-    }) {
-        blocked = Some("obligation (not asserted)");
-    }
-    if matches!(tense, Some(Tense::Subjunctive))
-        && matches!(barrier, Some("que" | "qu'"))
-        && lead.contains("pour")
-    {
-        blocked = Some("purpose clause (not asserted)");
-    }
-    // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
-    let mut attributed = None;
-    let mut speakers = Vec::new();
-    let sent = &p.sentences[s];
-    for c in lex.phrases_of(lang, "according") {
-        let n = c.split(' ').count();
-        for j in sent.first..sent.last.saturating_sub(n) {
-            if p.joined(j, j + n) == c.as_str() {
-                let mut k = j + n;
-                while k < sent.last && is_article(lang, p.norm(k)) {
-                    k += 1;
-                }
-                if let Some(m) = p
-                    .starting_in(j + n, k + 1)
-                    .map(|mi| &p.mentions[mi])
-                    .find(|m| usable(m))
-                {
-                    attributed = m.ents.first().copied();
-                }
-            }
-        }
-    }
-    if attributed.is_none() {
-        if let Some(q) = clause::quote_at(quotes, head) {
-            attributed = quote_speaker(p, q);
-        }
-    }
-    if attributed.is_none() && in_speech_clause && matches!(barrier, Some("que" | "qu'" | "that")) {
-        let (cs, _) = clause_start(p, s, start - 1);
-        if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
-            attributed = p.mentions[mi].ents.first().copied();
-            speakers = super::mentions::coref::coordination_group(p, mi)
-                .into_iter()
-                .filter_map(|m| p.mentions[m].ents.first().copied())
-                .collect();
-        }
-    }
+    let c = Clause {
+        p,
+        s,
+        t,
+        start,
+        barrier,
+        tense,
+        before: (start..t.first).collect(),
+        after: (t.last..(t.last + 2).min(p.sentences[s].last)).collect(),
+        text_before: p.spaced(start, t.first),
+    };
+    let in_speech_clause = c.in_speech_clause();
+    let (attributed, speakers) = c.attribution(quotes, in_speech_clause);
     Context {
-        polarity: if negative {
+        polarity: if c.negated() {
             Polarity::Negative
         } else {
             Polarity::Positive
         },
-        modality,
+        modality: c.modality(in_speech_clause),
         attributed,
         speakers,
-        blocked,
+        blocked: c.blocked(),
+    }
+}
+
+/// A trigger's clause, as the qualifiers read it.
+struct Clause<'c, 'a> {
+    p: &'c Prepared<'a>,
+    s: usize,
+    t: &'c Trig,
+    start: usize,
+    barrier: Option<&'c str>,
+    tense: Option<Tense>,
+    /// The clause's tokens before the trigger.
+    before: Vec<usize>,
+    /// Up to two tokens after the trigger.
+    after: Vec<usize>,
+    text_before: &'c str,
+}
+
+impl Clause<'_, '_> {
+    /// Whether the trigger is negated: a negation in the clause, "sans",
+    /// "without", or a refusal governing it.
+    fn negated(&self) -> bool {
+        let (p, s, t, start, tense) = (self.p, self.s, self.t, self.start, self.tense);
+        let (lex, lang, head) = (&p.k.lex, p.lang, t.first);
+        let (before, after, text_before) = (&self.before, &self.after, self.text_before);
+        // Polarity
+        // Multi-word negations in the clause: "en aucun cas", "in no case".
+        let mut negative = lex
+            .phrases_of(lang, "negation")
+            .iter()
+            .any(|n| n.contains(' ') && has_words(text_before, n));
+        match lang {
+            Lang::Fr => {
+                let ne = before
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|&j| matches!(p.norm(j), "ne" | "n'"));
+                let post = before
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .chain(after.iter())
+                    .any(|&j| lex.is(lang, "negation_post", p.norm(j)));
+                if ne && post {
+                    negative = true;
+                }
+                if head > 0 && matches!(p.norm(head - 1), "sans") {
+                    negative = true;
+                }
+                if matches!(t.what, Trigger::Noun(_))
+                    && head > 0
+                    && matches!(p.norm(head - 1), "aucun" | "aucune")
+                {
+                    negative = true;
+                }
+            }
+            Lang::En => {
+                let near = before.iter().rev().take(5);
+                if near
+                    .clone()
+                    .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
+                {
+                    negative = true;
+                }
+                if head > 0 && matches!(p.norm(head - 1), "no" | "without") {
+                    negative = true;
+                }
+            }
+        }
+        // A noun in a refused infinitive phrase: "refusing to lift the curfew";
+        // not one with its own agent ("refused to join the NATO-led war").
+        if tense.is_none()
+            && before.iter().rev().take(6).any(|&j| {
+                j > start
+                    && matches!(p.norm(j), "to" | "de" | "d'")
+                    && lex.is_verb(lang, "refusal", p.norm(j - 1))
+            })
+            && !p
+                .ending_at(head)
+                .any(|mi| p.mentions[mi].kind == MentionKind::Demonym)
+        {
+            negative = !negative;
+        }
+        // Refusal verbs governing an infinitive: "refused to meet", "a refusé de rencontrer".
+        if matches!(tense, Some(Tense::Infinitive)) {
+            let gov: Vec<usize> =
+                (head.saturating_sub(3).max(p.sentences[s].first)..head).collect();
+            if gov.iter().any(|&j| lex.is_verb(lang, "refusal", p.norm(j))) {
+                negative = !negative;
+            }
+        }
+        negative
+    }
+
+    /// Whether the clause is the content of a speech verb: "said that X…",
+    /// and in English a speech verb earlier in the sentence.
+    fn in_speech_clause(&self) -> bool {
+        let (p, s, start, barrier) = (self.p, self.s, self.start, self.barrier);
+        let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
+        matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
+            let lo = start.saturating_sub(6).max(p.sentences[s].first);
+            (lo..start - 1).any(|j| {
+                lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j))
+            })
+        } || (lang == Lang::En
+            && barrier.is_none()
+            && (p.sentences[s].first..head).any(|j| lex.is_verb(lang, "speech", p.norm(j))))
+    }
+
+    /// Asserted, future, possible, reported or hypothetical: auxiliaries,
+    /// modal verbs, the trigger's tense, commitments, adjectives of plan.
+    fn modality(&self, in_speech_clause: bool) -> Modality {
+        let (p, start, barrier, tense) = (self.p, self.start, self.barrier, self.tense);
+        let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
+        let (before, text_before) = (&self.before, self.text_before);
+        let mut modality = Modality::Asserted;
+        let near: Vec<&str> = before.iter().rev().take(5).map(|&j| p.norm(j)).collect();
+        let aux_cond = near
+            .iter()
+            .any(|w| matches!(*w, "aurait" | "auraient" | "serait" | "seraient"));
+        if let Some(b) = barrier {
+            let b2 = if start < head {
+                format!("{b}{}", p.norm(start))
+            } else {
+                b.to_string()
+            };
+            if lex.is(lang, "hypothetical", b) || lex.is(lang, "hypothetical", &b2) {
+                modality = Modality::Hypothetical;
+            }
+        }
+        if modality == Modality::Asserted {
+            let possible = near.iter().any(|w| {
+                lex.is_verb(lang, "possible", w) && !matches!(*w, "would")
+                    || matches!(
+                        *w,
+                        "could"
+                            | "may"
+                            | "might"
+                            | "can"
+                            | "pourrait"
+                            | "pourraient"
+                            | "peut"
+                            | "peuvent"
+                            | "pouvait"
+                    )
+            });
+            let will = near.iter().any(|w| {
+                matches!(
+                    *w,
+                    "will" | "shall" | "'ll" | "va" | "vont" | "allait" | "allaient"
+                )
+            });
+            let would = near.contains(&"would");
+            // "promised to meet", and for a noun "promised to send aid": a
+            // commitment verb before the infinitive marker governing it.
+            // Chained infinitives keep it: "willing to send troops to help defend X".
+            let marked = |j: usize| {
+                j > start
+                    && matches!(p.norm(j), "to" | "de" | "d'" | "a")
+                    && lex.is_verb(lang, "future", p.norm(j - 1))
+            };
+            // "expect the Czech Republic to support X": the governing verb may
+            // stand before the infinitive's own subject.
+            let commit = if matches!(tense, Some(Tense::Infinitive)) {
+                before
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
+            } else {
+                // French modals take a bare infinitive: "veut renforcer sa coopération".
+                tense.is_none()
+                    && before.iter().rev().take(5).any(|&j| {
+                        marked(j)
+                            || lang == Lang::Fr
+                                && lex.is_verb(lang, "future", p.norm(j))
+                                && j + 1 < head
+                    })
+            };
+            if possible {
+                modality = Modality::Possible;
+            } else if aux_cond && matches!(tense, Some(Tense::Participle)) {
+                modality = Modality::Reported;
+            } else if will || commit || matches!(tense, Some(Tense::Future)) {
+                modality = Modality::Future;
+            } else if matches!(tense, Some(Tense::Conditional)) || would {
+                modality = if in_speech_clause {
+                    Modality::Future
+                } else if would {
+                    Modality::Possible
+                } else {
+                    Modality::Reported
+                };
+            } else if text_before.contains(" reportedly ") || text_before.contains(" allegedly ") {
+                modality = Modality::Reported;
+            }
+        }
+        // "a possible war", "une éventuelle offensive", "the planned deployment":
+        // an adjective of possibility or plan before a predicate noun.
+        if tense.is_none() && modality == Modality::Asserted {
+            let lo = head.saturating_sub(2).max(start);
+            if (lo..head).any(|j| lex.is(lang, "possible_adjective", p.norm(j))) {
+                modality = Modality::Possible;
+            } else if (lo..head).any(|j| lex.is(lang, "future_adjective", p.norm(j))) {
+                modality = Modality::Future;
+            }
+        }
+        modality
+    }
+
+    /// Why the clause's content is not asserted: a content or purpose
+    /// clause, the content of a demand, an obligation.
+    fn blocked(&self) -> Option<&'static str> {
+        let (p, s, start, barrier, tense) = (self.p, self.s, self.start, self.barrier, self.tense);
+        let (lex, lang) = (&p.k.lex, p.lang);
+        let before = &self.before;
+        // Content clauses are not asserted: "des garanties selon lesquelles ...", "pour que ...".
+        let mut blocked = None;
+        let lo = start.saturating_sub(3).max(p.sentences[s].first);
+        let lead = p.joined(lo, start);
+        if lex
+            .phrases_of(lang, "content")
+            .iter()
+            .any(|c| lead.ends_with(c.as_str()))
+        {
+            blocked = Some("content clause (not asserted)");
+        }
+        // "its demand today that Israel ease …", "urged on Monday that …": the
+        // clause a demand verb or noun introduces is its content, not a fact.
+        if blocked.is_none() && matches!(barrier, Some("that" | "que" | "qu'")) && start >= 1 {
+            let lo = start.saturating_sub(4).max(p.sentences[s].first);
+            let demand = (lo..start - 1).any(|j| {
+                let verb = lex.verb(lang, p.norm(j)).is_some_and(|cands| {
+                    cands.iter().any(|c| {
+                        matches!(c, Trigger::Verb(e, _) if lex.verbs[*e].predicate == Predicate::DemandsFrom)
+                    })
+                });
+                let noun = p.noun_at(j, start)
+                    .is_some_and(|(_, n)| lex.nouns[n].predicate == Predicate::DemandsFrom);
+                verb || noun
+            });
+            if demand {
+                blocked = Some("content clause (not asserted)");
+            }
+        }
+        // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
+        // is not a fact (the demand it reports is read by `obligation`).
+        if before.iter().rev().take(3).any(|&j| {
+            lex.is(lang, "obligation", p.norm(j))
+                || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
+        }) {
+            blocked = Some("obligation (not asserted)");
+        }
+        if matches!(tense, Some(Tense::Subjunctive))
+            && matches!(barrier, Some("que" | "qu'"))
+            && lead.contains("pour")
+        {
+            blocked = Some("purpose clause (not asserted)");
+        }
+        blocked
+    }
+
+    /// Who the claim is attributed to ("according to X", a quotation's
+    /// speaker, the subject of a speech verb), and all coordinated speakers.
+    fn attribution(
+        &self,
+        quotes: &[clause::Quote],
+        in_speech_clause: bool,
+    ) -> (Option<usize>, Vec<usize>) {
+        let (p, s, start, barrier) = (self.p, self.s, self.start, self.barrier);
+        let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
+        // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
+        let mut attributed = None;
+        let mut speakers = Vec::new();
+        let sent = &p.sentences[s];
+        for c in lex.phrases_of(lang, "according") {
+            let n = c.split(' ').count();
+            for j in sent.first..sent.last.saturating_sub(n) {
+                if p.joined(j, j + n) == c.as_str() {
+                    let mut k = j + n;
+                    while k < sent.last && is_article(lang, p.norm(k)) {
+                        k += 1;
+                    }
+                    if let Some(m) = p
+                        .starting_in(j + n, k + 1)
+                        .map(|mi| &p.mentions[mi])
+                        .find(|m| usable(m))
+                    {
+                        attributed = m.ents.first().copied();
+                    }
+                }
+            }
+        }
+        if attributed.is_none() {
+            if let Some(q) = clause::quote_at(quotes, head) {
+                attributed = quote_speaker(p, q);
+            }
+        }
+        if attributed.is_none()
+            && in_speech_clause
+            && matches!(barrier, Some("que" | "qu'" | "that"))
+        {
+            let (cs, _) = clause_start(p, s, start - 1);
+            if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
+                attributed = p.mentions[mi].ents.first().copied();
+                speakers = super::mentions::coref::coordination_group(p, mi)
+                    .into_iter()
+                    .filter_map(|m| p.mentions[m].ents.first().copied())
+                    .collect();
+            }
+        }
+        (attributed, speakers)
     }
 }
 
