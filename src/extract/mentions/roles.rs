@@ -12,7 +12,7 @@ use super::{
     article_gender, covered, is_function_word, kb_entity, mention_at, mention_ending, replace,
     role_at,
 };
-use crate::lexicon::{EntityType, Gender};
+use crate::lexicon::{EntityType, Gender, RoleNoun};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 use crate::text::{Kind, Lang};
@@ -160,82 +160,172 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             i += 1;
             continue;
         };
-        let role = p.k.lex.roles[ridx].clone();
         let sent = p.sentence_of(i);
         let s_last = p.sentences[sent].last;
-        // Description start: article before the role noun, and English pre-modifiers.
-        let mut dstart = i;
-        let mut affiliation: Option<usize> = None; // mention index
-        let mut consumed: Vec<usize> = Vec::new();
-        // English/compound pre-modifier: "Russian Foreign Minister", "Kremlin aide", "US officials".
-        let mut j = i;
-        while j > 0
-            && j + 3 > i
-            && matches!(
-                p.norm(j - 1),
-                "senior"
-                    | "top"
-                    | "deputy"
-                    | "former"
-                    | "chief"
-                    | "haut"
-                    | "hauts"
-                    | "haute"
-                    | "hautes"
-                    | "ancien"
-                    | "ancienne"
-                    | "high-level"
-                    | "then"
-            )
-        {
-            j -= 1;
-        }
-        // A deputy or a former holder is not the office's holder.
-        let mut not_holder = (j..i).any(|x| {
-            matches!(
-                p.norm(x),
-                "deputy" | "former" | "ancien" | "ancienne" | "vice"
-            )
+        let (dstart, affiliation, consumed, not_holder) = extend_before(p, i);
+        let mut d = Description {
+            role: p.k.lex.roles[ridx].clone(),
+            i,
+            rend,
+            dstart,
+            dend: rend,
+            affiliation,
+            consumed,
+            not_holder,
+        };
+        extend_after(p, &mut d, s_last);
+        let (name, name_before) = appositive_name(p, &d, sent, s_last);
+        let aff_ent = affiliation_entity(p, kb_map, d.affiliation);
+        let (dstart, rend) = (d.dstart, d.rend);
+        let gender = d.role.gender.or_else(|| {
+            article_gender(p, if dstart < i { i } else { dstart }).filter(|_| dstart < i)
         });
-        if let Some(m) = mention_ending(p, j) {
+        i = match name {
+            Some(name) => {
+                let role_text = p.surface(i, d.dend.max(rend)).to_string();
+                named(p, d, (name, name_before), aff_ent, role_text, gender)
+            }
+            None => unnamed(p, kb_map, d, aff_ent, gender),
+        };
+    }
+}
+
+/// A role noun with what describes it: "le ministre russe des Affaires
+/// étrangères", "senior Kremlin aide".
+struct Description {
+    role: RoleNoun,
+    /// The role noun's first token and end.
+    i: usize,
+    rend: usize,
+    /// The description's tokens.
+    dstart: usize,
+    dend: usize,
+    /// The mention naming whom the holder serves.
+    affiliation: Option<usize>,
+    /// The mentions the description absorbs.
+    consumed: Vec<usize>,
+    /// A deputy or a former holder is not the office's holder.
+    not_holder: bool,
+}
+
+/// The description's start before the role noun at `i`: pre-modifiers
+/// ("senior", "ancien"), an affiliation ("Russian", "Kremlin"), articles.
+/// Answers the start, the affiliation, the mentions absorbed and whether
+/// the holder is a deputy or former one.
+fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, bool) {
+    let mut dstart = i;
+    let mut affiliation: Option<usize> = None; // mention index
+    let mut consumed: Vec<usize> = Vec::new();
+    // English/compound pre-modifier: "Russian Foreign Minister", "Kremlin aide", "US officials".
+    let mut j = i;
+    while j > 0
+        && j + 3 > i
+        && matches!(
+            p.norm(j - 1),
+            "senior"
+                | "top"
+                | "deputy"
+                | "former"
+                | "chief"
+                | "haut"
+                | "hauts"
+                | "haute"
+                | "hautes"
+                | "ancien"
+                | "ancienne"
+                | "high-level"
+                | "then"
+        )
+    {
+        j -= 1;
+    }
+    // A deputy or a former holder is not the office's holder.
+    let not_holder = (j..i).any(|x| {
+        matches!(
+            p.norm(x),
+            "deputy" | "former" | "ancien" | "ancienne" | "vice"
+        )
+    });
+    if let Some(m) = mention_ending(p, j) {
+        let me = &p.mentions[m];
+        if matches!(me.kind, MentionKind::Demonym | MentionKind::Name)
+            && me.ents.first().is_some_and(|&e| {
+                p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Place
+            })
+        {
+            affiliation = Some(m);
+            consumed.push(m);
+            dstart = me.first;
+            j = me.first;
+        }
+    }
+    while j > 0
+        && (is_article(p.lang, p.norm(j - 1)) || matches!(p.norm(j - 1), "d'autres"))
+        && dstart == j
+    {
+        j -= 1;
+        dstart = j;
+    }
+    if dstart == i {
+        while dstart > 0 && is_article(p.lang, p.norm(dstart - 1)) {
+            dstart -= 1;
+        }
+    }
+    (dstart, affiliation, consumed, not_holder)
+}
+
+/// Extends the description after the role noun: adjectives, a demonym,
+/// "de/du X", "des Affaires étrangères".
+fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
+    let rend = d.rend;
+    let (mut affiliation, mut not_holder) = (d.affiliation, d.not_holder);
+    let consumed = &mut d.consumed;
+    // Post-modifiers: adjectives, demonym, "de/du X", "des Affaires étrangères".
+    let mut dend = rend;
+    let mut k = rend;
+    let mut steps = 0;
+    while k < s_last && steps < 6 {
+        steps += 1;
+        let w = p.norm(k).to_string();
+        if let Some(m) = mention_at(p, k) {
             let me = &p.mentions[m];
-            if matches!(me.kind, MentionKind::Demonym | MentionKind::Name)
-                && me.ents.first().is_some_and(|&e| {
-                    p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Place
-                })
-            {
+            let e = me.ents.first().copied();
+            let ok_aff = e.is_some_and(|e| {
+                p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Event
+            });
+            if me.kind == MentionKind::Demonym && affiliation.is_none() && ok_aff {
                 affiliation = Some(m);
                 consumed.push(m);
-                dstart = me.first;
-                j = me.first;
+                k = me.last;
+                dend = k;
+                continue;
             }
+            break;
         }
-        while j > 0
-            && (is_article(p.lang, p.norm(j - 1)) || matches!(p.norm(j - 1), "d'autres"))
-            && dstart == j
-        {
-            j -= 1;
-            dstart = j;
-        }
-        if dstart == i {
-            while dstart > 0 && is_article(p.lang, p.norm(dstart - 1)) {
-                dstart -= 1;
+        if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
+            let mut k2 = k + 1;
+            while k2 < s_last && is_article(p.lang, p.norm(k2)) {
+                k2 += 1;
             }
-        }
-        // Post-modifiers: adjectives, demonym, "de/du X", "des Affaires étrangères".
-        let mut dend = rend;
-        let mut k = rend;
-        let mut steps = 0;
-        while k < s_last && steps < 6 {
-            steps += 1;
-            let w = p.norm(k).to_string();
-            if let Some(m) = mention_at(p, k) {
+            if mention_at(p, k2).is_none() {
+                k2 = place_modifier_at(p, k2, s_last).unwrap_or(k2);
+            }
+            if let Some(m) = mention_at(p, k2) {
                 let me = &p.mentions[m];
-                let e = me.ents.first().copied();
-                let ok_aff = e.is_some_and(|e| {
-                    p.ents[e].etype != EntityType::Person && p.ents[e].etype != EntityType::Event
+                // A place's official ("the mayor of Nablus") serves its state.
+                let ok = me.ents.first().is_some_and(|&e| {
+                    matches!(
+                        p.ents[e].etype,
+                        EntityType::Country
+                            | EntityType::Organization
+                            | EntityType::Group
+                            | EntityType::Place
+                    )
                 });
-                if me.kind == MentionKind::Demonym && affiliation.is_none() && ok_aff {
+                // "chief of Israel's militia ally": the genitive names
+                // the ally's owner, not the chief's.
+                let genitive = p.tokens.get(me.last).is_some_and(|t| t.norm == "'s");
+                if ok && affiliation.is_none() && me.kind == MentionKind::Name && !genitive {
                     affiliation = Some(m);
                     consumed.push(m);
                     k = me.last;
@@ -244,277 +334,295 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 }
                 break;
             }
-            if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
-                let mut k2 = k + 1;
-                while k2 < s_last && is_article(p.lang, p.norm(k2)) {
-                    k2 += 1;
-                }
-                if mention_at(p, k2).is_none() {
-                    k2 = place_modifier_at(p, k2, s_last).unwrap_or(k2);
-                }
-                if let Some(m) = mention_at(p, k2) {
-                    let me = &p.mentions[m];
-                    // A place's official ("the mayor of Nablus") serves its state.
-                    let ok = me.ents.first().is_some_and(|&e| {
-                        matches!(
-                            p.ents[e].etype,
-                            EntityType::Country
-                                | EntityType::Organization
-                                | EntityType::Group
-                                | EntityType::Place
-                        )
-                    });
-                    // "chief of Israel's militia ally": the genitive names
-                    // the ally's owner, not the chief's.
-                    let genitive = p.tokens.get(me.last).is_some_and(|t| t.norm == "'s");
-                    if ok && affiliation.is_none() && me.kind == MentionKind::Name && !genitive {
-                        affiliation = Some(m);
-                        consumed.push(m);
-                        k = me.last;
-                        dend = k;
-                        continue;
-                    }
-                    break;
-                }
-                // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
-                let mut k3 = k2;
-                while k3 < s_last
-                    && k3 < k2 + 2
-                    && p.tokens[k3].kind == Kind::Word
-                    && mention_at(p, k3).is_none()
-                    && !is_function_word(p, p.norm(k3))
-                {
-                    k3 += 1;
-                }
-                if k3 > k2 {
-                    k = k3;
-                    dend = k;
-                    continue;
-                }
-                break;
-            }
-            // adjectives: lower-case content words ("adjointe", "principal")
-            let t = &p.tokens[k];
-            if p.lang == Lang::Fr
-                && t.kind == Kind::Word
-                && !t.upper
-                && !is_function_word(p, &w)
-                && w.len() > 3
-                && steps <= 2
-                && is_adjective_like(&w)
+            // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
+            let mut k3 = k2;
+            while k3 < s_last
+                && k3 < k2 + 2
+                && p.tokens[k3].kind == Kind::Word
+                && mention_at(p, k3).is_none()
+                && !is_function_word(p, p.norm(k3))
             {
-                not_holder |= w.starts_with("adjoint");
-                k += 1;
+                k3 += 1;
+            }
+            if k3 > k2 {
+                k = k3;
                 dend = k;
                 continue;
             }
             break;
         }
-        // Whether a mention covers a token (looked up: a vector of the
-        // document's tokens per role would make this quadratic).
-        let cov = |j: usize| p.covering(j).next().is_some();
-        // Name after: ", Xi Jinping" or "Yuri Ushakov".
-        let mut name: Option<(usize, usize, Option<usize>)> = None; // (first, last, mention)
-        let mut n0 = dend;
-        let comma_after = p.norm(n0) == ",";
-        if comma_after {
-            n0 += 1;
-        }
-        if n0 < s_last {
-            if let Some(m) = mention_at(p, n0) {
-                if p.mentions[m]
-                    .ents
-                    .first()
-                    .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
-                    && p.mentions[m].kind == MentionKind::Name
-                {
-                    name = Some((n0, p.mentions[m].last, Some(m)));
-                }
-            } else if let Some(e) = unknown_name(p, n0, cov) {
-                name = Some((n0, e, None));
-            }
-        }
-        // Name before: "Dmitry Kozak, un fonctionnaire du Kremlin".
-        let mut name_before = false;
-        if name.is_none()
-            && dstart >= 2
-            && p.norm(dstart - 1) == ","
-            && p.sentence_of(dstart - 1) == sent
+        // adjectives: lower-case content words ("adjointe", "principal")
+        let t = &p.tokens[k];
+        if p.lang == Lang::Fr
+            && t.kind == Kind::Word
+            && !t.upper
+            && !is_function_word(p, &w)
+            && w.len() > 3
+            && steps <= 2
+            && is_adjective_like(&w)
         {
-            if let Some(m) = mention_ending(p, dstart - 1) {
-                if p.mentions[m]
-                    .ents
-                    .first()
-                    .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
-                    && p.mentions[m].kind == MentionKind::Name
-                {
-                    name = Some((p.mentions[m].first, dstart - 1, Some(m)));
-                    name_before = true;
-                }
-            } else {
-                let mut s = dstart - 1;
-                while s > p.sentences[sent].first
-                    && dstart - 1 - s < 4
-                    && p.tokens[s - 1].upper
-                    && p.tokens[s - 1].kind == Kind::Word
-                    && !is_function_word(p, p.norm(s - 1))
-                    && !cov(s - 1)
-                {
-                    s -= 1;
-                }
-                if dstart - 1 - s >= 2 {
-                    name = Some((s, dstart - 1, None));
-                    name_before = true;
-                }
+            not_holder |= w.starts_with("adjoint");
+            k += 1;
+            dend = k;
+            continue;
+        }
+        break;
+    }
+    d.affiliation = affiliation;
+    d.not_holder = not_holder;
+    d.dend = dend;
+}
+
+/// A name in apposition: after (", Xi Jinping", "Yuri Ushakov") or before
+/// ("Dmitry Kozak, un fonctionnaire du Kremlin") the description. Answers
+/// its tokens and mention, and whether it comes before.
+#[allow(clippy::type_complexity)]
+fn appositive_name(
+    p: &Prepared,
+    d: &Description,
+    sent: usize,
+    s_last: usize,
+) -> (Option<(usize, usize, Option<usize>)>, bool) {
+    let (dstart, dend) = (d.dstart, d.dend);
+    // Whether a mention covers a token (looked up: a vector of the
+    // document's tokens per role would make this quadratic).
+    let cov = |j: usize| p.covering(j).next().is_some();
+    // Name after: ", Xi Jinping" or "Yuri Ushakov".
+    let mut name: Option<(usize, usize, Option<usize>)> = None; // (first, last, mention)
+    let mut n0 = dend;
+    let comma_after = p.norm(n0) == ",";
+    if comma_after {
+        n0 += 1;
+    }
+    if n0 < s_last {
+        if let Some(m) = mention_at(p, n0) {
+            if p.mentions[m]
+                .ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
+                && p.mentions[m].kind == MentionKind::Name
+            {
+                name = Some((n0, p.mentions[m].last, Some(m)));
+            }
+        } else if let Some(e) = unknown_name(p, n0, cov) {
+            name = Some((n0, e, None));
+        }
+    }
+    // Name before: "Dmitry Kozak, un fonctionnaire du Kremlin".
+    let mut name_before = false;
+    if name.is_none()
+        && dstart >= 2
+        && p.norm(dstart - 1) == ","
+        && p.sentence_of(dstart - 1) == sent
+    {
+        if let Some(m) = mention_ending(p, dstart - 1) {
+            if p.mentions[m]
+                .ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
+                && p.mentions[m].kind == MentionKind::Name
+            {
+                name = Some((p.mentions[m].first, dstart - 1, Some(m)));
+                name_before = true;
+            }
+        } else {
+            let mut s = dstart - 1;
+            while s > p.sentences[sent].first
+                && dstart - 1 - s < 4
+                && p.tokens[s - 1].upper
+                && p.tokens[s - 1].kind == Kind::Word
+                && !is_function_word(p, p.norm(s - 1))
+                && !cov(s - 1)
+            {
+                s -= 1;
+            }
+            if dstart - 1 - s >= 2 {
+                name = Some((s, dstart - 1, None));
+                name_before = true;
             }
         }
-        let aff_ent = affiliation.and_then(|m| p.mentions[m].ents.first().copied());
-        // A place affiliation stands for the place's state.
-        let aff_ent = match aff_ent {
-            Some(e) if p.ents[e].etype == EntityType::Place => p.ents[e]
-                .kb
-                .and_then(|k| p.k.kb.country_of(k))
-                .map(|c| super::kb_entity(p, kb_map, c)),
-            other => other,
-        };
-        let role_text = p.surface(i, dend.max(rend)).to_string();
-        let gender = role.gender.or_else(|| {
-            article_gender(p, if dstart < i { i } else { dstart }).filter(|_| dstart < i)
-        });
-        let rule = role.id.clone();
-        if let Some((nf, nl, nm)) = name {
-            let person = match nm {
-                Some(m) => p.mentions[m].ents[0],
-                None => {
-                    let label = p.surface(nf, nl).to_string();
-                    let iso = aff_ent.and_then(|e| p.ents[e].iso3.clone());
-                    discovered(p, &label, gender, Some(role_text.clone()), iso)
-                }
-            };
-            if p.ents[person].gender.is_none() {
-                p.ents[person].gender = gender;
-            }
-            let (first, last) = if name_before {
-                (nf, dend)
-            } else {
-                (dstart, nl)
-            };
-            let how = p.why(|| {
-                format!(
-                    "apposition of role \"{}\" ({}) and name \"{}\"",
-                    role_text,
-                    rule,
-                    p.surface(nf, nl)
-                )
-            });
-            if let Some(a) = aff_ent {
+    }
+    (name, name_before)
+}
+
+/// The entity of the affiliation mention; a place stands for its state.
+fn affiliation_entity(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    affiliation: Option<usize>,
+) -> Option<usize> {
+    let aff_ent = affiliation.and_then(|m| p.mentions[m].ents.first().copied());
+    // A place affiliation stands for the place's state.
+    let aff_ent = match aff_ent {
+        Some(e) if p.ents[e].etype == EntityType::Place => p.ents[e]
+            .kb
+            .and_then(|k| p.k.kb.country_of(k))
+            .map(|c| super::kb_entity(p, kb_map, c)),
+        other => other,
+    };
+    aff_ent
+}
+
+/// A role with a name in apposition: the name's person (discovered if
+/// unknown) holds the role, serves the affiliation, and the whole is one
+/// mention. Answers where to go on.
+fn named(
+    p: &mut Prepared,
+    d: Description,
+    ((nf, nl, nm), name_before): ((usize, usize, Option<usize>), bool),
+    aff_ent: Option<usize>,
+    role_text: String,
+    gender: Option<Gender>,
+) -> usize {
+    let Description {
+        role,
+        dstart,
+        dend,
+        mut consumed,
+        ..
+    } = d;
+    let rule = role.id.clone();
+    let person = match nm {
+        Some(m) => p.mentions[m].ents[0],
+        None => {
+            let label = p.surface(nf, nl).to_string();
+            let iso = aff_ent.and_then(|e| p.ents[e].iso3.clone());
+            discovered(p, &label, gender, Some(role_text.clone()), iso)
+        }
+    };
+    if p.ents[person].gender.is_none() {
+        p.ents[person].gender = gender;
+    }
+    let (first, last) = if name_before {
+        (nf, dend)
+    } else {
+        (dstart, nl)
+    };
+    let how = p.why(|| {
+        format!(
+            "apposition of role \"{}\" ({}) and name \"{}\"",
+            role_text,
+            rule,
+            p.surface(nf, nl)
+        )
+    });
+    if let Some(a) = aff_ent {
+        let (a_ok, rel) = affiliation_relation(p, &role, a);
+        if a_ok {
+            push_structural(p, person, rel, a, first, last, &format!("{rule}+appos"));
+        }
+    }
+    if let Some(m) = nm {
+        consumed.push(m);
+    }
+    replace(
+        p,
+        &consumed,
+        first,
+        last,
+        vec![person],
+        MentionKind::Name,
+        how,
+        gender,
+    );
+    last
+}
+
+/// A role description without a name: the holder of the office on the
+/// document's date, else officials standing for the affiliation, else
+/// officials of unknown affiliation. Answers where to go on.
+fn unnamed(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    d: Description,
+    aff_ent: Option<usize>,
+    gender: Option<Gender>,
+) -> usize {
+    let Description {
+        role,
+        i,
+        dstart,
+        dend,
+        consumed,
+        not_holder,
+        ..
+    } = d;
+    let rule = role.id.clone();
+    // No name: a role description.
+    if let Some(a) = aff_ent {
+        let singular = !role.plural;
+        if singular && role.role != "official" && !not_holder {
+            if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
+                let how = p.why(|| {
+                    format!(
+                        "role description \"{}\" ({}) resolved to {} ({})",
+                        p.surface(dstart, dend),
+                        rule,
+                        p.ents[person].label,
+                        resolution_reason(p, &role.role)
+                    )
+                });
                 let (a_ok, rel) = affiliation_relation(p, &role, a);
                 if a_ok {
-                    push_structural(p, person, rel, a, first, last, &format!("{rule}+appos"));
+                    push_structural(p, person, rel, a, dstart, dend, &format!("{rule}+kb-role"));
                 }
+                replace(
+                    p,
+                    &consumed,
+                    dstart,
+                    dend,
+                    vec![person],
+                    MentionKind::Role,
+                    how,
+                    gender,
+                );
+                return dend;
             }
-            if let Some(m) = nm {
-                consumed.push(m);
-            }
-            replace(
-                p,
-                &consumed,
-                first,
-                last,
-                vec![person],
-                MentionKind::Name,
-                how,
-                gender,
-            );
-            i = last;
-            continue;
+            // No known holder: the office holder is an official of the
+            // affiliation ("the mayor of Nablus", "the Kenyan foreign
+            // minister" in a year the knowledge base does not cover).
         }
-        // No name: a role description.
-        if let Some(a) = aff_ent {
-            let singular = !role.plural;
-            if singular && role.role != "official" && !not_holder {
-                if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
-                    let how = p.why(|| {
-                        format!(
-                            "role description \"{}\" ({}) resolved to {} ({})",
-                            p.surface(dstart, dend),
-                            rule,
-                            p.ents[person].label,
-                            resolution_reason(p, &role.role)
-                        )
-                    });
-                    let (a_ok, rel) = affiliation_relation(p, &role, a);
-                    if a_ok {
-                        push_structural(
-                            p,
-                            person,
-                            rel,
-                            a,
-                            dstart,
-                            dend,
-                            &format!("{rule}+kb-role"),
-                        );
-                    }
-                    replace(
-                        p,
-                        &consumed,
-                        dstart,
-                        dend,
-                        vec![person],
-                        MentionKind::Role,
-                        how,
-                        gender,
-                    );
-                    i = dend;
-                    continue;
-                }
-                // No known holder: the office holder is an official of the
-                // affiliation ("the mayor of Nablus", "the Kenyan foreign
-                // minister" in a year the knowledge base does not cover).
-            }
-            let how = p.why(|| {
-                format!(
-                    "officials \"{}\" ({}) stand for {}",
-                    p.surface(dstart, dend),
-                    rule,
-                    p.ents[a].label
-                )
-            });
-            replace(
-                p,
-                &consumed,
-                dstart,
-                dend,
-                vec![a],
-                MentionKind::Officials,
-                how,
-                gender,
-            );
-            p.mentions.last_mut().expect("just pushed").plural = role.plural;
-            i = dend;
-            continue;
-        }
-        if role.plural && role.role == "official" {
-            let how = p.why(|| {
-                format!(
-                    "officials \"{}\" of unknown affiliation",
-                    p.surface(dstart, dend)
-                )
-            });
-            replace(
-                p,
-                &consumed,
-                dstart,
-                dend,
-                vec![],
-                MentionKind::BareOfficials,
-                how,
-                None,
-            );
-            p.mentions.last_mut().expect("just pushed").plural = true;
-        }
-        i = dend.max(i + 1);
+        let how = p.why(|| {
+            format!(
+                "officials \"{}\" ({}) stand for {}",
+                p.surface(dstart, dend),
+                rule,
+                p.ents[a].label
+            )
+        });
+        replace(
+            p,
+            &consumed,
+            dstart,
+            dend,
+            vec![a],
+            MentionKind::Officials,
+            how,
+            gender,
+        );
+        p.mentions.last_mut().expect("just pushed").plural = role.plural;
+        return dend;
     }
+    if role.plural && role.role == "official" {
+        let how = p.why(|| {
+            format!(
+                "officials \"{}\" of unknown affiliation",
+                p.surface(dstart, dend)
+            )
+        });
+        replace(
+            p,
+            &consumed,
+            dstart,
+            dend,
+            vec![],
+            MentionKind::BareOfficials,
+            how,
+            None,
+        );
+        p.mentions.last_mut().expect("just pushed").plural = true;
+    }
+    dend.max(i + 1)
 }
 
 /// A demonym adjective with its noun stands for its state, as event coders
