@@ -122,12 +122,74 @@ pub(crate) fn object_after(
     allow_locative: bool,
 ) -> Option<usize> {
     let end = p.sentences[s].last;
+    let mut scan = ObjectScan {
+        p,
+        from,
+        end,
+        markers,
+        direct,
+        types,
+        exclude,
+        allow_locative,
+        seen_marker: direct,
+        strict: false,
+        words: 0,
+    };
     let mut j = from;
-    let mut seen_marker = direct;
-    let mut strict = false;
-    let mut words = 0;
     while j < end {
         let w = p.norm(j);
+        if scan.boundary(j, w) {
+            return None;
+        }
+        let step = match scan.at_marker(j) {
+            Some(step) => step,
+            None => match scan.at_mention(j) {
+                Some(step) => step,
+                None => scan.plain_word(j, w),
+            },
+        };
+        match step {
+            Step::Found(mi) => return Some(mi),
+            Step::Stop => return None,
+            Step::Next(k) => j = k,
+        }
+    }
+    None
+}
+
+/// What a token tells the object scan.
+enum Step {
+    /// The object.
+    Found(usize),
+    /// No object in this clause.
+    Stop,
+    /// Go on at this token.
+    Next(usize),
+}
+
+/// The scan of [`object_after`]: its constraints and what it has seen.
+struct ObjectScan<'s, 'a> {
+    p: &'s Prepared<'a>,
+    from: usize,
+    end: usize,
+    markers: &'s [Vec<String>],
+    direct: bool,
+    types: Option<&'s [EntityType]>,
+    exclude: &'s [usize],
+    allow_locative: bool,
+    /// A marker was read (or the object is direct).
+    seen_marker: bool,
+    /// The last marker was a bare genitive ("de", "of"): the actor must follow.
+    strict: bool,
+    /// Words since the last marker.
+    words: usize,
+}
+
+impl ObjectScan<'_, '_> {
+    /// Whether the clause ends at `j`: punctuation, a relative pronoun, a
+    /// conjunction, a comma.
+    fn boundary(&self, j: usize, w: &str) -> bool {
+        let (p, from) = (self.p, self.from);
         if matches!(w, ";" | ":" | "." | "?" | "!")
             || p.k.lex.is(p.lang, "relative_subject", w)
             || (matches!(
@@ -150,12 +212,19 @@ pub(crate) fn object_after(
                     | "si"
             ) && j > from)
         {
-            return None;
+            return true;
         }
         if w == "," && j > from {
-            return None;
+            return true;
         }
-        if let Some((end_m, m)) = markers
+        false
+    }
+
+    /// A marker at `j` ("against", "with", "de"): go on after it.
+    fn at_marker(&mut self, j: usize) -> Option<Step> {
+        let p = self.p;
+        if let Some((end_m, m)) = self
+            .markers
             .iter()
             .filter_map(|m| marker_at(p, j, m).map(|e| (e, m)))
             .max_by_key(|x| x.0)
@@ -163,24 +232,31 @@ pub(crate) fn object_after(
             // "investigation into crimes committed by X": the agent of a
             // participle after another noun, not of the predicate ("sanctions
             // imposed by X" keep theirs).
-            if j > from + 1
+            if j > self.from + 1
                 && matches!(m[0].as_str(), "by" | "par")
                 && participle_like(p.lang, p.norm(j - 1))
             {
-                return None;
+                return Some(Step::Stop);
             }
             // A second "de" after the first marker's noun is a genitive
             // ("se retirer de l'accord sur les céréales de la mer Noire").
-            if seen_marker && strict && words > 1 {
-                return None;
+            if self.seen_marker && self.strict && self.words > 1 {
+                return Some(Step::Stop);
             }
-            seen_marker = true;
+            self.seen_marker = true;
             // A bare genitive ("de", "of") must be followed by the actor itself.
-            strict = m.len() == 1 && matches!(m[0].as_str(), "de" | "d'" | "of");
-            j = end_m;
-            words = 0;
-            continue;
+            self.strict = m.len() == 1 && matches!(m[0].as_str(), "de" | "d'" | "of");
+            self.words = 0;
+            return Some(Step::Next(end_m));
         }
+        None
+    }
+
+    /// A mention at `j`: the object, a blocking actor, or one to pass.
+    fn at_mention(&self, j: usize) -> Option<Step> {
+        let (p, from, markers, direct) = (self.p, self.from, self.markers, self.direct);
+        let (types, exclude, allow_locative) = (self.types, self.exclude, self.allow_locative);
+        let (seen_marker, strict, words) = (self.seen_marker, self.strict, self.words);
         if let Some(mi) = p.starting_at(j) {
             let m = &p.mentions[mi];
             let ok_type = m
@@ -227,7 +303,7 @@ pub(crate) fn object_after(
                 && ok_position
                 && !exclude.contains(&mi)
             {
-                return Some(mi);
+                return Some(Step::Found(mi));
             }
             if direct
                 && markers.is_empty()
@@ -237,14 +313,20 @@ pub(crate) fn object_after(
                 && ok_type
             {
                 // another actor blocks the search
-                return None;
+                return Some(Step::Stop);
             }
-            j = m.last;
-            continue;
+            return Some(Step::Next(m.last));
         }
+        None
+    }
+
+    /// Any other token: a reporting verb, another predicate noun or too
+    /// many words end the object zone.
+    fn plain_word(&mut self, j: usize, w: &str) -> Step {
+        let (p, from, end) = (self.p, self.from, self.end);
         // A reporting verb starts another clause: "hosted the talks and said ...".
         if j > from && p.k.lex.is_verb(p.lang, "speech", w) {
-            return None;
+            return Step::Stop;
         }
         // Another predicate noun starts a new phrase: "un soutien dans son conflit avec X";
         // not a proposal whose author follows ("rejected recent calls by X"), nor an
@@ -256,32 +338,31 @@ pub(crate) fn object_after(
         if j > from
             && !modifier
             && !p.k.lex.is(p.lang, "utterance", w)
-            && (words > 0
+            && (self.words > 0
                 || matches!(
                     p.norm(j - 1),
                     "son" | "sa" | "ses" | "leur" | "leurs" | "his" | "her" | "their" | "its"
                 ))
             && p.noun_at(j, end).is_some()
         {
-            return None;
+            return Step::Stop;
         }
         if p.tokens[j].kind == Kind::Word && !is_article(p.lang, w) {
-            words += 1;
-            if words > 6 {
-                return None;
+            self.words += 1;
+            if self.words > 6 {
+                return Step::Stop;
             }
             // another verb of the lexicon ends the object zone
             if j > from + 1
                 && p.k.lex.verb(p.lang, w).is_some()
                 && !is_article(p.lang, p.norm(j - 1))
-                && words > 2
+                && self.words > 2
             {
-                return None;
+                return Step::Stop;
             }
         }
-        j += 1;
+        Step::Next(j + 1)
     }
-    None
 }
 
 pub(crate) fn group_ents(p: &Prepared, mi: usize) -> Vec<(usize, usize)> {
