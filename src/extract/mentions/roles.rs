@@ -630,6 +630,16 @@ fn unnamed(
 /// A predicate noun is left alone ("l'invasion russe" keeps its trigger);
 /// "Hungarian and Romanian officials" gives both states.
 pub(crate) fn demonym_phrases(p: &mut Prepared) {
+    led_phrases(p);
+    demonym_nouns(p);
+    peoples_of_states(p);
+    shared_nouns(p);
+    p.mentions.sort_by_key(|m| (m.first, m.last));
+}
+
+/// "US-led forces", "the NATO-led war": the leading state or organisation
+/// reads like a demonym.
+fn led_phrases(p: &mut Prepared) {
     // "US-led", "NATO-led": a state or organisation leading what follows
     // reads like its demonym ("US-led forces" are US forces; the "US-led war"
     // is the US's).
@@ -647,6 +657,11 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             m.kind = MentionKind::Demonym;
         }
     }
+}
+
+/// "Russian forces", "les diplomates français": a state's demonym with a
+/// content noun is the state's people or things (officials).
+fn demonym_nouns(p: &mut Prepared) {
     let cov_lex = |p: &Prepared, j: usize| p.noun_at(j, p.tokens.len()).is_some();
     let cov = covered(p);
     let content = |p: &Prepared, j: usize| -> bool {
@@ -714,6 +729,10 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
         m.plural = p.tokens[last - 1].norm.ends_with('s');
         m.how = how;
     }
+}
+
+/// "Bosnian Serbs", "Iraqi Kurds": a people within a state.
+fn peoples_of_states(p: &mut Prepared) {
     // "Bosnian Serbs", "Iraqi Kurds": a people named by a second demonym
     // within a state named by the first stands for that state, as event
     // coders read it (not for the people's own state).
@@ -754,6 +773,10 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
     for mi in absorbed.into_iter().rev() {
         p.mentions.remove(mi);
     }
+}
+
+/// "Hungarian and Romanian officials": coordinated demonyms share the noun.
+fn shared_nouns(p: &mut Prepared) {
     // "Hungarian and Romanian officials": the first demonym shares the noun.
     let n = p.mentions.len();
     for mi in 0..n.saturating_sub(1) {
@@ -776,7 +799,6 @@ pub(crate) fn demonym_phrases(p: &mut Prepared) {
             p.mentions[mi].how = how;
         }
     }
-    p.mentions.sort_by_key(|m| (m.first, m.last));
 }
 
 pub(crate) fn is_adjective_like(w: &str) -> bool {
