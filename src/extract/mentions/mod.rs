@@ -146,48 +146,70 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             continue;
         }
         let alias = &p.k.kb.aliases[m.pattern().as_usize()];
-        let ok = match &alias.case {
-            // Acronyms also appear in title case in the press: "Otan", "Aukus".
-            CaseRule::Exact(s)
-                if s.chars().count() >= 4 && last == first + 1 && !p.tokens[first].all_caps =>
-            {
-                let surf = p.surface(first, last);
-                let mut cs = surf.chars();
-                cs.next().is_some_and(char::is_uppercase)
-                    && cs.all(|c| c.is_lowercase())
-                    && crate::text::fold(surf) == crate::text::fold(s)
-            }
-            CaseRule::Exact(s) => {
-                let surf: String = p
-                    .surface(first, last)
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .collect();
-                surf == *s
-                    || crate::text::fold(&surf) == crate::text::fold(s)
-                        && p.tokens[first..last]
-                            .iter()
-                            .all(|t| t.all_caps || t.kind != Kind::Word)
-            }
-            CaseRule::Capitalized => p.tokens[first].upper,
-            CaseRule::CapitalizedEnds => {
-                // Another capitalised word after the first ("Kim Yong-il"
-                // tokenises as Kim | Yong | - | il).
-                p.tokens[first].upper
-                    && p.tokens[first + 1..last]
-                        .iter()
-                        .any(|t| t.kind == Kind::Word && t.upper)
-            }
-            CaseRule::Any => true,
-        };
-        if ok {
+        if case_fits(p, alias, first, last) {
             cands.push((first, last, m.pattern().as_usize()));
         }
     }
+    rank_candidates(p, &mut cands);
+    let mut covered = vec![false; p.tokens.len()];
+    for (first, last, alias) in cands {
+        if covered[first..last].iter().any(|&c| c) {
+            continue;
+        }
+        covered[first..last].iter_mut().for_each(|c| *c = true);
+        push_alias(p, kb_map, first, last, alias);
+    }
+    p.hay = hay;
+    p.hay_starts = starts;
+}
+
+/// Whether the case of the text at `first..last` fits the alias's case
+/// rule (exact acronyms, capitalised names).
+fn case_fits(p: &Prepared, alias: &crate::lexicon::Alias, first: usize, last: usize) -> bool {
+    match &alias.case {
+        // Acronyms also appear in title case in the press: "Otan", "Aukus".
+        CaseRule::Exact(s)
+            if s.chars().count() >= 4 && last == first + 1 && !p.tokens[first].all_caps =>
+        {
+            let surf = p.surface(first, last);
+            let mut cs = surf.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase())
+                && crate::text::fold(surf) == crate::text::fold(s)
+        }
+        CaseRule::Exact(s) => {
+            let surf: String = p
+                .surface(first, last)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            surf == *s
+                || crate::text::fold(&surf) == crate::text::fold(s)
+                    && p.tokens[first..last]
+                        .iter()
+                        .all(|t| t.all_caps || t.kind != Kind::Word)
+        }
+        CaseRule::Capitalized => p.tokens[first].upper,
+        CaseRule::CapitalizedEnds => {
+            // Another capitalised word after the first ("Kim Yong-il"
+            // tokenises as Kim | Yong | - | il).
+            p.tokens[first].upper
+                && p.tokens[first + 1..last]
+                    .iter()
+                    .any(|t| t.kind == Kind::Word && t.upper)
+        }
+        CaseRule::Any => true,
+    }
+}
+
+/// Drops article-taking aliases inside a longer name ("the West" in "the
+/// West Bank") and orders the candidates: by start, longest first, then
+/// names before demonyms, office holders on the document's date first.
+fn rank_candidates(p: &Prepared, cands: &mut Vec<(usize, usize, usize)>) {
     // "the West Bank": an alias that takes the article ("the West") loses to
     // a longer name starting right after the article.
     let mut longest: HashMap<usize, usize> = HashMap::default();
-    for &(f, l, _) in &cands {
+    for &(f, l, _) in cands.iter() {
         let e = longest.entry(f).or_insert(l);
         *e = (*e).max(l);
     }
@@ -220,57 +242,58 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
                 rank(ea).cmp(&rank(eb))
             })
     });
-    let mut covered = vec![false; p.tokens.len()];
-    for (first, last, alias) in cands {
-        if covered[first..last].iter().any(|&c| c) {
-            continue;
-        }
-        covered[first..last].iter_mut().for_each(|c| *c = true);
-        let al = p.k.kb.aliases[alias].clone();
-        let e = kb_entity(p, kb_map, al.entity);
-        let demonym = al.kind == AliasKind::Demonym;
-        // Capitalised plural demonym nouns stand for the state: "the Russians", "les Américains".
-        let plural_noun = p.tokens[first].upper && p.norm(last - 1).ends_with('s');
-        // English: not before a lower-case content word ("Swiss banks"), unless
-        // that word is a verb of the lexicon ("Venezuelans criticized Colombia").
-        let as_name = demonym
-            && plural_noun
-            && (p.lang == Lang::En
-                && !p.tokens.get(last).is_some_and(|t| {
-                    t.kind == Kind::Word
-                        && !t.upper
-                        && !is_function_word(p, &t.norm)
-                        && p.k.lex.verb(p.lang, &t.norm).is_none()
-                })
-                || first > 0 && is_article(p.lang, p.norm(first - 1))
-                // French demonym adjectives are lower-case: capitalised, it is the people.
-                || p.lang == Lang::Fr);
-        p.mentions.push(Mention {
-            first,
-            last,
-            ents: vec![e],
-            kind: if demonym && !as_name {
-                MentionKind::Demonym
-            } else {
-                MentionKind::Name
-            },
-            how: p.why(|| {
-                format!(
-                    "gazetteer: \"{}\" is an alias of {} ({})",
-                    p.surface(first, last),
-                    p.ents[e].label,
-                    p.k.kb.entities[al.entity].origin
-                )
-            }),
-            plural: false,
-            gender: article_gender(p, first).or(p.ents[e].gender),
-            locative: false,
-        });
-    }
-    p.hay = hay;
-    p.hay_starts = starts;
 }
 
+/// The mention of alias `alias` at `first..last`: a name, or a demonym
+/// adjective (a capitalised plural demonym noun is the people: a name).
+fn push_alias(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    first: usize,
+    last: usize,
+    alias: usize,
+) {
+    let al = p.k.kb.aliases[alias].clone();
+    let e = kb_entity(p, kb_map, al.entity);
+    let demonym = al.kind == AliasKind::Demonym;
+    // Capitalised plural demonym nouns stand for the state: "the Russians", "les Américains".
+    let plural_noun = p.tokens[first].upper && p.norm(last - 1).ends_with('s');
+    // English: not before a lower-case content word ("Swiss banks"), unless
+    // that word is a verb of the lexicon ("Venezuelans criticized Colombia").
+    let as_name = demonym
+        && plural_noun
+        && (p.lang == Lang::En
+            && !p.tokens.get(last).is_some_and(|t| {
+                t.kind == Kind::Word
+                    && !t.upper
+                    && !is_function_word(p, &t.norm)
+                    && p.k.lex.verb(p.lang, &t.norm).is_none()
+            })
+            || first > 0 && is_article(p.lang, p.norm(first - 1))
+            // French demonym adjectives are lower-case: capitalised, it is the people.
+            || p.lang == Lang::Fr);
+    p.mentions.push(Mention {
+        first,
+        last,
+        ents: vec![e],
+        kind: if demonym && !as_name {
+            MentionKind::Demonym
+        } else {
+            MentionKind::Name
+        },
+        how: p.why(|| {
+            format!(
+                "gazetteer: \"{}\" is an alias of {} ({})",
+                p.surface(first, last),
+                p.ents[e].label,
+                p.k.kb.entities[al.entity].origin
+            )
+        }),
+        plural: false,
+        gender: article_gender(p, first).or(p.ents[e].gender),
+        locative: false,
+    });
+}
 pub(crate) fn article_gender(p: &Prepared, first: usize) -> Option<Gender> {
     if first == 0 || p.lang != Lang::Fr {
         return None;
