@@ -79,7 +79,6 @@ const PART_OF: &[&str] = &[
 /// Resolves pronouns, possessives and first-person speakers, in order.
 pub(crate) fn pronouns(p: &mut Prepared) {
     let quotes = clause::quotes(p);
-    let lang = p.lang;
     let mut adds: Vec<Mention> = Vec::new();
     let cov = covered(p);
     for (i, &covered_i) in cov.iter().enumerate() {
@@ -87,52 +86,10 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             continue;
         }
         let w = p.norm(i).to_string();
-        let lex = &p.k.lex;
         let in_quote = clause::quote_at(&quotes, i).is_some();
-        let kind = if lex.is(lang, "pronoun_m", &w) {
-            (MentionKind::Pronoun, Some(Gender::M), false)
-        } else if lex.is(lang, "pronoun_f", &w)
-            && !(lang == Lang::En
-                && w == "her"
-                && i + 1 < p.tokens.len()
-                && p.tokens[i + 1].kind == Kind::Word
-                && !is_preposition(lang, p.norm(i + 1)))
-        {
-            (MentionKind::Pronoun, Some(Gender::F), false)
-        } else if lex.is(lang, "pronoun_pl", &w) {
-            (MentionKind::Pronoun, None, true)
-        } else if lang == Lang::En && w == "it" {
-            (MentionKind::Pronoun, None, false)
-        } else if lex.is(lang, "possessive_sg", &w) {
-            (
-                MentionKind::Possessive,
-                if w == "its" {
-                    None
-                } else if w == "his" {
-                    Some(Gender::M)
-                } else if w == "her" && lang == Lang::En {
-                    Some(Gender::F)
-                } else {
-                    None
-                },
-                false,
-            )
-        } else if lex.is(lang, "possessive_pl", &w) {
-            (MentionKind::Possessive, None, true)
-        } else if in_quote && lex.is(lang, "speaker", &w) {
-            (MentionKind::Speaker, None, false)
-        } else {
+        let Some(kind) = pronoun_kind(p, i, &w, in_quote) else {
             continue;
         };
-        // French "il" in "il y a" is impersonal.
-        if lang == Lang::Fr && w == "il" && matches!(p.norm(i + 1), "y" | "faut" | "s'agit") {
-            continue;
-        }
-        // English "it" only as an agent ("it will withdraw", "it has
-        // rejected"), never the expletive "it is clear that", "it seems".
-        if lang == Lang::En && w == "it" && !agentive_it(p, i) {
-            continue;
-        }
         adds.push(Mention {
             first: i,
             last: i + 1,
@@ -147,6 +104,69 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     p.mentions.extend(adds);
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();
+    resolve(p, &quotes);
+}
+
+/// The kind, gender and number of a pronoun, possessive or first-person
+/// speaker `w` at `i`; `None` for any other word, the impersonal French
+/// "il" ("il y a") and the expletive English "it".
+fn pronoun_kind(
+    p: &Prepared,
+    i: usize,
+    w: &str,
+    in_quote: bool,
+) -> Option<(MentionKind, Option<Gender>, bool)> {
+    let lang = p.lang;
+    let lex = &p.k.lex;
+    let kind = if lex.is(lang, "pronoun_m", w) {
+        (MentionKind::Pronoun, Some(Gender::M), false)
+    } else if lex.is(lang, "pronoun_f", w)
+        && !(lang == Lang::En
+            && w == "her"
+            && i + 1 < p.tokens.len()
+            && p.tokens[i + 1].kind == Kind::Word
+            && !is_preposition(lang, p.norm(i + 1)))
+    {
+        (MentionKind::Pronoun, Some(Gender::F), false)
+    } else if lex.is(lang, "pronoun_pl", w) {
+        (MentionKind::Pronoun, None, true)
+    } else if lang == Lang::En && w == "it" {
+        (MentionKind::Pronoun, None, false)
+    } else if lex.is(lang, "possessive_sg", w) {
+        (
+            MentionKind::Possessive,
+            if w == "its" {
+                None
+            } else if w == "his" {
+                Some(Gender::M)
+            } else if w == "her" && lang == Lang::En {
+                Some(Gender::F)
+            } else {
+                None
+            },
+            false,
+        )
+    } else if lex.is(lang, "possessive_pl", w) {
+        (MentionKind::Possessive, None, true)
+    } else if in_quote && lex.is(lang, "speaker", w) {
+        (MentionKind::Speaker, None, false)
+    } else {
+        return None;
+    };
+    // French "il" in "il y a" is impersonal.
+    if lang == Lang::Fr && w == "il" && matches!(p.norm(i + 1), "y" | "faut" | "s'agit") {
+        return None;
+    }
+    // English "it" only as an agent ("it will withdraw", "it has
+    // rejected"), never the expletive "it is clear that", "it seems".
+    if lang == Lang::En && w == "it" && !agentive_it(p, i) {
+        return None;
+    }
+    Some(kind)
+}
+
+/// Resolves the pronoun, possessive and speaker mentions.
+fn resolve(p: &mut Prepared, quotes: &[clause::Quote]) {
     // Third-person first (speakers may be pronouns: "a-t-elle déclaré").
     for pass in 0..2 {
         for mi in 0..p.mentions.len() {
@@ -161,7 +181,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             let (ents, how) = if pass == 0 {
                 antecedent(p, mi)
             } else {
-                speaker_of(p, &quotes, mi)
+                speaker_of(p, quotes, mi)
             };
             p.mentions[mi].ents = ents;
             p.mentions[mi].how = how;
@@ -207,39 +227,81 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
         })
         .collect();
     if m.plural {
-        // most recent coordination group, else a plural mention
-        for &j in &cands {
-            let group = coordination_group(p, j);
-            if group.len() >= 2 {
-                let ents: Vec<usize> = group
-                    .iter()
-                    .flat_map(|&g| p.mentions[g].ents.clone())
-                    .collect();
-                let names: Vec<&str> = ents.iter().map(|&e| p.ents[e].label.as_str()).collect();
-                return (
-                    ents.clone(),
-                    format!(
-                        "plural pronoun: the coordinated actors {}",
-                        names.join(", ")
-                    ),
-                );
-            }
-            let c = &p.mentions[j];
-            if c.plural
-                || c.ents.len() > 1
-                || (p.lang == Lang::Fr && p.norm(c.first.saturating_sub(1)) == "les")
-            {
-                return (
-                    c.ents.clone(),
-                    format!(
-                        "plural pronoun: the plural actor \"{}\"",
-                        p.surface(c.first, c.last)
-                    ),
-                );
-            }
-        }
-        return (vec![], "no plural antecedent".into());
+        return plural_antecedent(p, &cands);
     }
+    let pick = singular_antecedent(p, mi, &cands, person_only);
+    match pick {
+        Some(j) => {
+            let e = p.mentions[j].ents[0];
+            (
+                vec![e],
+                format!(
+                    "pronoun \"{}\": most recent compatible actor {} (\"{}\")",
+                    p.surface(m.first, m.last),
+                    p.ents[e].label,
+                    p.surface(p.mentions[j].first, p.mentions[j].last)
+                ),
+            )
+        }
+        None => (
+            vec![],
+            format!(
+                "pronoun \"{}\": no compatible antecedent",
+                p.surface(m.first, m.last)
+            ),
+        ),
+    }
+}
+
+/// The antecedent of a plural pronoun among `cands` (most recent first):
+/// the most recent coordination group, else a plural mention.
+fn plural_antecedent(p: &Prepared, cands: &[usize]) -> (Vec<usize>, String) {
+    // most recent coordination group, else a plural mention
+    for &j in cands {
+        let group = coordination_group(p, j);
+        if group.len() >= 2 {
+            let ents: Vec<usize> = group
+                .iter()
+                .flat_map(|&g| p.mentions[g].ents.clone())
+                .collect();
+            let names: Vec<&str> = ents.iter().map(|&e| p.ents[e].label.as_str()).collect();
+            return (
+                ents.clone(),
+                format!(
+                    "plural pronoun: the coordinated actors {}",
+                    names.join(", ")
+                ),
+            );
+        }
+        let c = &p.mentions[j];
+        if c.plural
+            || c.ents.len() > 1
+            || (p.lang == Lang::Fr && p.norm(c.first.saturating_sub(1)) == "les")
+        {
+            return (
+                c.ents.clone(),
+                format!(
+                    "plural pronoun: the plural actor \"{}\"",
+                    p.surface(c.first, c.last)
+                ),
+            );
+        }
+    }
+    (vec![], "no plural antecedent".into())
+}
+
+/// The antecedent of singular pronoun mention `mi` among `cands`: a
+/// compatible actor (gender, person or not), subjects first; else a state
+/// of the pronoun's gender, or for a French possessive any subject, in the
+/// same sentence.
+fn singular_antecedent(
+    p: &Prepared,
+    mi: usize,
+    cands: &[usize],
+    person_only: bool,
+) -> Option<usize> {
+    let m = &p.mentions[mi];
+    let sent = p.sentence_of(m.first);
     let compatible = |j: usize| {
         let c = &p.mentions[j];
         let e = c.ents[0];
@@ -282,27 +344,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
                 && p.sentence_of(p.mentions[j].first) == sent
         });
     }
-    match pick {
-        Some(j) => {
-            let e = p.mentions[j].ents[0];
-            (
-                vec![e],
-                format!(
-                    "pronoun \"{}\": most recent compatible actor {} (\"{}\")",
-                    p.surface(m.first, m.last),
-                    p.ents[e].label,
-                    p.surface(p.mentions[j].first, p.mentions[j].last)
-                ),
-            )
-        }
-        None => (
-            vec![],
-            format!(
-                "pronoun \"{}\": no compatible antecedent",
-                p.surface(m.first, m.last)
-            ),
-        ),
-    }
+    pick
 }
 
 /// Mentions coordinated with mention `j` ("A, B et C"), including `j`.
