@@ -52,21 +52,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                         .map(|c| (i, end, c))
                 });
             if let Some((a, b, country)) = found_country {
-                // "US and British activists": the coordinated states share the noun.
-                let mut k = a;
-                while a < i && k >= first + 2 && p.k.lex.is(lang, "coordinator", p.norm(k - 1)) {
-                    let Some(m) = p.ending_at(k - 1).next().map(|mi| &p.mentions[mi]) else {
-                        break;
-                    };
-                    let named_state = matches!(m.kind, MentionKind::Demonym | MentionKind::Name)
-                        && m.ents.len() == 1
-                        && p.ents[m.ents[0]].etype == EntityType::Country;
-                    let Some(c) = state_of(p, &m.ents).filter(|_| named_state) else {
-                        break;
-                    };
-                    found.push((m.first, m.last, c, entry.clone()));
-                    k = m.first;
-                }
+                push_coordinated(p, (a, i, first), &entry, &mut found);
                 found.push((a, b, country, entry.clone()));
                 i = b;
             } else {
@@ -76,43 +62,82 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
     }
     let mut news = Vec::with_capacity(found.len());
     for (first, last, country, entry) in found {
-        // "police in Jericho", "a court in Guyana": the state's own agents.
-        let state_agent = STATE_AGENTS.contains(&entry.agent.as_str());
-        let (ent, kind) = if state_agent {
-            (kb_entity(p, kb_map, country), MentionKind::Officials)
-        } else {
-            (
-                sector_entity(p, kb_map, country, &entry),
-                MentionKind::Sector,
-            )
-        };
-        let how = p.why(|| {
-            format!(
-                "\"{}\" ({}) of {}: {}",
-                p.surface(first, last),
-                entry.id,
-                p.k.kb.entities[country].label,
-                if state_agent {
-                    "agents of the state".to_string()
-                } else {
-                    format!("the group {}", p.ents[ent].label)
-                }
-            )
-        });
-        news.push(Mention {
-            first,
-            last,
-            ents: vec![ent],
-            kind,
-            how,
-            plural: true,
-            gender: None,
-            locative: false,
-        });
+        news.push(sector_mention(p, kb_map, first, last, country, &entry));
     }
     // All at once: one replacement at a time would move the document's
     // later mentions each time.
     replace_all(p, news);
+}
+
+/// "US and British activists": the states coordinated before the phrase's
+/// state (its start `a`, the sector noun at `i`, the sentence's `first`
+/// token) share the noun.
+fn push_coordinated(
+    p: &Prepared,
+    (a, i, first): (usize, usize, usize),
+    entry: &SectorNoun,
+    found: &mut Vec<(usize, usize, usize, SectorNoun)>,
+) {
+    let lang = p.lang;
+    let mut k = a;
+    while a < i && k >= first + 2 && p.k.lex.is(lang, "coordinator", p.norm(k - 1)) {
+        let Some(m) = p.ending_at(k - 1).next().map(|mi| &p.mentions[mi]) else {
+            break;
+        };
+        let named_state = matches!(m.kind, MentionKind::Demonym | MentionKind::Name)
+            && m.ents.len() == 1
+            && p.ents[m.ents[0]].etype == EntityType::Country;
+        let Some(c) = state_of(p, &m.ents).filter(|_| named_state) else {
+            break;
+        };
+        found.push((m.first, m.last, c, entry.clone()));
+        k = m.first;
+    }
+}
+
+/// The mention of a sector phrase: the state itself for its agents
+/// ("police in Jericho", "a court in Guyana"), else the sector's group.
+fn sector_mention(
+    p: &mut Prepared,
+    kb_map: &mut HashMap<usize, usize>,
+    first: usize,
+    last: usize,
+    country: usize,
+    entry: &SectorNoun,
+) -> Mention {
+    // "police in Jericho", "a court in Guyana": the state's own agents.
+    let state_agent = STATE_AGENTS.contains(&entry.agent.as_str());
+    let (ent, kind) = if state_agent {
+        (kb_entity(p, kb_map, country), MentionKind::Officials)
+    } else {
+        (
+            sector_entity(p, kb_map, country, entry),
+            MentionKind::Sector,
+        )
+    };
+    let how = p.why(|| {
+        format!(
+            "\"{}\" ({}) of {}: {}",
+            p.surface(first, last),
+            entry.id,
+            p.k.kb.entities[country].label,
+            if state_agent {
+                "agents of the state".to_string()
+            } else {
+                format!("the group {}", p.ents[ent].label)
+            }
+        )
+    });
+    Mention {
+        first,
+        last,
+        ents: vec![ent],
+        kind,
+        how,
+        plural: true,
+        gender: None,
+        locative: false,
+    }
 }
 
 /// "ethnic Albanians": a people, not a state. With a location in its clause
