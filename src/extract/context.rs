@@ -214,32 +214,7 @@ impl Clause<'_, '_> {
                 )
             });
             let would = near.contains(&"would");
-            // "promised to meet", and for a noun "promised to send aid": a
-            // commitment verb before the infinitive marker governing it.
-            // Chained infinitives keep it: "willing to send troops to help defend X".
-            let marked = |j: usize| {
-                j > start
-                    && matches!(p.norm(j), "to" | "de" | "d'" | "a")
-                    && lex.is_verb(lang, "future", p.norm(j - 1))
-            };
-            // "expect the Czech Republic to support X": the governing verb may
-            // stand before the infinitive's own subject.
-            let commit = if matches!(tense, Some(Tense::Infinitive)) {
-                before
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
-            } else {
-                // French modals take a bare infinitive: "veut renforcer sa coopération".
-                tense.is_none()
-                    && before.iter().rev().take(5).any(|&j| {
-                        marked(j)
-                            || lang == Lang::Fr
-                                && lex.is_verb(lang, "future", p.norm(j))
-                                && j + 1 < head
-                    })
-            };
+            let commit = self.commitment();
             if possible {
                 modality = Modality::Possible;
             } else if aux_cond && matches!(tense, Some(Tense::Participle)) {
@@ -269,6 +244,40 @@ impl Clause<'_, '_> {
             }
         }
         modality
+    }
+
+    /// Whether a commitment verb governs the trigger: "promised to meet",
+    /// "expects X to support", French "veut renforcer".
+    fn commitment(&self) -> bool {
+        let (p, start, tense) = (self.p, self.start, self.tense);
+        let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
+        let before = &self.before;
+        // "promised to meet", and for a noun "promised to send aid": a
+        // commitment verb before the infinitive marker governing it.
+        // Chained infinitives keep it: "willing to send troops to help defend X".
+        let marked = |j: usize| {
+            j > start
+                && matches!(p.norm(j), "to" | "de" | "d'" | "a")
+                && lex.is_verb(lang, "future", p.norm(j - 1))
+        };
+        // "expect the Czech Republic to support X": the governing verb may
+        // stand before the infinitive's own subject.
+        if matches!(tense, Some(Tense::Infinitive)) {
+            before
+                .iter()
+                .rev()
+                .take(8)
+                .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
+        } else {
+            // French modals take a bare infinitive: "veut renforcer sa coopération".
+            tense.is_none()
+                && before.iter().rev().take(5).any(|&j| {
+                    marked(j)
+                        || lang == Lang::Fr
+                            && lex.is_verb(lang, "future", p.norm(j))
+                            && j + 1 < head
+                })
+        }
     }
 
     /// Why the clause's content is not asserted: a content or purpose
