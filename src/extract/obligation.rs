@@ -21,33 +21,7 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         if !lex.is(p.lang, "obligation", p.norm(j)) {
             continue;
         }
-        // The complementizer nearest before the modal, after a speech verb;
-        // English may leave "that" out ("Japan said North Korea must …").
-        let that = (sent.first..j)
-            .rev()
-            .find(|&k| matches!(p.norm(k), "that" | "que" | "qu'"))
-            .or_else(|| {
-                // The mention right before the modal, or before one head noun
-                // ("Argentine forces must").
-                let head_noun = j > sent.first + 1
-                    && p.norm(j - 1).chars().all(char::is_lowercase)
-                    && !is_function_word(p, p.norm(j - 1));
-                let mi = p
-                    .starting_in(j.saturating_sub(p.span_bound + 1), j + 1)
-                    .find(|&mi| {
-                        let m = &p.mentions[mi];
-                        (m.last == j || (head_noun && m.last == j - 1)) && m.first > sent.first
-                    })?;
-                // A coordinated addressee starts at its first member ("said US
-                // and British forces must …").
-                let first = coordination_group(p, mi)
-                    .into_iter()
-                    .map(|g| p.mentions[g].first)
-                    .min()?;
-                let k = first.checked_sub(1).filter(|&k| k >= sent.first)?;
-                (p.lang == crate::text::Lang::En && lex.is_verb(p.lang, "speech", p.norm(k)))
-                    .then_some(k)
-            });
+        let that = complementizer_before(p, s, j);
         let Some(that) = that else {
             continue;
         };
@@ -106,4 +80,37 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         }
     }
     out
+}
+
+/// The complementizer of the clause of the modal at `j`: the nearest
+/// "that"/"que" before it; English may leave it out ("Japan said North
+/// Korea must …"), then the speech verb right before the addressee.
+fn complementizer_before(p: &Prepared, s: usize, j: usize) -> Option<usize> {
+    let lex = &p.k.lex;
+    let sent = &p.sentences[s];
+    (sent.first..j)
+        .rev()
+        .find(|&k| matches!(p.norm(k), "that" | "que" | "qu'"))
+        .or_else(|| {
+            // The mention right before the modal, or before one head noun
+            // ("Argentine forces must").
+            let head_noun = j > sent.first + 1
+                && p.norm(j - 1).chars().all(char::is_lowercase)
+                && !is_function_word(p, p.norm(j - 1));
+            let mi = p
+                .starting_in(j.saturating_sub(p.span_bound + 1), j + 1)
+                .find(|&mi| {
+                    let m = &p.mentions[mi];
+                    (m.last == j || (head_noun && m.last == j - 1)) && m.first > sent.first
+                })?;
+            // A coordinated addressee starts at its first member ("said US
+            // and British forces must …").
+            let first = coordination_group(p, mi)
+                .into_iter()
+                .map(|g| p.mentions[g].first)
+                .min()?;
+            let k = first.checked_sub(1).filter(|&k| k >= sent.first)?;
+            (p.lang == crate::text::Lang::En && lex.is_verb(p.lang, "speech", p.norm(k)))
+                .then_some(k)
+        })
 }
