@@ -158,22 +158,8 @@ fn noun_arguments(
         p.k.lex.is(p.lang, "suffer", p.norm(j))
             || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
     });
-    // The subject of a light verb ("X a fait part de sa préoccupation") opens the clause.
-    let clause_subj = p
-        .lying_in(start, t.first)
-        .find(|(_, m)| m.kind != MentionKind::Demonym && !m.locative)
-        .map(|(mi, _)| mi)
-        .filter(|&mi| {
-            usable(&p.mentions[mi])
-                && is_subject_position(p, &p.mentions[mi])
-                && !used.contains(&mi)
-        });
+    let clause_subj = light_verb_subject(p, t, entry, start, used);
     let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
-    // "following the invasion of X", "malgré l'offensive": a nominal event
-    // in a time or concession adjunct is not the clause subject's act.
-    // Meetings still involve the subject ("lors d'un appel avec X").
-    let clause_subj =
-        clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first));
     let (agent, target, how) = if suffer {
         (
             agent_marked,
@@ -201,6 +187,31 @@ fn noun_arguments(
         suffer,
         clause_subj,
     }
+}
+
+/// The subject of the light verb, which opens the clause ("X a fait part
+/// de sa préoccupation"), unless the nominal event is in a time or
+/// concession adjunct.
+fn light_verb_subject(
+    p: &Prepared,
+    t: &Trig,
+    entry: &NounEntry,
+    start: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let clause_subj = p
+        .lying_in(start, t.first)
+        .find(|(_, m)| m.kind != MentionKind::Demonym && !m.locative)
+        .map(|(mi, _)| mi)
+        .filter(|&mi| {
+            usable(&p.mentions[mi])
+                && is_subject_position(p, &p.mentions[mi])
+                && !used.contains(&mi)
+        });
+    // "following the invasion of X", "malgré l'offensive": a nominal event
+    // in a time or concession adjunct is not the clause subject's act.
+    // Meetings still involve the subject ("lors d'un appel avec X").
+    clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
 }
 
 /// The statements of a nominal frame with an agent and no target: a
