@@ -303,53 +303,21 @@ fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
             break;
         }
         if matches!(w.as_str(), "de" | "du" | "des" | "d'" | "of") {
-            let mut k2 = k + 1;
-            while k2 < s_last && is_article(p.lang, p.norm(k2)) {
-                k2 += 1;
-            }
-            if mention_at(p, k2).is_none() {
-                k2 = place_modifier_at(p, k2, s_last).unwrap_or(k2);
-            }
-            if let Some(m) = mention_at(p, k2) {
-                let me = &p.mentions[m];
-                // A place's official ("the mayor of Nablus") serves its state.
-                let ok = me.ents.first().is_some_and(|&e| {
-                    matches!(
-                        p.ents[e].etype,
-                        EntityType::Country
-                            | EntityType::Organization
-                            | EntityType::Group
-                            | EntityType::Place
-                    )
-                });
-                // "chief of Israel's militia ally": the genitive names
-                // the ally's owner, not the chief's.
-                let genitive = p.tokens.get(me.last).is_some_and(|t| t.norm == "'s");
-                if ok && affiliation.is_none() && me.kind == MentionKind::Name && !genitive {
+            match after_of(p, k, s_last, affiliation.is_some()) {
+                AfterOf::Affiliation(m, end) => {
                     affiliation = Some(m);
                     consumed.push(m);
-                    k = me.last;
+                    k = end;
                     dend = k;
                     continue;
                 }
-                break;
+                AfterOf::RolePart(end) => {
+                    k = end;
+                    dend = k;
+                    continue;
+                }
+                AfterOf::Stop => break,
             }
-            // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
-            let mut k3 = k2;
-            while k3 < s_last
-                && k3 < k2 + 2
-                && p.tokens[k3].kind == Kind::Word
-                && mention_at(p, k3).is_none()
-                && !is_function_word(p, p.norm(k3))
-            {
-                k3 += 1;
-            }
-            if k3 > k2 {
-                k = k3;
-                dend = k;
-                continue;
-            }
-            break;
         }
         // adjectives: lower-case content words ("adjointe", "principal")
         let t = &p.tokens[k];
@@ -371,6 +339,60 @@ fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
     d.affiliation = affiliation;
     d.not_holder = not_holder;
     d.dend = dend;
+}
+
+/// What follows "de"/"of" after a role noun.
+enum AfterOf {
+    /// The affiliation mention and its end: "the mayor of Nablus".
+    Affiliation(usize, usize),
+    /// Words of the role itself, to their end: "des Affaires étrangères".
+    RolePart(usize),
+    Stop,
+}
+
+/// Reads what follows the "de"/"of" at `k` after a role noun.
+fn after_of(p: &Prepared, k: usize, s_last: usize, has_affiliation: bool) -> AfterOf {
+    let mut k2 = k + 1;
+    while k2 < s_last && is_article(p.lang, p.norm(k2)) {
+        k2 += 1;
+    }
+    if mention_at(p, k2).is_none() {
+        k2 = place_modifier_at(p, k2, s_last).unwrap_or(k2);
+    }
+    if let Some(m) = mention_at(p, k2) {
+        let me = &p.mentions[m];
+        // A place's official ("the mayor of Nablus") serves its state.
+        let ok = me.ents.first().is_some_and(|&e| {
+            matches!(
+                p.ents[e].etype,
+                EntityType::Country
+                    | EntityType::Organization
+                    | EntityType::Group
+                    | EntityType::Place
+            )
+        });
+        // "chief of Israel's militia ally": the genitive names
+        // the ally's owner, not the chief's.
+        let genitive = p.tokens.get(me.last).is_some_and(|t| t.norm == "'s");
+        if ok && !has_affiliation && me.kind == MentionKind::Name && !genitive {
+            return AfterOf::Affiliation(m, me.last);
+        }
+        return AfterOf::Stop;
+    }
+    // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
+    let mut k3 = k2;
+    while k3 < s_last
+        && k3 < k2 + 2
+        && p.tokens[k3].kind == Kind::Word
+        && mention_at(p, k3).is_none()
+        && !is_function_word(p, p.norm(k3))
+    {
+        k3 += 1;
+    }
+    if k3 > k2 {
+        return AfterOf::RolePart(k3);
+    }
+    AfterOf::Stop
 }
 
 /// A name in apposition: after (", Xi Jinping", "Yuri Ushakov") or before
