@@ -475,14 +475,13 @@ fn affiliation_entity(
 ) -> Option<usize> {
     let aff_ent = affiliation.and_then(|m| p.mentions[m].ents.first().copied());
     // A place affiliation stands for the place's state.
-    let aff_ent = match aff_ent {
+    match aff_ent {
         Some(e) if p.ents[e].etype == EntityType::Place => p.ents[e]
             .kb
             .and_then(|k| p.k.kb.country_of(k))
             .map(|c| super::kb_entity(p, kb_map, c)),
         other => other,
-    };
-    aff_ent
+    }
 }
 
 /// A role with a name in apposition: the name's person (discovered if
@@ -575,29 +574,7 @@ fn unnamed(
         let singular = !role.plural;
         if singular && role.role != "official" && !not_holder {
             if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
-                let how = p.why(|| {
-                    format!(
-                        "role description \"{}\" ({}) resolved to {} ({})",
-                        p.surface(dstart, dend),
-                        rule,
-                        p.ents[person].label,
-                        resolution_reason(p, &role.role)
-                    )
-                });
-                let (a_ok, rel) = affiliation_relation(p, &role, a);
-                if a_ok {
-                    push_structural(p, person, rel, a, dstart, dend, &format!("{rule}+kb-role"));
-                }
-                replace(
-                    p,
-                    &consumed,
-                    dstart,
-                    dend,
-                    vec![person],
-                    MentionKind::Role,
-                    how,
-                    gender,
-                );
+                holder(p, &role, (dstart, dend), &consumed, (person, a), gender);
                 return dend;
             }
             // No known holder: the office holder is an official of the
@@ -645,6 +622,42 @@ fn unnamed(
         p.mentions.last_mut().expect("just pushed").plural = true;
     }
     dend.max(i + 1)
+}
+
+/// The description at `dstart..dend` is the office's holder on the
+/// document's date, `person`, who serves `a`.
+fn holder(
+    p: &mut Prepared,
+    role: &RoleNoun,
+    (dstart, dend): (usize, usize),
+    consumed: &[usize],
+    (person, a): (usize, usize),
+    gender: Option<Gender>,
+) {
+    let rule = &role.id;
+    let how = p.why(|| {
+        format!(
+            "role description \"{}\" ({}) resolved to {} ({})",
+            p.surface(dstart, dend),
+            rule,
+            p.ents[person].label,
+            resolution_reason(p, &role.role)
+        )
+    });
+    let (a_ok, rel) = affiliation_relation(p, role, a);
+    if a_ok {
+        push_structural(p, person, rel, a, dstart, dend, &format!("{rule}+kb-role"));
+    }
+    replace(
+        p,
+        consumed,
+        dstart,
+        dend,
+        vec![person],
+        MentionKind::Role,
+        how,
+        gender,
+    );
 }
 
 /// A demonym adjective with its noun stands for its state, as event coders

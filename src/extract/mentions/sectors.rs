@@ -52,7 +52,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                         .map(|c| (i, end, c))
                 });
             if let Some((a, b, country)) = found_country {
-                push_coordinated(p, (a, i, first), &entry, &mut found);
+                push_coordinated(p, (a, i, first), entry, &mut found);
                 found.push((a, b, country, entry.clone()));
                 i = b;
             } else {
