@@ -210,6 +210,23 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "an office split by a demonym adjective is the whole office, resolved by date",
+        Lang::Fr,
+        Some("2019-05-10"),
+        "Le ministre russe des Affaires étrangères a critiqué l'OTAN.",
+        &[
+            "Sergei Lavrov memberOf Russia [positive asserted -]",
+            "Sergei Lavrov criticizes NATO [positive asserted -]",
+        ],
+    ),
+    (
+        "a split office with a feminine article and \"de la\"",
+        Lang::Fr,
+        Some("2019-05-10"),
+        "La ministre française de la Défense a critiqué le Mali.",
+        &["Florence Parly criticizes Mali [positive asserted -]"],
+    ),
+    (
         "English pre-modifier role",
         Lang::En,
         None,

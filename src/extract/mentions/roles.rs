@@ -279,6 +279,7 @@ fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, b
 fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
     let rend = d.rend;
     let (mut affiliation, mut not_holder) = (d.affiliation, d.not_holder);
+    let mut resumed = None;
     let consumed = &mut d.consumed;
     // Post-modifiers: adjectives, demonym, "de/du X", "des Affaires étrangères".
     let mut dend = rend;
@@ -312,6 +313,11 @@ fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
                     continue;
                 }
                 AfterOf::RolePart(end) => {
+                    // "le ministre russe des Affaires étrangères": the
+                    // office's words resume after an adjective.
+                    if k > rend && resumed.is_none() {
+                        resumed = resumed_role(p, (d.i, rend), (k, end));
+                    }
                     k = end;
                     dend = k;
                     continue;
@@ -339,6 +345,20 @@ fn extend_after(p: &Prepared, d: &mut Description, s_last: usize) {
     d.affiliation = affiliation;
     d.not_holder = not_holder;
     d.dend = dend;
+    if let Some(r) = resumed {
+        d.role = p.k.lex.roles[r].clone();
+    }
+}
+
+/// The office a role noun (`noun`) and words after an adjective (`rest`,
+/// from their "de"/"des") name together: "ministre" + "des Affaires
+/// étrangères" split by "russe" is "ministre des Affaires étrangères".
+fn resumed_role(p: &Prepared, noun: (usize, usize), rest: (usize, usize)) -> Option<usize> {
+    let key = format!("{} {}", p.joined(noun.0, noun.1), p.joined(rest.0, rest.1));
+    p.k.lex.phrase(p.lang, &key)?.iter().find_map(|t| match t {
+        crate::lexicon::Trigger::Role(r) => Some(*r),
+        _ => None,
+    })
 }
 
 /// What follows "de"/"of" after a role noun.
