@@ -227,6 +227,36 @@ const CASES: &[Case] = &[
         &["Florence Parly criticizes Mali [positive asserted -]"],
     ),
     (
+        "a counterpart holds, in the described state, the office of the person named before",
+        Lang::En,
+        Some("2023-04-01"),
+        "Vladimir Putin met his Chinese counterpart in Moscow.",
+        &[
+            "Vladimir Putin meets Xi Jinping [positive asserted -]",
+            "Xi Jinping leaderOf China [positive asserted -]",
+        ],
+    ),
+    (
+        "a French homologue of a minister described by office",
+        Lang::Fr,
+        Some("2023-04-01"),
+        "Le ministre russe des Affaires étrangères a rencontré son homologue chinois à Pékin.",
+        &[
+            "Sergei Lavrov meets Qin Gang [positive asserted -]",
+            "Qin Gang memberOf China [positive asserted -]",
+        ],
+    ),
+    (
+        "speaking or talking with an actor is a consultation",
+        Lang::En,
+        None,
+        "Chile talked with Peru on Monday, and Bolivia spoke with Paraguay.",
+        &[
+            "Chile meets Peru [positive asserted -]",
+            "Bolivia meets Paraguay [positive asserted -]",
+        ],
+    ),
+    (
         "English pre-modifier role",
         Lang::En,
         None,

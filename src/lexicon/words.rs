@@ -70,7 +70,7 @@ pub struct RoleNoun {
     pub id: String,
     /// Language.
     pub lang: Lang,
-    /// Knowledge-base role kind or `official`.
+    /// Knowledge-base role kind, `official` or `counterpart`.
     pub role: String,
     /// `leaderOf` or `memberOf`.
     pub relation: Predicate,
@@ -420,7 +420,9 @@ impl Lexicon {
             check_id(t, row, &f[0], &mut seen)?;
             let lang = parse_lang(t, row, &f[1])?;
             let role = f[3].clone();
-            if !(super::kb::ROLE_KINDS.contains(&role.as_str()) || role == "official") {
+            if !(super::kb::ROLE_KINDS.contains(&role.as_str())
+                || matches!(role.as_str(), "official" | "counterpart"))
+            {
                 return Err(t.err(row, format!("unknown role `{role}`")));
             }
             let relation = match f[4].as_str() {

@@ -580,7 +580,7 @@ fn unnamed(
     gender: Option<Gender>,
 ) -> usize {
     let Description {
-        role,
+        mut role,
         i,
         dstart,
         dend,
@@ -593,7 +593,20 @@ fn unnamed(
     if let Some(a) = aff_ent {
         let singular = !role.plural;
         if singular && role.role != "official" && !not_holder {
-            if let Some(person) = resolve_role(p, kb_map, &role.role, a) {
+            let office = if role.role == "counterpart" {
+                let office = counterpart_office(p, dstart);
+                // A head's counterpart heads their state too.
+                if matches!(
+                    office.as_deref(),
+                    Some("head_of_state" | "head_of_government")
+                ) {
+                    role.relation = Predicate::LeaderOf;
+                }
+                office
+            } else {
+                Some(role.role.clone())
+            };
+            if let Some(person) = office.and_then(|o| resolve_role(p, kb_map, &o, a)) {
                 holder(p, &role, (dstart, dend), &consumed, (person, a), gender);
                 return dend;
             }
@@ -922,6 +935,41 @@ pub(crate) fn resolution_reason(p: &Prepared, role: &str) -> String {
         Some(d) => format!("holder of {role} on {d} or named in the document"),
         None => format!("holder of {role} named in the document"),
     }
+}
+
+/// The office of the person a counterpart is the counterpart of: the
+/// office on the document's date of the person last mentioned before
+/// `before`, in this sentence or the one before ("Lavrov met his Chinese
+/// counterpart", "le Premier ministre indien et son homologue japonais").
+fn counterpart_office(p: &Prepared, before: usize) -> Option<String> {
+    const OFFICES: [&str; 4] = [
+        "foreign_minister",
+        "defence_minister",
+        "head_of_state",
+        "head_of_government",
+    ];
+    let date = p.doc.date.as_deref()?;
+    let from = p.sentences[p.sentence_of(before).saturating_sub(1)].first;
+    let m = p
+        .lying_in(from, before)
+        .filter_map(|(_, m)| match m.ents.as_slice() {
+            &[e] if p.ents[e].etype == EntityType::Person => Some(p.ents[e].kb),
+            _ => None,
+        })
+        .last()??;
+    let held = |r: &&str| {
+        p.k.kb.roles.iter().any(|s| {
+            s.person == m
+                && s.role == *r
+                && s.start.as_str() <= date
+                && s.end.as_deref().is_none_or(|e| date <= e)
+        })
+    };
+    OFFICES
+        .iter()
+        .copied()
+        .find(|r| held(&r))
+        .map(str::to_string)
 }
 
 /// Resolves a role of a state/organization to a person: a holder named in
