@@ -257,6 +257,20 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "agreeing to an action with no trigger of its own is an agreement towards its actor",
+        Lang::En,
+        None,
+        "Ethiopia has agreed to reopen its borders to Kenyan traders.",
+        &["Ethiopia agreesWith Kenya [positive asserted -]"],
+    ),
+    (
+        "s'engager à + infinitive: an agreement towards the action's actor",
+        Lang::Fr,
+        None,
+        "Le Pérou s'est engagé à rouvrir sa frontière avec le Chili.",
+        &["Peru agreesWith Chile [positive asserted -]"],
+    ),
+    (
         "English pre-modifier role",
         Lang::En,
         None,

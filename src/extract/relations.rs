@@ -8,7 +8,7 @@ use super::clause;
 use super::context::{Context, clause_start, context};
 use super::frames::{
     clause_subject, demanded_clause_subject, fallback_subject, forward_group, group_ents,
-    object_controlled, reduced_passive, relative_object, verb_object,
+    infinitive_target, object_controlled, reduced_passive, relative_object, verb_object,
 };
 use super::governors::{
     as_rejection, as_threat, complementizer_at, conditional_threat, declared_refusals,
@@ -264,6 +264,17 @@ fn verb_statements(
     {
         obj = demanded_clause_subject(p, s, that + 1, used);
         how_subj = "subject of the clause; addressee is the subject of the demanded clause";
+    }
+    // "agreed to reopen its borders to Kenyan traders": an agreement
+    // towards the actor of the agreed action.
+    if obj.is_none()
+        && subj.is_some()
+        && !is_passive
+        && v.predicate == Predicate::AgreesWith
+        && let Some(o) = infinitive_target(p, s, t, used)
+    {
+        obj = Some(o);
+        how_subj = "subject of the clause; target is the actor of the agreed action";
     }
     if let (Some(sm), None) = (subj, obj)
         && let Some(out) = subject_only(p, s, t, &v, sm, is_passive, &ctx, &label)

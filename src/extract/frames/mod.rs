@@ -6,7 +6,8 @@
 mod verb;
 
 pub(crate) use verb::{
-    clause_subject, fallback_subject, reduced_passive, relative_object, verb_object,
+    clause_subject, fallback_subject, infinitive_target, reduced_passive, relative_object,
+    verb_object,
 };
 
 use super::clause::{is_article, is_preposition};

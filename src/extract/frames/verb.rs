@@ -3,9 +3,10 @@
 //! before a reduced passive) and its object (frame markers, passive agent,
 //! relative object).
 
-use super::super::Prepared;
 use super::super::clause::is_article;
+use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
+use super::super::{MentionKind, Prepared};
 use super::{
     antecedent_before, bare_officials_in, controller, object_after, speech_before,
     subject_antecedent, subject_in, usable,
@@ -156,3 +157,48 @@ pub(crate) fn relative_object(
         })
     })
 }
+
+/// The actor of the action a commitment verb introduces with an infinitive
+/// whose own words are no trigger of the lexicon: "agreed to reopen its
+/// borders to Kenyan traders" (an agreement towards Kenya), "s'est engagé
+/// à rouvrir sa frontière avec le Chili". `None` when the infinitive
+/// phrase has a trigger, which then makes its own statement.
+pub(crate) fn infinitive_target(p: &Prepared, s: usize, t: &Trig, used: &[usize]) -> Option<usize> {
+    let end = p.sentences[s].last;
+    // The infinitive marker, a few words on ("agreed in principle to").
+    let marker = (t.last..end.min(t.last + 6))
+        .take_while(|&j| p.starting_at(j).is_none() && p.norm(j) != ",")
+        .find(|&j| match p.norm(j) {
+            "to" | "de" | "d'" => true,
+            // Folded "à"; the verb "a" is written without the accent.
+            "a" => p.surface(j, j + 1) == "à",
+            _ => false,
+        })?;
+    let inf = marker + 1;
+    let word = p
+        .tokens
+        .get(inf)
+        .filter(|w| w.kind == Kind::Word && !w.upper)?;
+    if is_article(p.lang, &word.norm) || is_function_word(p, &word.norm) {
+        return None;
+    }
+    let markers = INFINITIVE_MARKERS.map(|m| vec![m.to_string()]);
+    let mut from = inf + 1;
+    // Possessives ("its borders", "sa frontière") are the agent's own.
+    let target = loop {
+        let mi = object_after(p, s, from, &markers, true, None, used, false)?;
+        if p.mentions[mi].kind != MentionKind::Possessive {
+            break mi;
+        }
+        from = p.mentions[mi].last;
+    };
+    let phrase = inf..p.mentions[target].first;
+    let trigger = phrase
+        .clone()
+        .any(|j| p.k.lex.verb(p.lang, p.norm(j)).is_some() || p.noun_at(j, phrase.end).is_some());
+    (!trigger).then_some(target)
+}
+
+/// Prepositions that may introduce the actor of an agreed action (folded:
+/// "a" is "à").
+const INFINITIVE_MARKERS: [&str; 9] = ["to", "for", "with", "on", "à", "avec", "pour", "aux", "au"];
