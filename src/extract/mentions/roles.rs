@@ -968,7 +968,7 @@ fn counterpart_office(p: &Prepared, before: usize) -> Option<String> {
     OFFICES
         .iter()
         .copied()
-        .find(|r| held(&r))
+        .find(|r| held(r))
         .map(str::to_string)
 }
 
