@@ -9,6 +9,36 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the two leaders are the two people last mentioned",
+        Lang::En,
+        Some("2023-04-01"),
+        "Vladimir Putin met Xi Jinping in Beijing. The two leaders criticized NATO.",
+        &[
+            "Vladimir Putin criticizes NATO [positive asserted -]",
+            "Xi Jinping criticizes NATO [positive asserted -]",
+        ],
+    ),
+    (
+        "both sides: a coordinated pair before wins over a later third actor",
+        Lang::En,
+        None,
+        "Chile and Peru met in Lima under the auspices of Brazil. Both sides criticized Bolivia.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Peru criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "les deux pays: the two countries last mentioned",
+        Lang::Fr,
+        None,
+        "Le Chili a rencontré le Pérou lundi. Les deux pays ont critiqué la Bolivie.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Peru criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
         "a sanction against a group of one's own population is repression",
         Lang::En,
         None,
@@ -322,6 +352,18 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a target naming the subject's own actors is no relation between them",
+        Lang::En,
+        "Chile and Peru met on Monday. The two countries criticized them.",
+        "Chile criticizes Peru",
+    ),
+    (
+        "a pair phrase takes no actor mentioned after it",
+        Lang::En,
+        "The two leaders met Chile.",
+        "meets Chile",
+    ),
     (
         "a bare sector noun takes no state named only after it",
         Lang::En,

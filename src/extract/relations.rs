@@ -287,6 +287,12 @@ fn verb_statements(
     };
     used.push(om);
     let (mut agents, mut targets) = (group_ents(p, sm), forward_group(p, om));
+    // "they resisted what they see as…": a target naming the very actors
+    // of the subject is no relation between them.
+    if agents.len() > 1 && same_actors(&agents, &targets) {
+        not_fired(p, &label, "the object names the subject's own actors");
+        return vec![];
+    }
     if is_passive || v.inverse {
         std::mem::swap(&mut agents, &mut targets);
     }
@@ -340,4 +346,9 @@ fn subject_only(
         return protest_default(p, s, t, sm, ctx, (&v.id, label, ""));
     }
     None
+}
+
+/// Whether two groups hold the same entities.
+fn same_actors(a: &[(usize, usize)], b: &[(usize, usize)]) -> bool {
+    a.len() == b.len() && a.iter().all(|(e, _)| b.iter().any(|(x, _)| x == e))
 }

@@ -141,6 +141,9 @@ const NOUNS: &[&str] = &[
 const ROLES: &[&str] = &["id", "lang", "forms", "role", "relation", "gender"];
 const CUES: &[&str] = &["lang", "kind", "forms"];
 const CUE_KINDS: &[&str] = &[
+    "pair",
+    "pair_person",
+    "pair_actor",
     "negation_pre",
     "negation_post",
     "negation",

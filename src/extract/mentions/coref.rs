@@ -101,6 +101,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             locative: false,
         });
     }
+    adds.extend(pair_phrases(p, &cov));
     p.mentions.extend(adds);
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();
@@ -226,6 +227,9 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             !c.ents.is_empty() && !c.locative && c.kind != MentionKind::Demonym
         })
         .collect();
+    if m.plural && m.last - m.first > 1 {
+        return pair_antecedent(p, mi, &cands);
+    }
     if m.plural {
         return plural_antecedent(p, &cands);
     }
@@ -251,6 +255,101 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             ),
         ),
     }
+}
+
+/// Phrases naming two actors mentioned before: "the two leaders", "both
+/// sides", "les deux pays" (cue kinds `pair` then `pair_person` or
+/// `pair_actor`), as plural pronouns of two or more tokens.
+fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
+    let lex = &p.k.lex;
+    let mut out = Vec::new();
+    let phrase_at = |i: usize, kind: &str| {
+        lex.phrases_of(p.lang, kind).iter().find_map(|c| {
+            let n = c.split(' ').count();
+            (i + n <= p.tokens.len() && p.joined(i, i + n) == c.as_str()).then_some(i + n)
+        })
+    };
+    let mut i = 0;
+    while i < p.tokens.len() {
+        let found = phrase_at(i, "pair")
+            .and_then(|j| phrase_at(j, "pair_person").or_else(|| phrase_at(j, "pair_actor")));
+        match found {
+            Some(end)
+                if !cov[i..end].iter().any(|&c| c)
+                    && p.sentence_of(i) == p.sentence_of(end - 1) =>
+            {
+                out.push(Mention {
+                    first: i,
+                    last: end,
+                    ents: vec![],
+                    kind: MentionKind::Pronoun,
+                    how: String::new(),
+                    plural: true,
+                    gender: None,
+                    locative: false,
+                });
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// The two actors a pair phrase names: the two most recent distinct ones
+/// (people for "the two leaders"), in this sentence or the two before.
+fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, String) {
+    let m = &p.mentions[mi];
+    let text = p.joined(m.first, m.last);
+    let persons =
+        p.k.lex
+            .phrases_of(p.lang, "pair_person")
+            .iter()
+            .any(|c| text.ends_with(c.as_str()));
+    let fits = |e: usize| !persons || p.ents[e].etype == EntityType::Person;
+    // "Riyadh and Tehran agreed, with China's help … the two countries":
+    // a coordinated pair before is the pair.
+    for &j in cands {
+        let group = coordination_group(p, j);
+        let ents: Vec<usize> = group
+            .iter()
+            .flat_map(|&g| p.mentions[g].ents.iter().copied())
+            .collect();
+        if group.len() == 2 && ents.len() == 2 && ents.iter().all(|&e| fits(e)) {
+            let names: Vec<&str> = ents.iter().map(|&e| p.ents[e].label.as_str()).collect();
+            let how = format!(
+                "\"{}\": the coordinated pair {}",
+                p.surface(m.first, m.last),
+                names.join(" and ")
+            );
+            return (ents, how);
+        }
+    }
+    let mut ents: Vec<usize> = Vec::new();
+    for &j in cands {
+        for &e in &p.mentions[j].ents {
+            if fits(e) && ents.len() < 2 && !ents.contains(&e) {
+                ents.push(e);
+            }
+        }
+    }
+    if ents.len() < 2 {
+        return (
+            vec![],
+            format!(
+                "\"{}\": fewer than two actors before",
+                p.surface(m.first, m.last)
+            ),
+        );
+    }
+    ents.reverse();
+    let names: Vec<&str> = ents.iter().map(|&e| p.ents[e].label.as_str()).collect();
+    let how = format!(
+        "\"{}\": the two actors last mentioned, {}",
+        p.surface(m.first, m.last),
+        names.join(" and ")
+    );
+    (ents, how)
 }
 
 /// The antecedent of a plural pronoun among `cands` (most recent first):
