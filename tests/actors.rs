@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a city as the target of an attack stands for its state",
+        Lang::En,
+        None,
+        "Iran retaliated with missile attacks on Tel Aviv.",
+        &["Iran attacks Israel [positive asserted -]"],
+    ),
+    (
+        "troops massed near a city are mobilized against its state",
+        Lang::En,
+        None,
+        "Russia massed troops near Kharkiv.",
+        &["Russia mobilizesAgainst Ukraine [positive asserted -]"],
+    ),
+    (
         "the two leaders are the two people last mentioned",
         Lang::En,
         Some("2023-04-01"),
@@ -352,6 +366,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a targeted city is never the target itself",
+        Lang::En,
+        "Iran retaliated with missile attacks on Tel Aviv.",
+        "attacks Tel Aviv",
+    ),
     (
         "a target naming the subject's own actors is no relation between them",
         Lang::En,

@@ -50,6 +50,13 @@ pub(crate) fn make(
     span: (usize, usize),
     conf: f32,
 ) -> Option<Statement> {
+    // "missile attacks on Tel Aviv", "troops massed near Kharkiv": a city
+    // or site as the target of an attack, a threat or a mobilization
+    // stands for its state (never the attacker's own).
+    let obj = match pred {
+        Predicate::Attacks | Predicate::Threatens => state_of_place(p, obj).unwrap_or(obj),
+        _ => obj,
+    };
     if subj == obj {
         return None;
     }
@@ -60,6 +67,13 @@ pub(crate) fn make(
         && p.ents[obj].iso3.is_some()
         && p.ents[obj].iso3 == p.ents[subj].iso3
     {
+        return None;
+    }
+    let obj = match pred {
+        Predicate::MobilizesAgainst => state_of_place(p, obj).unwrap_or(obj),
+        _ => obj,
+    };
+    if subj == obj {
         return None;
     }
     // A state's sanction against a group of its own population (a ban on
@@ -205,4 +219,14 @@ pub(crate) fn cross(
         }
     }
     out
+}
+
+/// The document entity of the state a place belongs to (made by the
+/// mention stage for every place that is an actor).
+fn state_of_place(p: &Prepared, e: usize) -> Option<usize> {
+    if p.ents[e].etype != EntityType::Place {
+        return None;
+    }
+    let state = p.k.kb.country_of(p.ents[e].kb?)?;
+    p.ents.iter().position(|x| x.kb == Some(state))
 }

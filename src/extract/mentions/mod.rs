@@ -476,6 +476,7 @@ fn placeholder() -> Mention {
 fn metonyms(p: &mut Prepared) {
     let kb = &p.k.kb;
     let mut swaps = Vec::new();
+    let mut states = Vec::new();
     for (mi, m) in p.mentions.iter().enumerate() {
         let Some(&e) = m.ents.first() else { continue };
         if p.ents[e].etype != EntityType::Place {
@@ -487,13 +488,20 @@ fn metonyms(p: &mut Prepared) {
                 && p.k
                     .lex
                     .is(p.lang, "locative", p.joined(m.first - 2, m.first)));
+        let kbi = p.ents[e].kb;
+        let metonym = kbi.and_then(|k| kb.entities[k].metonym_of);
         if locative {
             swaps.push((mi, None));
-        } else if let Some(kbi) = p.ents[e].kb {
-            if let Some(c) = kb.entities[kbi].metonym_of {
-                swaps.push((mi, Some(c)));
-            }
+        } else if let Some(c) = metonym {
+            swaps.push((mi, Some(c)));
         }
+        if metonym.is_none() || locative {
+            // The state a targeted city stands for (statements::make).
+            states.extend(kbi.and_then(|k| kb.country_of(k)));
+        }
+    }
+    for c in states {
+        doc_entity(p, c);
     }
     for (mi, target) in swaps {
         match target {
