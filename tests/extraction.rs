@@ -271,6 +271,23 @@ const CASES: &[Case] = &[
         &["Peru agreesWith Chile [positive asserted -]"],
     ),
     (
+        "a genitive before a role names its affiliation",
+        Lang::En,
+        Some("2021-08-26"),
+        "Germany's acting chancellor, Angela Merkel, criticized Chile.",
+        &[
+            "Angela Merkel leaderOf Germany [positive asserted -]",
+            "Angela Merkel criticizes Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "a genitive affiliation resolves an office to its holder on the date",
+        Lang::En,
+        Some("2021-08-26"),
+        "Russia's foreign minister criticized Chile.",
+        &["Sergei Lavrov criticizes Chile [positive asserted -]"],
+    ),
+    (
         "English pre-modifier role",
         Lang::En,
         None,

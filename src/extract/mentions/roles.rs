@@ -235,6 +235,9 @@ fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, b
                 | "ancienne"
                 | "high-level"
                 | "then"
+                | "acting"
+                | "interim"
+                | "outgoing"
         )
     {
         j -= 1;
@@ -246,7 +249,15 @@ fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, b
             "deputy" | "former" | "ancien" | "ancienne" | "vice"
         )
     });
-    if let Some(m) = mention_ending(p, j) {
+    // "Germany's Chancellor Angela Merkel": a genitive names the affiliation.
+    let genitive = p.lang == Lang::En && j >= 2 && p.norm(j - 1) == "'s";
+    let before = mention_ending(p, j).or_else(|| {
+        genitive
+            .then(|| mention_ending(p, j - 1))
+            .flatten()
+            .filter(|&m| p.mentions[m].kind == MentionKind::Name)
+    });
+    if let Some(m) = before {
         let me = &p.mentions[m];
         if matches!(me.kind, MentionKind::Demonym | MentionKind::Name)
             && me.ents.first().is_some_and(|&e| {
