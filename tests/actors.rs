@@ -9,6 +9,30 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a capital right after a frame's marker stands for its state",
+        Lang::En,
+        None,
+        "Peru recalled its ambassador from Santiago on Friday.",
+        &["Peru sanctions Chile [positive asserted -]"],
+    ),
+    (
+        "plural recalled ambassadors, and a list with a repeated preposition",
+        Lang::Fr,
+        None,
+        "Le Pérou a rappelé ses ambassadeurs au Chili et en Bolivie.",
+        &[
+            "Peru sanctions Chile [positive asserted -]",
+            "Peru sanctions Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "a city as the agent of an act between actors is its state",
+        Lang::Fr,
+        None,
+        "Les négociations de Lima avec le Chili ont repris.",
+        &["Peru meets Chile [positive"],
+    ),
+    (
         "a city as the target of an attack stands for its state",
         Lang::En,
         None,
@@ -129,11 +153,11 @@ const CASES: &[Case] = &[
         &["Turkey represses civilians (Turkey) [positive asserted -]"],
     ),
     (
-        "a blockade in a place; \"the West\" does not swallow \"the West Bank\"",
+        "a blockade in a place (its state); \"the West\" does not swallow \"the West Bank\"",
         Lang::En,
         None,
         "Jordan imposed a blockade in the West Bank.",
-        &["Jordan pressures West Bank [positive asserted -]"],
+        &["Jordan pressures Palestine [positive asserted -]"],
     ),
     (
         "the official of a place named as a modifier of a place noun",
@@ -217,7 +241,7 @@ const CASES: &[Case] = &[
         Lang::En,
         Some("2019-05-01"),
         "The deputy chief of Russia met Turkey's foreign minister.",
-        &["Russia meets Turkey [positive asserted -]"],
+        &["Russia meets Mevlüt Çavuşoğlu [positive asserted -]"],
     ),
     (
         "French: an adjoint is not the office's holder",

@@ -53,8 +53,20 @@ pub(crate) fn make(
     // "missile attacks on Tel Aviv", "troops massed near Kharkiv": a city
     // or site as the target of an attack, a threat or a mobilization
     // stands for its state (never the attacker's own).
+    // "les négociations de Washington avec le Kremlin": a place as the
+    // agent of an act between actors is its state.
+    let subj = if place_stands_for_state(pred) {
+        state_of_place(p, subj).unwrap_or(subj)
+    } else {
+        subj
+    };
     let obj = match pred {
         Predicate::Attacks | Predicate::Threatens => state_of_place(p, obj).unwrap_or(obj),
+        // A state's act in its own region ("lifted the emergency in
+        // Darfur") keeps the region.
+        _ if place_stands_for_state(pred) => state_of_place(p, obj)
+            .filter(|&st| st != subj)
+            .unwrap_or(obj),
         _ => obj,
     };
     if subj == obj {
@@ -219,6 +231,26 @@ pub(crate) fn cross(
         }
     }
     out
+}
+
+/// Whether a place as the target of `pred` stands for its state: between
+/// actors, yes ("sanctions on Moscow", "recalled its envoy from Abu Dhabi");
+/// not for a visit, an attendance, a location, a protest or a structural
+/// relation; a mobilization is mapped after its own-territory check.
+fn place_stands_for_state(pred: Predicate) -> bool {
+    !matches!(
+        pred,
+        Predicate::Visits
+            | Predicate::Attends
+            | Predicate::LocatedIn
+            | Predicate::PartOf
+            | Predicate::MemberOf
+            | Predicate::LeaderOf
+            | Predicate::AllyOf
+            | Predicate::Protests
+            | Predicate::Represses
+            | Predicate::MobilizesAgainst
+    )
 }
 
 /// The document entity of the state a place belongs to (made by the

@@ -112,7 +112,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
 }
 
 /// Which tokens of sentence `sent` are inside a mention other than a
-/// demonym (no trigger starts there).
+/// demonym or bare officials (no trigger starts there).
 fn in_mention_mask(p: &Prepared, sent: &crate::text::Sentence) -> Vec<bool> {
     // Tokens of the sentence inside a mention. Mentions are sorted by their
     // first token and none is 64 tokens long, so those that can reach into
@@ -125,7 +125,9 @@ fn in_mention_mask(p: &Prepared, sent: &crate::text::Sentence) -> Vec<bool> {
         if m.first >= sent.last {
             break;
         }
-        if m.kind != MentionKind::Demonym {
+        // A demonym or bare officials ("ses ambassadeurs") may be part of
+        // a trigger: "the Chinese invasion", "rappeler ses ambassadeurs".
+        if !matches!(m.kind, MentionKind::Demonym | MentionKind::BareOfficials) {
             for j in m.first.max(sent.first)..m.last.min(sent.last) {
                 in_mention[j - sent.first] = true;
             }

@@ -481,6 +481,7 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
                             | "against"
                             | "pays"
                             | "countries"
+                            | "en"
                     )
             })
     };
@@ -494,9 +495,13 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
         group.insert(0, k);
     }
     let mut k = j;
+    // "aux États-Unis et en Australie": a repeated preposition makes the
+    // next member look like a location.
+    let repeated =
+        |a: &Mention, b: &Mention| !a.locative && (a.last..b.first).any(|t| p.norm(t) == "en");
     while k + 1 < p.mentions.len()
         && !p.mentions[k + 1].ents.is_empty()
-        && !p.mentions[k + 1].locative
+        && (!p.mentions[k + 1].locative || repeated(&p.mentions[k], &p.mentions[k + 1]))
         && joined(&p.mentions[k], &p.mentions[k + 1])
     {
         k += 1;
