@@ -144,6 +144,13 @@ pub struct RoleSpell {
     pub end: Option<String>,
 }
 
+impl RoleSpell {
+    /// Whether the office was held on `date` (`YYYY-MM-DD`).
+    pub fn covers(&self, date: &str) -> bool {
+        self.start.as_str() <= date && self.end.as_deref().is_none_or(|e| date <= e)
+    }
+}
+
 /// Role kinds the knowledge base may use.
 pub const ROLE_KINDS: &[&str] = &[
     "head_of_state",
@@ -745,7 +752,7 @@ impl Kb {
             .filter(|r| r.of == of && roles.contains(&r.role.as_str()))
             .filter(|r| match date {
                 None => true,
-                Some(d) => r.start.as_str() <= d && r.end.as_deref().is_none_or(|e| d <= e),
+                Some(d) => r.covers(d),
             })
             .map(|r| r.person)
             .collect();

@@ -226,11 +226,10 @@ fn rank_candidates(p: &Prepared, cands: &mut Vec<(usize, usize, usize)>) {
                     let e = &p.k.kb.entities[al.entity];
                     let active = e.etype == EntityType::Person
                         && date.as_deref().is_some_and(|d| {
-                            p.k.kb.roles.iter().any(|r| {
-                                r.person == al.entity
-                                    && r.start.as_str() <= d
-                                    && r.end.as_deref().is_none_or(|x| d <= x)
-                            })
+                            p.k.kb
+                                .roles
+                                .iter()
+                                .any(|r| r.person == al.entity && r.covers(d))
                         });
                     (
                         al.kind == AliasKind::Demonym,

@@ -969,12 +969,10 @@ fn counterpart_office(p: &Prepared, before: usize) -> Option<String> {
         })
         .last()??;
     let held = |r: &&str| {
-        p.k.kb.roles.iter().any(|s| {
-            s.person == m
-                && s.role == *r
-                && s.start.as_str() <= date
-                && s.end.as_deref().is_none_or(|e| date <= e)
-        })
+        p.k.kb
+            .roles
+            .iter()
+            .any(|s| s.person == m && s.role == *r && s.covers(date))
     };
     OFFICES
         .iter()
