@@ -285,6 +285,16 @@ impl Prepared<'_> {
         })
     }
 
+    /// The document entity of the state place entity `e` belongs to (the
+    /// mention stage makes one for every place mention's state).
+    pub(crate) fn state_of_place(&self, e: usize) -> Option<usize> {
+        if self.ents[e].etype != EntityType::Place {
+            return None;
+        }
+        let state = self.k.kb.country_of(self.ents[e].kb?)?;
+        self.ents.iter().position(|x| x.kb == Some(state))
+    }
+
     /// Index of the sentence containing token `t`.
     pub fn sentence_of(&self, t: usize) -> usize {
         self.sentences.partition_point(|s| s.last <= t)

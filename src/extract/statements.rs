@@ -56,15 +56,16 @@ pub(crate) fn make(
     // "les négociations de Washington avec le Kremlin": a place as the
     // agent of an act between actors is its state.
     let subj = if place_stands_for_state(pred) {
-        state_of_place(p, subj).unwrap_or(subj)
+        p.state_of_place(subj).unwrap_or(subj)
     } else {
         subj
     };
     let obj = match pred {
-        Predicate::Attacks | Predicate::Threatens => state_of_place(p, obj).unwrap_or(obj),
+        Predicate::Attacks | Predicate::Threatens => p.state_of_place(obj).unwrap_or(obj),
         // A state's act in its own region ("lifted the emergency in
         // Darfur") keeps the region.
-        _ if place_stands_for_state(pred) => state_of_place(p, obj)
+        _ if place_stands_for_state(pred) => p
+            .state_of_place(obj)
             .filter(|&st| st != subj)
             .unwrap_or(obj),
         _ => obj,
@@ -82,7 +83,7 @@ pub(crate) fn make(
         return None;
     }
     let obj = match pred {
-        Predicate::MobilizesAgainst => state_of_place(p, obj).unwrap_or(obj),
+        Predicate::MobilizesAgainst => p.state_of_place(obj).unwrap_or(obj),
         _ => obj,
     };
     if subj == obj {
@@ -251,14 +252,4 @@ fn place_stands_for_state(pred: Predicate) -> bool {
             | Predicate::Represses
             | Predicate::MobilizesAgainst
     )
-}
-
-/// The document entity of the state a place belongs to (made by the
-/// mention stage for every place that is an actor).
-fn state_of_place(p: &Prepared, e: usize) -> Option<usize> {
-    if p.ents[e].etype != EntityType::Place {
-        return None;
-    }
-    let state = p.k.kb.country_of(p.ents[e].kb?)?;
-    p.ents.iter().position(|x| x.kb == Some(state))
 }

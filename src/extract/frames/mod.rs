@@ -266,7 +266,12 @@ impl ObjectScan<'_, '_> {
                 .is_some_and(|&e| types.is_none_or(|ts| ts.contains(&p.ents[e].etype)));
             // "recalled its ambassador from Moscow": a place right after
             // the frame's marker stands for its state (statements::make).
-            let for_state = seen_marker && !markers.is_empty() && words == 0 && has_state(p, m);
+            let for_state = seen_marker
+                && !markers.is_empty()
+                && words == 0
+                && m.ents
+                    .first()
+                    .is_some_and(|&e| p.state_of_place(e).is_some());
             let ok_type = ok_type || for_state;
             let ok_loc = !m.locative || allow_locative || for_state;
             let prev = if j > 0 { p.norm(j - 1) } else { "" };
@@ -423,12 +428,4 @@ pub(crate) fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
 pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) -> Option<usize> {
     let first = p.sentences[s].first;
     subject_in(p, first, head, used)
-}
-
-/// Whether mention `m` is a place of a known state.
-fn has_state(p: &Prepared, m: &Mention) -> bool {
-    m.ents.first().is_some_and(|&e| {
-        p.ents[e].etype == EntityType::Place
-            && p.ents[e].kb.and_then(|k| p.k.kb.country_of(k)).is_some()
-    })
 }
