@@ -132,15 +132,13 @@ impl<'a> DocumentQuads<'a> {
         }
     }
 
-    fn push(&mut self, s: NamedOrBlankNode, p: NamedNode, o: Term) {
-        self.pending.push_back(Quad::new(s, p, o, self.g.clone()));
-    }
-
     /// The document's own quads.
     fn header(&mut self) {
         let (doc, d) = (self.doc, self.d.clone());
-        let mut q = Vec::with_capacity(8);
-        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push((s, p, o));
+        let (pending, g) = (&mut self.pending, &self.g);
+        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| {
+            pending.push_back(Quad::new(s, p, o, g.clone()))
+        };
         add(
             d.clone().into(),
             rdf::TYPE.into_owned(),
@@ -187,17 +185,16 @@ impl<'a> DocumentQuads<'a> {
             ))
             .into(),
         );
-        for (s, p, o) in q {
-            self.push(s, p, o);
-        }
     }
 
     /// The quads of statement `n`.
     fn statement(&mut self, n: usize) {
         let st = &self.statements[n];
         let d = self.d.clone();
-        let mut q = Vec::with_capacity(20);
-        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| q.push((s, p, o));
+        let (pending, g) = (&mut self.pending, &self.g);
+        let mut add = |s: NamedOrBlankNode, p: NamedNode, o: Term| {
+            pending.push_back(Quad::new(s, p, o, g.clone()))
+        };
         let sn = nn(format!("{}#s{}", self.doc_iri, n));
         let sent = nn(format!("{}#sentence{}", self.doc_iri, st.sentence_index));
         if self.sentences_done.insert(st.sentence_index) {
@@ -314,9 +311,6 @@ impl<'a> DocumentQuads<'a> {
                     );
                 }
             }
-        }
-        for (s, p, o) in q {
-            self.push(s, p, o);
         }
     }
 }
