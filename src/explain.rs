@@ -3,11 +3,12 @@
 
 use std::io::Write;
 
-use crate::extract::{MentionKind, analyse};
+use crate::extract::{MentionKind, Stage, analyse};
 use crate::lexicon::{EntityType, Knowledge};
 use crate::text::{Document, Lang};
 
-/// Writes the reading of `doc`: tokens, mentions, rules and statements.
+/// Writes the reading of `doc`: tokens, then each stage of extraction
+/// (mentions, triggers, frames, qualifiers, statements) with its decisions.
 pub fn write(k: &Knowledge, doc: &Document, out: &mut dyn Write) -> std::io::Result<()> {
     let (p, statements) = analyse(k, doc);
     writeln!(out, "language: {}", p.lang.code())?;
@@ -39,17 +40,17 @@ pub fn write(k: &Knowledge, doc: &Document, out: &mut dyn Write) -> std::io::Res
             m.how
         )?;
     }
-    writeln!(out, "rules:")?;
-    for t in &p.trace {
-        if t.starts_with("rule") {
-            writeln!(out, "  {t}")?;
+    // The stages after mentions, in order, each with its trace lines.
+    for stage in &Stage::ALL[1..] {
+        writeln!(out, "{}:", stage.name())?;
+        for (_, line) in p.trace.iter().filter(|(st, _)| st == stage) {
+            writeln!(out, "  {line}")?;
         }
     }
-    writeln!(out, "statements:")?;
     for st in &statements {
         writeln!(
             out,
-            "  {} {} {} [{}, {}{}] rule {}",
+            "  => {} {} {} [{}, {}{}] rule {}",
             st.subject.label,
             st.predicate,
             st.object.label,
@@ -63,7 +64,7 @@ pub fn write(k: &Knowledge, doc: &Document, out: &mut dyn Write) -> std::io::Res
         )?;
     }
     if statements.is_empty() {
-        writeln!(out, "  (none)")?;
+        writeln!(out, "  => (no statement)")?;
     }
     Ok(())
 }

@@ -244,7 +244,7 @@ fn user_knowledge_extends_the_defaults() {
 }
 
 #[test]
-fn explain_shows_mentions_rules_and_statements() {
+fn explain_shows_each_stage_mentions_triggers_frames_qualifiers_statements() {
     bin()
         .args([
             "explain",
@@ -258,7 +258,17 @@ fn explain_shows_mentions_rules_and_statements() {
         .success()
         .stdout(
             predicate::str::contains("mentions:")
-                .and(predicate::str::contains("Vladimir Putin meets Xi Jinping")),
+                .and(predicate::str::contains(
+                    "triggers:\n  sentence 0: \"rencontré\": fr.meets.rencontrer (verb, Participle)",
+                ))
+                .and(predicate::str::contains(
+                    "frames:\n  fr.meets.rencontrer \"rencontré\": subject \"Le président russe\", \
+                     object \"le dirigeant chinois, Xi Jinping\"",
+                ))
+                .and(predicate::str::contains(
+                    "qualify:\n  fr.meets.rencontrer \"rencontré\": positive, asserted",
+                ))
+                .and(predicate::str::contains("=> Vladimir Putin meets Xi Jinping")),
         );
 }
 

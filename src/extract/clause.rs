@@ -210,3 +210,36 @@ pub fn quote_at(quotes: &[Quote], i: usize) -> Option<&Quote> {
     let n = quotes.partition_point(|q| q.open < i);
     quotes[..n].last().filter(|q| i < q.close)
 }
+
+/// Whether the noun phrase ending at `head` is governed by a preposition of
+/// time or circumstance (articles and up to two other words between).
+pub(crate) fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {
+    let lo = head.saturating_sub(4).max(start);
+    (lo..head).rev().any(|j| {
+        matches!(
+            p.norm(j),
+            "following"
+                | "after"
+                | "before"
+                | "amid"
+                | "amidst"
+                | "despite"
+                | "since"
+                | "apres"
+                | "avant"
+                | "malgre"
+                | "depuis"
+        ) && (j + 1..head).all(|k| p.tokens[k].kind == Kind::Word)
+    })
+}
+
+/// The "that"/"que" opening a complement clause at `from`, or after a short
+/// time phrase or adverb ("demanded Friday that", "a exigé lundi que").
+pub(crate) fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
+    let end = p.sentences[s].last.min(from + 4);
+    (from..end)
+        .take_while(|&j| {
+            j == from || p.tokens[j - 1].kind == Kind::Word && p.covering(j - 1).next().is_none()
+        })
+        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
+}

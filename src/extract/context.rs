@@ -27,6 +27,22 @@ pub(crate) struct Context {
     pub blocked: Option<&'static str>,
 }
 
+impl Context {
+    /// The qualifiers for `explain`.
+    pub(crate) fn describe(&self, p: &Prepared) -> String {
+        let mut out = format!("{}, {}", self.polarity.as_str(), self.modality.as_str());
+        if let Some(a) = self.attributed {
+            out.push_str(", according to ");
+            out.push_str(&p.ents[a].label);
+        }
+        if let Some(why) = self.blocked {
+            out.push_str(", not asserted: ");
+            out.push_str(why);
+        }
+        out
+    }
+}
+
 /// Polarity, modality, attribution and embedding of a trigger's clause.
 pub(crate) fn context(
     p: &Prepared,

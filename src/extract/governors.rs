@@ -4,16 +4,15 @@
 //! adjuncts, complement clauses of demands, aggressions reported in one's
 //! own that-clause.
 
-use super::Prepared;
 use super::clause;
 use super::context::{clause_start, context};
 use super::frames::{subject_in, usable};
 use super::statements::make;
 use super::triggers::Trig;
+use super::{Prepared, Stage};
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
-use crate::text::Kind;
 
 /// A threat verb ("threatened", "a menacé") followed by an infinitive
 /// marker, when it made no statement of its own: the marker's position and
@@ -161,39 +160,6 @@ pub(crate) fn governing_verb(
         })
 }
 
-/// Whether the noun phrase ending at `head` is governed by a preposition of
-/// time or circumstance (articles and up to two other words between).
-pub(crate) fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {
-    let lo = head.saturating_sub(4).max(start);
-    (lo..head).rev().any(|j| {
-        matches!(
-            p.norm(j),
-            "following"
-                | "after"
-                | "before"
-                | "amid"
-                | "amidst"
-                | "despite"
-                | "since"
-                | "apres"
-                | "avant"
-                | "malgre"
-                | "depuis"
-        ) && (j + 1..head).all(|k| p.tokens[k].kind == Kind::Word)
-    })
-}
-
-/// The "that"/"que" opening a complement clause at `from`, or after a short
-/// time phrase or adverb ("demanded Friday that", "a exigé lundi que").
-pub(crate) fn complementizer_at(p: &Prepared, s: usize, from: usize) -> Option<usize> {
-    let end = p.sentences[s].last.min(from + 4);
-    (from..end)
-        .take_while(|&j| {
-            j == from || p.tokens[j - 1].kind == Kind::Word && p.covering(j - 1).next().is_none()
-        })
-        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
-}
-
 /// "The US said that ISIL attacked Iraq": reporting another actor's
 /// aggression in one's own that-clause accuses it (the event coders'
 /// reading; PLOVER ACCUSE). Only for the verb of a that-clause whose
@@ -278,7 +244,9 @@ pub(crate) fn conditional_threat(
         p.mentions[target].ents.first()?,
     );
     let rule = format!("{rule}+if-target");
-    p.note(|_| format!("rule {rule}: the condition names the threatened actor"));
+    p.note(Stage::Statements, |_| {
+        format!("rule {rule}: the condition names the threatened actor")
+    });
     let span = (p.mentions[subj].first, p.mentions[target].last);
     make(p, s, a, b, Predicate::Threatens, &ctx, &rule, span, 0.6)
 }

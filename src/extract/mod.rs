@@ -1,18 +1,25 @@
 //! Extraction: mentions, coreference, relations, polarity, modality and
 //! attribution, over one tokenized document.
 //!
-//! The stages run in data-flow order, each module importing only earlier
-//! ones (no import circle: `bash bench/import_graph.sh`):
-//! [`mentions`] finds actors (gazetteer, discovered organisations, role
-//! descriptions, sector groups, titles, surnames, pronouns and their
-//! coreference) and resolves them within the document; [`triggers`] finds
-//! the predicate cues of a sentence; `frames` attaches arguments (clause
-//! subject, marked objects, antecedents, controllers, coordinated actors);
-//! [`context`] qualifies a trigger's clause (polarity, modality,
-//! attribution, blocked content); `statements` makes statements from
-//! attached arguments; `governors`, `nouns`, `obligation` and `protest`
-//! hold the constructions, and [`relations`] drives them sentence by
-//! sentence.
+//! The stages run in data-flow order (see [`Stage`]), each module importing
+//! only earlier ones (no import circle: `bash bench/import_graph.sh`), and
+//! each owning one decision:
+//!
+//! | stage | module | decides | hands on |
+//! |---|---|---|---|
+//! | mentions | [`mentions`] | which actors the text names (gazetteer, roles by date, discovered names, sectors, pronouns and their coreference) | `Prepared::mentions` |
+//! | triggers | [`triggers`] | which words are predicate cues, and their lexicon entry | [`triggers::Trig`] |
+//! | frames | `frames` | which mention is a trigger's subject and object (clause subject, marked object, passive agent, antecedents, controllers, possessors) | `frames::Frame` |
+//! | qualify | [`context`] (with `governors`, `obligation`) | polarity, modality, attribution, whether the clause is asserted | `context::Context` |
+//! | statements | `statements`, `nouns`, `protest` | statements from a frame: coordination, reciprocity, default targets, PLOVER type | [`Statement`] |
+//!
+//! [`relations`] drives them sentence by sentence and holds what one trigger
+//! leaves to the next (a refusal's or a threat's infinitive, a condition, a
+//! demanded action). `clause` (clause bounds, quotations) and `lookup`
+//! (mentions by position) serve every stage. The qualifiers of a trigger
+//! are read before its frame is attached: a clause that is not asserted
+//! needs no frame, and the speaker it is attributed to may stand in for
+//! its subject ("officials would not attend").
 
 pub mod clause;
 pub mod context;
@@ -101,6 +108,44 @@ pub struct Mention {
     pub locative: bool,
 }
 
+/// The stages of extraction, in the order they run on each trigger; the
+/// trace of `explain` is grouped by them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Stage {
+    /// Actors in the text: gazetteer, roles by date, sectors, coreference.
+    Mentions,
+    /// Predicate cues: verbs, nouns and constructions with their lexicon entry.
+    Triggers,
+    /// Argument attachment: which mention is a trigger's subject and object.
+    Frames,
+    /// Polarity, modality, attribution, and whether a clause is asserted.
+    Qualify,
+    /// Frames made into statements (coordination, reciprocity, PLOVER type).
+    Statements,
+}
+
+impl Stage {
+    /// Every stage, in order.
+    pub const ALL: [Stage; 5] = [
+        Stage::Mentions,
+        Stage::Triggers,
+        Stage::Frames,
+        Stage::Qualify,
+        Stage::Statements,
+    ];
+
+    /// The stage's name, as `explain` heads its section.
+    pub fn name(self) -> &'static str {
+        match self {
+            Stage::Mentions => "mentions",
+            Stage::Triggers => "triggers",
+            Stage::Frames => "frames",
+            Stage::Qualify => "qualify",
+            Stage::Statements => "statements",
+        }
+    }
+}
+
 /// A document prepared for extraction.
 pub struct Prepared<'a> {
     /// The document.
@@ -121,8 +166,8 @@ pub struct Prepared<'a> {
     pub mentions: Vec<Mention>,
     /// Structural statements found while reading mentions (roles, membership).
     pub structural: Vec<Statement>,
-    /// Trace lines for `explain`.
-    pub trace: Vec<String>,
+    /// Trace lines for `explain`, each with the stage that wrote it.
+    pub trace: Vec<(Stage, String)>,
     /// Whether to record trace lines and mention explanations (`explain`);
     /// off for extraction, where formatting them cost a tenth of the time.
     pub explain: bool,
@@ -184,11 +229,11 @@ impl Prepared<'_> {
         if self.explain { text() } else { String::new() }
     }
 
-    /// Records a trace line for `explain`; not formatted otherwise.
-    pub fn note(&mut self, line: impl FnOnce(&Self) -> String) {
+    /// Records a trace line of `stage` for `explain`; not formatted otherwise.
+    pub fn note(&mut self, stage: Stage, line: impl FnOnce(&Self) -> String) {
         if self.explain {
             let line = line(self);
-            self.trace.push(line);
+            self.trace.push((stage, line));
         }
     }
 

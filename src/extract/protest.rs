@@ -8,7 +8,7 @@ use super::mentions::doc_entity;
 use super::mentions::sectors::{civilians_of, state_of};
 use super::statements::make;
 use super::triggers::Trig;
-use super::{MentionKind, Prepared};
+use super::{MentionKind, Prepared, Stage};
 use crate::lexicon::EntityType;
 use crate::predicate::Predicate;
 use crate::statement::Statement;
@@ -138,7 +138,7 @@ pub(crate) fn protest_default(
     if out.is_empty() {
         return None;
     }
-    p.note(|_| {
+    p.note(Stage::Statements, |_| {
         format!(
             "rule {label}: fired ({how}no target named: the government of the protesters' country), {} statement(s)",
             out.len()

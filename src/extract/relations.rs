@@ -3,22 +3,17 @@
 //! passive agent, nominal agent and patient), one statement per coordinated
 //! actor, with the clause context of [`super::context`].
 
-use super::Prepared;
 use super::clause;
 use super::context::{Context, clause_start, context};
-use super::frames::{
-    clause_subject, demanded_clause_subject, fallback_subject, forward_group, group_ents,
-    infinitive_target, object_controlled, reduced_passive, relative_object, verb_object,
-};
+use super::frames::{forward_group, group_ents, verb_frame};
 use super::governors::{
-    as_rejection, as_threat, complementizer_at, conditional_threat, declared_refusals,
-    in_infinitive_phrase, reported_accusations, unfulfilled_refusal, unfulfilled_threat,
-    unless_after,
+    as_rejection, as_threat, conditional_threat, declared_refusals, in_infinitive_phrase,
+    reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
 use super::protest::protest_default;
 use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
 use super::triggers::{Trig, triggers};
-use crate::lexicon::inflect::Tense;
+use super::{Prepared, Stage};
 use crate::lexicon::{Trigger, VerbEntry};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -29,6 +24,11 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
     let mut out = Vec::new();
     for s in 0..p.sentences.len() {
         let trigs = triggers(p, s);
+        for t in &trigs {
+            p.note(Stage::Triggers, |p| {
+                format!("sentence {s}: {}", t.describe(p))
+            });
+        }
         let mut pending = Pending::default();
         let first_out = out.len();
         for t in &trigs {
@@ -186,26 +186,6 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
-fn tense_of(t: &Trig) -> Option<Tense> {
-    match t.what {
-        Trigger::Verb(_, tense) => Some(tense),
-        _ => None,
-    }
-}
-
-/// Whether the verb at `head` is in the passive voice ("was criticized by").
-fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool) -> bool {
-    if pronominal || tense_of(t) != Some(Tense::Participle) {
-        return false;
-    }
-    let lo = t.first.saturating_sub(3).max(p.sentences[s].first);
-    let be = (lo..t.first).any(|j| p.k.lex.is(p.lang, "aux_be", p.norm(j)));
-    let have_right_before = t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1));
-    let by =
-        (t.last..(t.last + 3).min(p.sentences[s].last)).any(|j| matches!(p.norm(j), "par" | "by"));
-    be && (!have_right_before || p.norm(t.first - 1) == "been") && by
-}
-
 fn verb_statements(
     p: &mut Prepared,
     s: usize,
@@ -221,68 +201,34 @@ fn verb_statements(
     let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
     // For `explain` only.
     let label = p.why(|| format!("{} \"{}\"", v.id, p.surface(t.first, t.last)));
+    p.note(Stage::Qualify, |p| format!("{label}: {}", ctx.describe(p)));
     if let Some(why) = ctx.blocked {
-        not_fired(p, &label, why);
+        not_fired(p, Stage::Qualify, &label, why);
         return vec![];
     }
-    let reduced = reduced_passive(p, t, &v, tense);
-    let full_passive = passive(p, s, t, v.pronominal);
-    let is_passive = full_passive || reduced;
-    // Object (or agent, in the passive).
-    let mut obj = verb_object(p, s, t, &v, is_passive, used);
-    let found = clause_subject(p, t, start, barrier.as_deref(), used);
-    if tense == Tense::Infinitive && object_controlled(p, t.first) {
-        // "gave permission to Russia to help Israel": the actor before "to"
-        // would act, and only may or must.
-        not_fired(
-            p,
-            &label,
-            "infinitive after an actor: what that actor may or must do is not asserted",
-        );
-        return vec![];
-    }
-    let only_reduced = reduced && !full_passive;
-    let (subj, mut how_subj) = fallback_subject(
+    let f = match verb_frame(
         p,
         s,
         t,
-        tense,
-        start,
+        &v,
+        (start, barrier.as_deref()),
         ctx.attributed,
-        only_reduced,
-        found,
         used,
-    );
-    if obj.is_none() && !is_passive {
-        obj = relative_object(p, &v, start, barrier.as_deref());
-    }
-    // "X demanded that Y ...": the subject of the complement is the addressee.
-    if obj.is_none()
-        && subj.is_some()
-        && v.predicate == Predicate::DemandsFrom
-        && let Some(that) = complementizer_at(p, s, t.last)
-    {
-        obj = demanded_clause_subject(p, s, that + 1, used);
-        how_subj = "subject of the clause; addressee is the subject of the demanded clause";
-    }
-    // "agreed to reopen its borders to Kenyan traders": an agreement
-    // towards the actor of the agreed action.
-    if obj.is_none()
-        && subj.is_some()
-        && !is_passive
-        && v.predicate == Predicate::AgreesWith
-        && let Some(o) = infinitive_target(p, s, t, used)
-    {
-        obj = Some(o);
-        how_subj = "subject of the clause; target is the actor of the agreed action";
-    }
-    if let (Some(sm), None) = (subj, obj)
-        && let Some(out) = subject_only(p, s, t, &v, sm, is_passive, &ctx, &label)
+    ) {
+        Ok(f) => f,
+        Err(why) => {
+            not_fired(p, Stage::Frames, &label, why);
+            return vec![];
+        }
+    };
+    p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
+    if let (Some(sm), None) = (f.subject, f.object)
+        && let Some(out) = subject_only(p, s, t, &v, sm, f.passive, &ctx, &label)
     {
         return out;
     }
     let whys = ("no subject in the clause", "no object in the frame");
-    let Some((sm, om)) = both_ends(p, &label, (subj, obj), whys) else {
+    let Some((sm, om)) = both_ends(p, &label, (f.subject, f.object), whys) else {
         return vec![];
     };
     used.push(om);
@@ -290,10 +236,15 @@ fn verb_statements(
     // "they resisted what they see as…": a target naming the very actors
     // of the subject is no relation between them.
     if agents.len() > 1 && same_actors(&agents, &targets) {
-        not_fired(p, &label, "the object names the subject's own actors");
+        not_fired(
+            p,
+            Stage::Statements,
+            &label,
+            "the object names the subject's own actors",
+        );
         return vec![];
     }
-    if is_passive || v.inverse {
+    if f.passive || v.inverse {
         std::mem::swap(&mut agents, &mut targets);
     }
     let rule = Rule {
@@ -302,10 +253,11 @@ fn verb_statements(
         confidence: 0.9,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, sm, om));
-    p.note(|_| {
+    p.note(Stage::Statements, |_| {
         format!(
-            "rule {label}: fired ({how_subj}{}), {} statement(s)",
-            if is_passive { ", passive" } else { "" },
+            "rule {label}: fired ({}{}), {} statement(s)",
+            f.how,
+            if f.passive { ", passive" } else { "" },
             out.len()
         )
     });
@@ -333,7 +285,7 @@ fn subject_only(
             confidence: 0.8,
         };
         if let Some(out) = reciprocal(p, s, t, sm, (rule, v.sym, with_frame(&v.object)), ctx) {
-            p.note(|_| {
+            p.note(Stage::Statements, |_| {
                 format!(
                     "rule {label}: fired (reciprocal among coordinated subjects), {} statement(s)",
                     out.len()

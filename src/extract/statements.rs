@@ -4,17 +4,18 @@
 //! sanction of its own people), and the `explain` notes of rules that did
 //! not fire.
 
-use super::Prepared;
 use super::context::Context;
 use super::frames::group_ents;
 use super::triggers::Trig;
+use super::{Prepared, Stage};
 use crate::lexicon::EntityType;
 use crate::predicate::Predicate;
 use crate::statement::Statement;
 
-/// Records why a rule did not fire (for `explain` only).
-pub(crate) fn not_fired(p: &mut Prepared, label: &str, why: &str) {
-    p.note(|_| format!("rule {label}: not fired: {why}"));
+/// Records why a rule did not fire, and which stage decided it (for
+/// `explain` only).
+pub(crate) fn not_fired(p: &mut Prepared, stage: Stage, label: &str, why: &str) {
+    p.note(stage, |_| format!("rule {label}: not fired: {why}"));
 }
 
 /// Both ends of a statement, or, noting for `explain` which one is missing
@@ -28,11 +29,11 @@ pub(crate) fn both_ends(
     match (agent, target) {
         (Some(a), Some(t)) => Some((a, t)),
         (None, _) => {
-            not_fired(p, label, whys.0);
+            not_fired(p, Stage::Frames, label, whys.0);
             None
         }
         (Some(_), None) => {
-            not_fired(p, label, whys.1);
+            not_fired(p, Stage::Frames, label, whys.1);
             None
         }
     }

@@ -23,6 +23,28 @@ pub struct Trig {
     pub alts: Vec<Trigger>,
 }
 
+impl Trig {
+    /// The trigger for `explain`: its words, lexicon entry and form, and the
+    /// entries tried after it.
+    pub(crate) fn describe(&self, p: &Prepared) -> String {
+        let entry = |w: Trigger| match w {
+            Trigger::Verb(e, tense) => format!("{} (verb, {tense:?})", p.k.lex.verbs[e].id),
+            Trigger::Noun(n) => format!("{} (noun)", p.k.lex.nouns[n].id),
+            Trigger::Role(r) => format!("{} (role)", p.k.lex.roles[r].id),
+        };
+        let mut out = format!(
+            "\"{}\": {}",
+            p.surface(self.first, self.last),
+            entry(self.what)
+        );
+        for &alt in &self.alts {
+            out.push_str(", else ");
+            out.push_str(&entry(alt));
+        }
+        out
+    }
+}
+
 pub(crate) const ADVERBS: &[&str] = &[
     "pas",
     "plus",

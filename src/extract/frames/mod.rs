@@ -3,12 +3,11 @@
 //! coordinated actors. The decisions of which mention fills which role of a
 //! trigger's frame live here.
 
+mod noun;
 mod verb;
 
-pub(crate) use verb::{
-    clause_subject, fallback_subject, infinitive_target, reduced_passive, relative_object,
-    verb_object,
-};
+pub(crate) use noun::noun_frame;
+pub(crate) use verb::verb_frame;
 
 use super::clause::{is_article, is_preposition};
 use super::mentions::coref::{coordination_group, is_subject_position};
@@ -16,6 +15,48 @@ use super::mentions::is_function_word;
 use super::{Mention, MentionKind, Prepared};
 use crate::lexicon::EntityType;
 use crate::text::{Kind, Lang};
+
+/// A trigger's arguments, attached: what this stage hands to the qualifiers
+/// (`context`) and to statement making (`statements`).
+/// Mentions are indices into [`Prepared::mentions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Frame {
+    /// The argument in subject position: a verb's clause subject (or its
+    /// stand-in: relative antecedent, controller), a predicate noun's agent
+    /// (possessor, marked agent, subject of its light verb).
+    pub subject: Option<usize>,
+    /// The argument the frame's markers introduce: the object, the patient.
+    pub object: Option<usize>,
+    /// Whether the subject undergoes the event and the object performs it
+    /// ("was criticized by X", "est confronté à une pression de X").
+    pub passive: bool,
+    /// Whether the subject is the clause's own subject, whose coordinated
+    /// actors may act on one another ("A and B agreed", "A et B ont repris
+    /// les négociations"), rather than a possessor or a marked agent.
+    pub clause_subject: bool,
+    /// How the arguments were found, for `explain`.
+    pub how: &'static str,
+}
+
+impl Frame {
+    /// The frame for `explain`: each argument's words and how it was found.
+    pub(crate) fn describe(&self, p: &Prepared) -> String {
+        let arg = |m: Option<usize>| match m {
+            Some(mi) => {
+                let m = &p.mentions[mi];
+                format!("\"{}\"", p.surface(m.first, m.last))
+            }
+            None => "none".to_string(),
+        };
+        format!(
+            "subject {}, object {} ({}{})",
+            arg(self.subject),
+            arg(self.object),
+            self.how,
+            if self.passive { ", passive" } else { "" }
+        )
+    }
+}
 
 /// The first actor of a demanded clause starting at `from` ("demanded that
 /// Israel lift …", "sa demande que la Serbie reconnaisse …"): the addressee.

@@ -3,22 +3,98 @@
 //! before a reduced passive) and its object (frame markers, passive agent,
 //! relative object).
 
-use super::super::clause::is_article;
+use super::super::clause::{complementizer_at, is_article};
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
 use super::{
-    antecedent_before, bare_officials_in, controller, object_after, speech_before,
-    subject_antecedent, subject_in, usable,
+    Frame, antecedent_before, bare_officials_in, controller, demanded_clause_subject, object_after,
+    object_controlled, speech_before, subject_antecedent, subject_in, usable,
 };
 use crate::lexicon::inflect::Tense;
-use crate::lexicon::{EntityType, VerbEntry};
+use crate::lexicon::{EntityType, Trigger, VerbEntry};
+use crate::predicate::Predicate;
 use crate::text::{Kind, Lang};
+
+/// Attaches the arguments of verb entry `v` at trigger `t`, in its clause
+/// (`start`, opened by `barrier`); `speaker` is the actor the clause is
+/// attributed to, whose officials may be the subject. `Err`: why the verb
+/// makes no frame.
+pub(crate) fn verb_frame(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    v: &VerbEntry,
+    (start, barrier): (usize, Option<&str>),
+    speaker: Option<usize>,
+    used: &[usize],
+) -> Result<Frame, &'static str> {
+    let Trigger::Verb(_, tense) = t.what else {
+        return Err("not a verb");
+    };
+    if tense == Tense::Infinitive && object_controlled(p, t.first) {
+        // "gave permission to Russia to help Israel": the actor before "to"
+        // would act, and only may or must.
+        return Err("infinitive after an actor: what that actor may or must do is not asserted");
+    }
+    let reduced = reduced_passive(p, t, v, tense);
+    let full_passive = passive(p, s, t, v.pronominal, tense);
+    let is_passive = full_passive || reduced;
+    // Object (or agent, in the passive).
+    let mut obj = verb_object(p, s, t, v, is_passive, used);
+    let found = clause_subject(p, t, start, barrier, used);
+    let only_reduced = reduced && !full_passive;
+    let (subj, mut how) =
+        fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
+    if obj.is_none() && !is_passive {
+        obj = relative_object(p, v, start, barrier);
+    }
+    // "X demanded that Y ...": the subject of the complement is the addressee.
+    if obj.is_none()
+        && subj.is_some()
+        && v.predicate == Predicate::DemandsFrom
+        && let Some(that) = complementizer_at(p, s, t.last)
+    {
+        obj = demanded_clause_subject(p, s, that + 1, used);
+        how = "subject of the clause; addressee is the subject of the demanded clause";
+    }
+    // "agreed to reopen its borders to Kenyan traders": an agreement
+    // towards the actor of the agreed action.
+    if obj.is_none()
+        && subj.is_some()
+        && !is_passive
+        && v.predicate == Predicate::AgreesWith
+        && let Some(o) = infinitive_target(p, s, t, used)
+    {
+        obj = Some(o);
+        how = "subject of the clause; target is the actor of the agreed action";
+    }
+    Ok(Frame {
+        subject: subj,
+        object: obj,
+        passive: is_passive,
+        clause_subject: true,
+        how,
+    })
+}
+
+/// Whether the participle at `t` is in the passive voice ("was criticized by").
+fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> bool {
+    if pronominal || tense != Tense::Participle {
+        return false;
+    }
+    let lo = t.first.saturating_sub(3).max(p.sentences[s].first);
+    let be = (lo..t.first).any(|j| p.k.lex.is(p.lang, "aux_be", p.norm(j)));
+    let have_right_before = t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1));
+    let by =
+        (t.last..(t.last + 3).min(p.sentences[s].last)).any(|j| matches!(p.norm(j), "par" | "by"));
+    be && (!have_right_before || p.norm(t.first - 1) == "been") && by
+}
 
 /// Whether the participle trigger `t` heads a reduced passive relative:
 /// "victims killed by X", "a camp attacked by militias" (right before "by",
 /// no auxiliary). Its patient is the noun right before it.
-pub(crate) fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool {
+fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool {
     p.lang == Lang::En
         && !v.pronominal
         && matches!(tense, Tense::Participle | Tense::Past)
@@ -29,7 +105,7 @@ pub(crate) fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tens
 
 /// The object of verb entry `v` after trigger `t`; in the passive, its
 /// agent after "by" or "par".
-pub(crate) fn verb_object(
+fn verb_object(
     p: &Prepared,
     s: usize,
     t: &Trig,
@@ -59,7 +135,7 @@ pub(crate) fn verb_object(
 /// The subject of trigger `t` in its clause (`start..t.first`), else the
 /// antecedent of the relative pronoun `barrier` opening the clause; with
 /// how it was found.
-pub(crate) fn clause_subject(
+fn clause_subject(
     p: &Prepared,
     t: &Trig,
     start: usize,
@@ -99,7 +175,7 @@ pub(crate) fn clause_subject(
 /// or gerund, the speaker's officials ("X said that officials would not
 /// attend"); and for a reduced passive, the noun before it.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn fallback_subject(
+fn fallback_subject(
     p: &Prepared,
     s: usize,
     t: &Trig,
@@ -135,7 +211,7 @@ pub(crate) fn fallback_subject(
 
 /// The antecedent of a relative pronoun object: "un événement que X a
 /// boycotté", "the summit that X boycotted" (of the verb's object types).
-pub(crate) fn relative_object(
+fn relative_object(
     p: &Prepared,
     v: &VerbEntry,
     start: usize,
@@ -163,7 +239,7 @@ pub(crate) fn relative_object(
 /// borders to Kenyan traders" (an agreement towards Kenya), "s'est engagé
 /// à rouvrir sa frontière avec le Chili". `None` when the infinitive
 /// phrase has a trigger, which then makes its own statement.
-pub(crate) fn infinitive_target(p: &Prepared, s: usize, t: &Trig, used: &[usize]) -> Option<usize> {
+fn infinitive_target(p: &Prepared, s: usize, t: &Trig, used: &[usize]) -> Option<usize> {
     let end = p.sentences[s].last;
     // The infinitive marker, a few words on ("agreed in principle to").
     let marker = (t.last..end.min(t.last + 6))

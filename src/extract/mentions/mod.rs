@@ -11,7 +11,7 @@ pub mod sectors;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::clause::{is_article, is_preposition};
-use super::{DocEntity, Mention, MentionKind, Prepared};
+use super::{DocEntity, Mention, MentionKind, Prepared, Stage};
 use crate::lexicon::{AliasKind, CaseRule, EntityType, Gender, Trigger};
 use crate::text::{Kind, Lang};
 use coref::pronouns;
@@ -372,7 +372,9 @@ pub(crate) fn replace(
     drops.extend(consumed.iter().copied().filter(|&c| c < p.mentions.len()));
     drops.sort_unstable();
     drops.dedup();
-    p.note(|p| format!("mention \"{}\": {how}", p.surface(first, last)));
+    p.note(Stage::Mentions, |p| {
+        format!("mention \"{}\": {how}", p.surface(first, last))
+    });
     p.span_bound = p.span_bound.max(last.saturating_sub(first));
     let new = Mention {
         first,
@@ -430,7 +432,9 @@ pub(crate) fn replace_all(p: &mut Prepared, news: Vec<Mention>) {
     }
     let mut drops = Vec::new();
     for m in &news {
-        p.note(|p| format!("mention \"{}\": {}", p.surface(m.first, m.last), m.how));
+        p.note(Stage::Mentions, |p| {
+            format!("mention \"{}\": {}", p.surface(m.first, m.last), m.how)
+        });
         p.span_bound = p.span_bound.max(m.last.saturating_sub(m.first));
         drops.extend(p.lying_in(m.first, m.last).map(|(i, _)| i));
     }

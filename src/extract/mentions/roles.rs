@@ -7,7 +7,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::super::clause::{is_article, is_preposition};
-use super::super::{DocEntity, Mention, MentionKind, Prepared};
+use super::super::{DocEntity, Mention, MentionKind, Prepared, Stage};
 use super::{
     article_gender, covered, is_function_word, kb_entity, mention_at, mention_ending, replace,
     role_at,
@@ -1055,7 +1055,7 @@ pub(crate) fn push_structural(
         rule: rule.to_string(),
         date: p.doc_date(),
     };
-    p.note(|_| {
+    p.note(Stage::Statements, |_| {
         format!(
             "rule {rule}: {} {} {}",
             st.subject.label, rel, st.object.label

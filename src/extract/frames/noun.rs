@@ -1,0 +1,195 @@
+//! The arguments of a predicate noun ("talks with X", "X's support for Y",
+//! "la pression de X sur Y"): its agent (possessive, genitive, demonym,
+//! marker, or the subject of its light verb) and its patient (a marker, a
+//! demanded clause, or the light verb's direct object).
+
+use super::super::clause::{complementizer_at, in_time_adjunct, is_article, is_preposition};
+use super::super::mentions::coref::is_subject_position;
+use super::super::mentions::is_function_word;
+use super::super::triggers::Trig;
+use super::super::{MentionKind, Prepared};
+use super::{Frame, demanded_clause_subject, object_after, usable};
+use crate::lexicon::{EntityType, NounEntry};
+use crate::predicate::Predicate;
+use crate::text::{Kind, Lang};
+
+/// Attaches the arguments of predicate noun `entry` at trigger `t`: a
+/// possessive or genitive, a demonym, a marker ("pressure from X on Y"),
+/// a demanded clause, or the subject and object of its light verb.
+pub(crate) fn noun_frame(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    entry: &NounEntry,
+    start: usize,
+    used: &[usize],
+) -> Frame {
+    let after = t.last;
+    let agent_marked = if entry.agent.is_empty() {
+        None
+    } else {
+        object_after(p, s, after, &entry.agent, false, None, used, false)
+    };
+    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
+    let mut used_agent = used.to_vec();
+    if possessor_before(p, t.first).is_none() {
+        used_agent.extend(agent_marked);
+    }
+    let patient = if entry.patient.is_empty() {
+        None
+    } else {
+        object_after(
+            p,
+            s,
+            after,
+            &entry.patient,
+            false,
+            entry.types.as_deref(),
+            &used_agent,
+            entry
+                .types
+                .as_ref()
+                .is_some_and(|ts| ts.contains(&EntityType::Place)),
+        )
+    };
+    // "its demand that Israel ease …": the demanded clause's subject is the target.
+    let patient = patient.or_else(|| {
+        (entry.predicate == Predicate::DemandsFrom)
+            .then(|| complementizer_at(p, s, t.last))
+            .flatten()
+            .and_then(|that| demanded_clause_subject(p, s, that + 1, &used_agent))
+    });
+    // "suffer" constructions: "X est confronté à une pression de Y" -> Y pressures X.
+    let suffer = (start..t.first).any(|j| {
+        p.k.lex.is(p.lang, "suffer", p.norm(j))
+            || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
+    });
+    let clause_subj = light_verb_subject(p, t, entry, start, used);
+    let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
+    if suffer {
+        return Frame {
+            subject: clause_subj,
+            object: agent_marked,
+            passive: true,
+            clause_subject: true,
+            how: "subject undergoes the nominal event",
+        };
+    }
+    let (agent, target, how) = if let Some(a) = possessor {
+        (Some(a), patient, "possessive determiner or genitive")
+    } else if let Some(a) = agent_marked.filter(|a| Some(*a) != patient) {
+        (Some(a), patient, "agent introduced by a marker")
+    } else if patient.is_none() {
+        // "X engaged Y in a firefight", "X gave Y support": the light verb's
+        // direct object is the target.
+        match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
+            Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
+            None => (clause_subj, patient, "subject of the light verb"),
+        }
+    } else {
+        (clause_subj, patient, "subject of the light verb")
+    };
+    Frame {
+        subject: agent,
+        object: target,
+        passive: false,
+        clause_subject: agent.is_some() && agent == clause_subj,
+        how,
+    }
+}
+
+/// The subject of the light verb, which opens the clause ("X a fait part
+/// de sa préoccupation"), unless the nominal event is in a time or
+/// concession adjunct.
+fn light_verb_subject(
+    p: &Prepared,
+    t: &Trig,
+    entry: &NounEntry,
+    start: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let clause_subj = p
+        .lying_in(start, t.first)
+        .find(|(_, m)| m.kind != MentionKind::Demonym && !m.locative)
+        .map(|(mi, _)| mi)
+        .filter(|&mi| {
+            usable(&p.mentions[mi])
+                && is_subject_position(p, &p.mentions[mi])
+                && !used.contains(&mi)
+        });
+    // "following the invasion of X", "malgré l'offensive": a nominal event
+    // in a time or concession adjunct is not the clause subject's act.
+    // Meetings still involve the subject ("lors d'un appel avec X").
+    clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
+}
+
+/// The direct object of the light verb governing a predicate noun: a single
+/// actor between the clause subject `sm` and the noun, right after a verb
+/// (not a preposition, a speech verb or a comma), with only articles,
+/// adjectives and one preposition between it and the noun.
+fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
+    let after = p.mentions[sm].last;
+    let mut cands = p
+        .lying_in(after + 1, t.first)
+        .filter(|(mi, _)| !used.contains(mi));
+    let (mi, m) = cands.next()?;
+    if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
+        return None;
+    }
+    let verb = p.norm(m.first - 1);
+    if p.tokens[m.first - 1].kind != Kind::Word
+        || is_function_word(p, verb)
+        || p.k.lex.is_verb(p.lang, "speech", verb)
+    {
+        return None;
+    }
+    let between: Vec<&str> = (m.last..t.first).map(|j| p.norm(j)).collect();
+    let preps = between.iter().filter(|w| is_preposition(p.lang, w)).count();
+    let plain = between.iter().enumerate().all(|(k, w)| {
+        is_article(p.lang, w)
+            || is_preposition(p.lang, w)
+            || p.tokens[m.last + k].kind == Kind::Word
+                && !p.tokens[m.last + k].upper
+                && !p.k.lex.is_verb(p.lang, "speech", w)
+                && p.k.lex.verb(p.lang, w).is_none()
+    });
+    (preps <= 1 && plain && between.len() <= 4).then_some(mi)
+}
+
+/// A demonym on the predicate noun itself: "the Chilean invasion",
+/// "l'invasion chilienne" (the state is the agent).
+fn demonym_agent(p: &Prepared, t: &Trig) -> Option<usize> {
+    let demonym = |&mi: &usize| {
+        let m = &p.mentions[mi];
+        m.kind == MentionKind::Demonym
+            && m.ents.first().is_some_and(|&e| {
+                p.ents[e].etype == EntityType::Country
+                    || p.norm(m.last - 1) == "-led" && p.ents[e].etype == EntityType::Organization
+            })
+    };
+    match p.lang {
+        Lang::En => p.ending_at(t.first).find(demonym),
+        Lang::Fr => p.starting_in(t.last, t.last + 1).find(demonym),
+    }
+}
+
+/// A possessive determiner or an English genitive right before a noun
+/// (allowing a few adjectives): "son renforcement", "Russia's support".
+fn possessor_before(p: &Prepared, head: usize) -> Option<usize> {
+    let lo = head.saturating_sub(3);
+    for j in (lo..head).rev() {
+        if let Some(mi) = p.starting_in(j, j + 1).find(|&mi| {
+            let m = &p.mentions[mi];
+            m.kind == MentionKind::Possessive && !m.ents.is_empty()
+        }) {
+            return Some(mi);
+        }
+        if p.norm(j) == "'s" || (p.norm(j) == "'" && j > 0 && p.norm(j - 1).ends_with('s')) {
+            return p.ending_at(j).find(|&mi| usable(&p.mentions[mi]));
+        }
+        if is_article(p.lang, p.norm(j)) || p.tokens[j].kind == Kind::Punct {
+            return None;
+        }
+    }
+    None
+}
