@@ -39,6 +39,9 @@ pub(crate) fn both_ends(
     }
 }
 
+/// The statement `subj` `pred` `obj` (document entities) in sentence `s`,
+/// qualified by `ctx`, with its evidence `span` (tokens), rule and
+/// confidence; `None` when its ends are one actor.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn make(
     p: &Prepared,
@@ -51,6 +54,47 @@ pub(crate) fn make(
     span: (usize, usize),
     conf: f32,
 ) -> Option<Statement> {
+    let (subj, obj) = actor_ends(p, subj, obj, pred)?;
+    // A state's sanction against a group of its own population (a ban on
+    // its opposition, expelled journalists of its own) is repression.
+    let domestic = pred == Predicate::Sanctions
+        && p.ents[obj].etype == EntityType::Group
+        && p.ents[subj].etype != EntityType::Group
+        && p.ents[obj].iso3.is_some()
+        && p.ents[obj].iso3 == p.ents[subj].iso3;
+    let (pred, rule) = if domestic {
+        (Predicate::Represses, format!("{rule}+domestic"))
+    } else {
+        (pred, rule.to_string())
+    };
+    Some(Statement {
+        doc: p.doc_id(),
+        sentence_index: s,
+        sentence: p.sentence_text(s),
+        span: (p.tokens[span.0].start, p.tokens[span.1 - 1].end),
+        subject: p.entity_json(subj),
+        predicate: pred,
+        plover: crate::statement::plover_of(pred, ctx.modality),
+        object: p.entity_json(obj),
+        polarity: ctx.polarity,
+        modality: ctx.modality,
+        attributed_to: ctx.attributed.map(|a| {
+            p.entity_json(if ctx.speakers.contains(&subj) {
+                subj
+            } else {
+                a
+            })
+        }),
+        confidence: conf,
+        rule,
+        date: p.doc_date(),
+    })
+}
+
+/// The entities a statement of `pred` joins, given its agent and target:
+/// places standing for their state, `None` when they end up the same or
+/// when troops move within their own state.
+fn actor_ends(p: &Prepared, subj: usize, obj: usize, pred: Predicate) -> Option<(usize, usize)> {
     // "missile attacks on Tel Aviv", "troops massed near Kharkiv": a city
     // or site as the target of an attack, a threat or a mobilization
     // stands for its state (never the attacker's own).
@@ -90,40 +134,7 @@ pub(crate) fn make(
     if subj == obj {
         return None;
     }
-    // A state's sanction against a group of its own population (a ban on
-    // its opposition, expelled journalists of its own) is repression.
-    let domestic = pred == Predicate::Sanctions
-        && p.ents[obj].etype == EntityType::Group
-        && p.ents[subj].etype != EntityType::Group
-        && p.ents[obj].iso3.is_some()
-        && p.ents[obj].iso3 == p.ents[subj].iso3;
-    let (pred, rule) = if domestic {
-        (Predicate::Represses, format!("{rule}+domestic"))
-    } else {
-        (pred, rule.to_string())
-    };
-    Some(Statement {
-        doc: p.doc_id(),
-        sentence_index: s,
-        sentence: p.sentence_text(s),
-        span: (p.tokens[span.0].start, p.tokens[span.1 - 1].end),
-        subject: p.entity_json(subj),
-        predicate: pred,
-        plover: crate::statement::plover_of(pred, ctx.modality),
-        object: p.entity_json(obj),
-        polarity: ctx.polarity,
-        modality: ctx.modality,
-        attributed_to: ctx.attributed.map(|a| {
-            p.entity_json(if ctx.speakers.contains(&subj) {
-                subj
-            } else {
-                a
-            })
-        }),
-        confidence: conf,
-        rule,
-        date: p.doc_date(),
-    })
+    Some((subj, obj))
 }
 
 /// A coordinated actor: (document entity, mention index).

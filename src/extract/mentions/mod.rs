@@ -4,6 +4,8 @@
 //! [`super::coref`]).
 
 pub mod coref;
+mod demonyms;
+mod names;
 mod orgs;
 pub mod roles;
 pub mod sectors;
@@ -15,7 +17,9 @@ use super::{DocEntity, Mention, MentionKind, Prepared, Stage};
 use crate::lexicon::{AliasKind, CaseRule, EntityType, Gender, Trigger};
 use crate::text::{Kind, Lang};
 use coref::pronouns;
-use roles::{demonym_phrases, first_names, roles, surnames, titles};
+use demonyms::demonym_phrases;
+use names::{first_names, surnames, titles};
+use roles::roles;
 
 /// Runs every mention stage on a prepared document.
 pub fn find(p: &mut Prepared) {

@@ -1,150 +1,22 @@
-//! Role descriptions and people: "le dirigeant chinois, Xi Jinping",
-//! "Kremlin aide Yuri Ushakov", "Dmitry Kozak, un fonctionnaire du Kremlin",
-//! "le président russe" (resolved through dated roles), "US officials",
-//! demonym noun phrases, titles ("M. Ushakov") and surnames of people
-//! discovered in the document.
+//! Role descriptions: "le dirigeant chinois, Xi Jinping", "Kremlin aide
+//! Yuri Ushakov", "Dmitry Kozak, un fonctionnaire du Kremlin", "le président
+//! russe" (resolved through dated roles), "his Chinese counterpart", "US
+//! officials". Names and demonym phrases are in [`super::names`] and
+//! [`super::demonyms`].
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::clause::{is_article, is_preposition};
-use super::super::{DocEntity, Mention, MentionKind, Prepared, Stage};
+use super::super::clause::is_article;
+use super::super::{MentionKind, Prepared, Stage};
+use super::demonyms::{is_adjective_like, place_modifier_at};
+use super::names::{discovered, unknown_name};
 use super::{
-    article_gender, covered, is_function_word, kb_entity, mention_at, mention_ending, replace,
-    role_at,
+    article_gender, is_function_word, kb_entity, mention_at, mention_ending, replace, role_at,
 };
 use crate::lexicon::{EntityType, Gender, RoleNoun};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 use crate::text::{Kind, Lang};
-
-/// Lower-case particles that may stand between the words of a name.
-const NAME_PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "da", "das", "dos", "del", "di", "du", "la", "le", "bin",
-    "ben", "al", "el", "ter", "zu",
-];
-
-/// A capitalised unknown name of 2 to 4 words starting at `i`: its end.
-pub(crate) fn unknown_name(
-    p: &Prepared,
-    i: usize,
-    covered: impl Fn(usize) -> bool,
-) -> Option<usize> {
-    let mut j = i;
-    while j < p.tokens.len() && j - i < 4 {
-        let t = &p.tokens[j];
-        // Lower-case particles inside a name: "Alberto van Klaveren", "Omar al-Bashir".
-        let particle = j > i
-            && !t.upper
-            && NAME_PARTICLES.contains(&t.norm.as_str())
-            && p.tokens
-                .get(j + 1)
-                .is_some_and(|n| n.kind == Kind::Word && n.upper && !covered(j + 1));
-        if particle {
-            j += 1;
-            continue;
-        }
-        if covered(j)
-            || t.kind != Kind::Word
-            || !t.upper
-            || t.all_caps && t.norm.len() > 1
-            || is_function_word(p, &t.norm)
-            || t.norm.ends_with('.')
-        {
-            break;
-        }
-        j += 1;
-    }
-    (j - i >= 2 && p.sentence_of(i) == p.sentence_of(j - 1)).then_some(j)
-}
-
-/// Adds a discovered person (or returns an existing one with that label).
-pub(crate) fn discovered(
-    p: &mut Prepared,
-    name: &str,
-    gender: Option<Gender>,
-    role: Option<String>,
-    iso3: Option<String>,
-) -> usize {
-    if let Some(i) = p
-        .ents
-        .iter()
-        .position(|e| e.kb.is_none() && e.label == name)
-    {
-        if p.ents[i].gender.is_none() {
-            p.ents[i].gender = gender;
-        }
-        if p.ents[i].role.is_none() {
-            p.ents[i].role = role;
-        }
-        return i;
-    }
-    let local = name
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .filter(|c| c.is_alphanumeric() || *c == '-')
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("_");
-    p.ents.push(DocEntity {
-        kb: None,
-        label: name.to_string(),
-        etype: EntityType::Person,
-        local: format!("person/{}", crate::text::fold(&local).replace('\'', "")),
-        gender,
-        role,
-        iso3,
-        cameo: None,
-    });
-    p.ents.len() - 1
-}
-
-/// A capitalised unknown word right before a person's name is a first name
-/// in another spelling ("Sergueï Ryabkov"): the mention takes it in.
-pub(crate) fn first_names(p: &mut Prepared) {
-    let cov = covered(p);
-    let sents: Vec<(usize, usize)> = p
-        .mentions
-        .iter()
-        .map(|m| {
-            (
-                p.sentence_of(m.first),
-                p.sentences[p.sentence_of(m.first)].first,
-            )
-        })
-        .collect();
-    let mut moves = Vec::new();
-    for (mi, m) in p.mentions.iter().enumerate() {
-        let person = m
-            .ents
-            .first()
-            .is_some_and(|&e| p.ents[e].etype == EntityType::Person);
-        if !person || m.kind != MentionKind::Name || m.first == 0 {
-            continue;
-        }
-        let j = m.first - 1;
-        let t = &p.tokens[j];
-        // Titles and role nouns ("President", "Minister") are not first names.
-        let function = is_article(p.lang, &t.norm)
-            || is_preposition(p.lang, &t.norm)
-            || p.k.lex.is(p.lang, "subordinator", &t.norm)
-            || role_at(p, j).is_some();
-        if !cov[j]
-            && t.upper
-            && t.kind == Kind::Word
-            && sents[mi].1 != j
-            && !function
-            && !t.norm.ends_with('.')
-            && p.sentence_of(j) == sents[mi].0
-        {
-            moves.push((mi, j));
-        }
-    }
-    for (mi, j) in moves {
-        p.mentions[mi].first = j;
-    }
-}
 
 /// Role descriptions: "le dirigeant chinois, Xi Jinping", "Kremlin aide Yuri
 /// Ushakov", "Dmitry Kozak, un fonctionnaire du Kremlin", "le président
@@ -604,19 +476,7 @@ fn unnamed(
     if let Some(a) = aff_ent {
         let singular = !role.plural;
         if singular && role.role != "official" && !not_holder {
-            let office = if role.role == "counterpart" {
-                let office = counterpart_office(p, dstart);
-                // A head's counterpart heads their state too.
-                if matches!(
-                    office.as_deref(),
-                    Some("head_of_state" | "head_of_government")
-                ) {
-                    role.relation = Predicate::LeaderOf;
-                }
-                office
-            } else {
-                Some(role.role.clone())
-            };
+            let office = office_sought(p, &mut role, dstart);
             if let Some(person) = office.and_then(|o| resolve_role(p, kb_map, &o, a)) {
                 holder(p, &role, (dstart, dend), &consumed, (person, a), gender);
                 return dend;
@@ -668,6 +528,24 @@ fn unnamed(
     dend.max(i + 1)
 }
 
+/// The office whose holder a singular role description names: its own, or
+/// for a counterpart ("son homologue chinois", at `dstart`) the office of
+/// the person it is the counterpart of.
+fn office_sought(p: &Prepared, role: &mut RoleNoun, dstart: usize) -> Option<String> {
+    if role.role != "counterpart" {
+        return Some(role.role.clone());
+    }
+    let office = counterpart_office(p, dstart);
+    // A head's counterpart heads their state too.
+    if matches!(
+        office.as_deref(),
+        Some("head_of_state" | "head_of_government")
+    ) {
+        role.relation = Predicate::LeaderOf;
+    }
+    office
+}
+
 /// The description at `dstart..dend` is the office's holder on the
 /// document's date, `person`, who serves `a`.
 fn holder(
@@ -702,226 +580,6 @@ fn holder(
         how,
         gender,
     );
-}
-
-/// A demonym adjective with its noun stands for its state, as event coders
-/// read it: "des soldats chinois", "Canadian citizens", "la décision russe".
-/// A predicate noun is left alone ("l'invasion russe" keeps its trigger);
-/// "Hungarian and Romanian officials" gives both states.
-pub(crate) fn demonym_phrases(p: &mut Prepared) {
-    led_phrases(p);
-    demonym_nouns(p);
-    peoples_of_states(p);
-    shared_nouns(p);
-    p.mentions.sort_by_key(|m| (m.first, m.last));
-}
-
-/// "US-led forces", "the NATO-led war": the leading state or organisation
-/// reads like a demonym.
-fn led_phrases(p: &mut Prepared) {
-    // "US-led", "NATO-led": a state or organisation leading what follows
-    // reads like its demonym ("US-led forces" are US forces; the "US-led war"
-    // is the US's).
-    for m in p.mentions.iter_mut() {
-        let leader = m.ents.len() == 1
-            && matches!(
-                p.ents[m.ents[0]].etype,
-                EntityType::Country | EntityType::Organization
-            );
-        if leader
-            && matches!(m.kind, MentionKind::Name | MentionKind::Demonym)
-            && p.tokens.get(m.last).is_some_and(|t| t.norm == "-led")
-        {
-            m.last += 1;
-            m.kind = MentionKind::Demonym;
-        }
-    }
-}
-
-/// "Russian forces", "les diplomates français": a state's demonym with a
-/// content noun is the state's people or things (officials).
-fn demonym_nouns(p: &mut Prepared) {
-    let cov_lex = |p: &Prepared, j: usize| p.noun_at(j, p.tokens.len()).is_some();
-    let cov = covered(p);
-    let content = |p: &Prepared, j: usize| -> bool {
-        let t = &p.tokens[j];
-        // A capitalised plural people with a demonym: "Iraqi Kurds", "les Kurdes irakiens".
-        let people = t.upper
-            && !t.all_caps
-            && t.norm.ends_with('s')
-            && !p.tokens.get(j + 1).is_some_and(|n| n.upper);
-        t.kind == Kind::Word
-            && (!t.upper || people)
-            && !cov[j]
-            && !is_function_word(p, &t.norm)
-            && t.norm.len() > 2
-            && !p.k.lex.is(p.lang, "aux_have", &t.norm)
-            && !p.k.lex.is(p.lang, "aux_be", &t.norm)
-    };
-    let mut changes: Vec<(usize, usize, usize, String)> = Vec::new(); // (mention, first, last, how)
-    for (mi, m) in p.mentions.iter().enumerate() {
-        // Only states: "occidental" also means "western" ("frontières occidentales").
-        let led = p.norm(m.last - 1) == "-led";
-        let country = m.ents.first().is_some_and(|&e| {
-            p.ents[e].etype == EntityType::Country
-                || led && p.ents[e].etype == EntityType::Organization
-        });
-        if m.kind != MentionKind::Demonym || !country {
-            continue;
-        }
-        let sent = p.sentence_of(m.first);
-        let (s_first, s_last) = (p.sentences[sent].first, p.sentences[sent].last);
-        let noun = match p.lang {
-            Lang::Fr => (m.first > s_first && content(p, m.first - 1)).then(|| m.first - 1),
-            Lang::En => (m.last < s_last && content(p, m.last)).then_some(m.last),
-        };
-        let Some(n) = noun else { continue };
-        if cov_lex(p, n)
-            || p.k.lex.verb(p.lang, &p.tokens[n].norm).is_some()
-                && p.lang == Lang::En
-                && n == m.last
-                && !p.tokens[n].norm.ends_with('s')
-        {
-            continue;
-        }
-        let (first, last) = if n < m.first {
-            (n, m.last)
-        } else {
-            (m.first, n + 1)
-        };
-        changes.push((
-            mi,
-            first,
-            last,
-            format!(
-                "\"{}\": people or things of {}",
-                p.surface(first, last),
-                p.ents[m.ents[0]].label
-            ),
-        ));
-    }
-    for (mi, first, last, how) in changes {
-        let m = &mut p.mentions[mi];
-        m.first = first;
-        m.last = last;
-        m.kind = MentionKind::Officials;
-        m.plural = p.tokens[last - 1].norm.ends_with('s');
-        m.how = how;
-    }
-}
-
-/// "Bosnian Serbs", "Iraqi Kurds": a people within a state.
-fn peoples_of_states(p: &mut Prepared) {
-    // "Bosnian Serbs", "Iraqi Kurds": a people named by a second demonym
-    // within a state named by the first stands for that state, as event
-    // coders read it (not for the people's own state).
-    let mut absorbed = Vec::new();
-    for mi in 0..p.mentions.len().saturating_sub(1) {
-        let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
-        let people = b.first == a.last
-            && b.kind == MentionKind::Name
-            && p.tokens[b.first].upper
-            && p.norm(b.last - 1).ends_with('s')
-            && b.ents.len() == 1
-            && p.ents[b.ents[0]].etype == EntityType::Country
-            && p.ents[b.ents[0]]
-                .kb
-                .is_some_and(|k| p.k.kb.is_demonym_of(k, p.joined(b.first, b.last)));
-        if a.kind == MentionKind::Demonym
-            && people
-            && a.ents
-                .first()
-                .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
-        {
-            let (first, last, state) = (a.first, b.last, a.ents[0]);
-            let how = p.why(|| {
-                format!(
-                    "\"{}\": a people of {}",
-                    p.surface(first, last),
-                    p.ents[state].label
-                )
-            });
-            let m = &mut p.mentions[mi];
-            m.last = last;
-            m.kind = MentionKind::Officials;
-            m.plural = true;
-            m.how = how;
-            absorbed.push(mi + 1);
-        }
-    }
-    for mi in absorbed.into_iter().rev() {
-        p.mentions.remove(mi);
-    }
-}
-
-/// "Hungarian and Romanian officials": coordinated demonyms share the noun.
-fn shared_nouns(p: &mut Prepared) {
-    // "Hungarian and Romanian officials": the first demonym shares the noun.
-    let n = p.mentions.len();
-    for mi in 0..n.saturating_sub(1) {
-        let (a, b) = (&p.mentions[mi], &p.mentions[mi + 1]);
-        if a.kind == MentionKind::Demonym
-            && b.kind == MentionKind::Officials
-            && b.first == a.last + 1
-            && p.k.lex.is(p.lang, "coordinator", p.norm(a.last))
-            && p.lang == Lang::En
-        {
-            let how = p.why(|| {
-                format!(
-                    "\"{}\" shares the noun of \"{}\"",
-                    p.surface(a.first, a.last),
-                    p.surface(b.first, b.last)
-                )
-            });
-            p.mentions[mi].kind = MentionKind::Officials;
-            p.mentions[mi].plural = true;
-            p.mentions[mi].how = how;
-        }
-    }
-}
-
-pub(crate) fn is_adjective_like(w: &str) -> bool {
-    [
-        "adjoint",
-        "adjointe",
-        "principal",
-        "principale",
-        "general",
-        "generale",
-        "charge",
-        "chargee",
-        "special",
-        "speciale",
-        "ancien",
-        "ancienne",
-        "actuel",
-        "actuelle",
-        "permanent",
-        "permanente",
-    ]
-    .contains(&w)
-}
-
-/// "the mayor of the northern West Bank city of Nablus": a place name
-/// modifying a place noun, after at most two lower-case words from `k`.
-/// Returns the place mention's first token.
-fn place_modifier_at(p: &Prepared, k: usize, s_last: usize) -> Option<usize> {
-    let mut j = k;
-    while j < s_last.min(k + 2) && p.tokens[j].kind == Kind::Word && !p.tokens[j].upper {
-        j += 1;
-    }
-    let m = &p.mentions[mention_at(p, j)?];
-    let place = m
-        .ents
-        .first()
-        .is_some_and(|&e| p.ents[e].etype == EntityType::Place);
-    let noun = p.tokens.get(m.last).is_some_and(|t| {
-        matches!(
-            t.norm.as_str(),
-            "city" | "town" | "village" | "province" | "region" | "district" | "port"
-        )
-    });
-    (place && noun).then_some(j)
 }
 
 /// Which relation a role gives with its affiliation, and whether it applies.
@@ -1062,103 +720,4 @@ pub(crate) fn push_structural(
         )
     });
     p.structural.push(st);
-}
-
-/// People introduced by a title: "M. Ushakov", "Mme Donfried", "Mr Smith".
-pub(crate) fn titles(p: &mut Prepared) {
-    let cov = covered(p);
-    let mut adds = Vec::new();
-    for i in 0..p.tokens.len().saturating_sub(1) {
-        let g = match p.norm(i) {
-            "m." | "mr" | "mr." | "monsieur" => Gender::M,
-            "mme" | "mme." | "mrs" | "mrs." | "ms" | "ms." | "madame" | "mlle" => Gender::F,
-            _ => continue,
-        };
-        let j = i + 1;
-        if cov[j] || !p.tokens[j].upper || p.tokens[j].kind != Kind::Word {
-            continue;
-        }
-        let mut e = j + 1;
-        while e < p.tokens.len()
-            && e < j + 3
-            && p.tokens[e].upper
-            && p.tokens[e].kind == Kind::Word
-            && !cov[e]
-            && p.sentence_of(e) == p.sentence_of(j)
-        {
-            e += 1;
-        }
-        adds.push((i, j, e, g));
-    }
-    for (i, j, e, g) in adds {
-        let label = p.surface(j, e).to_string();
-        // A surname already known from a discovered full name.
-        let existing = p.ents.iter().position(|x| {
-            x.kb.is_none() && x.label.split_whitespace().last() == Some(label.as_str())
-        });
-        let ent = existing.unwrap_or_else(|| discovered(p, &label, Some(g), None, None));
-        let how = p.why(|| format!("title \"{}\" introduces a person", p.surface(i, j)));
-        p.mentions.push(Mention {
-            first: i,
-            last: e,
-            ents: vec![ent],
-            kind: MentionKind::Name,
-            how,
-            plural: false,
-            gender: p.ents[ent].gender.or(Some(g)),
-            locative: false,
-        });
-    }
-}
-
-/// Surnames of people discovered in the document ("Donfried" after "Karen Donfried").
-pub(crate) fn surnames(p: &mut Prepared) {
-    let mut names: HashMap<String, usize> = HashMap::default();
-    for (i, e) in p.ents.iter().enumerate() {
-        if e.kb.is_none() && e.etype == EntityType::Person {
-            if let Some(last) = e.label.split_whitespace().last() {
-                if e.label.split_whitespace().count() >= 2 {
-                    names.insert(crate::text::fold(last), i);
-                }
-            }
-        }
-    }
-    // Merge single-word title people into full names: "M. Ryabkov" -> "Sergueï Ryabkov".
-    for m in &mut p.mentions {
-        if let Some(&e) = m.ents.first() {
-            let d = &p.ents[e];
-            if d.kb.is_none() && !d.label.contains(' ') {
-                if let Some(&full) = names.get(&crate::text::fold(&d.label)) {
-                    m.ents = vec![full];
-                }
-            }
-        }
-    }
-    let cov = covered(p);
-    let mut adds = Vec::new();
-    for (i, t) in p.tokens.iter().enumerate() {
-        if !cov[i] && t.upper && t.kind == Kind::Word {
-            if let Some(&e) = names.get(t.norm.as_str()) {
-                adds.push((i, e));
-            }
-        }
-    }
-    for (i, e) in adds {
-        let how = p.why(|| {
-            format!(
-                "surname of {} named earlier or later in the document",
-                p.ents[e].label
-            )
-        });
-        p.mentions.push(Mention {
-            first: i,
-            last: i + 1,
-            ents: vec![e],
-            kind: MentionKind::Name,
-            how,
-            plural: false,
-            gender: p.ents[e].gender,
-            locative: false,
-        });
-    }
 }
