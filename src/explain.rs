@@ -53,7 +53,9 @@ pub fn write(k: &Knowledge, doc: &Document, out: &mut dyn Write) -> std::io::Res
             "  => {} {} {} [{}, {}{}] rule {}",
             st.subject.label,
             st.predicate,
-            st.object.label,
+            st.object
+                .as_ref()
+                .map_or("(no target)", |o| o.label.as_str()),
             st.polarity.as_str(),
             st.modality.as_str(),
             st.attributed_to

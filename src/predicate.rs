@@ -55,6 +55,7 @@ predicates! {
     Aids => "aids", Some("AID"), false, "aids", "aide";
     ConcedesTo => "concedesTo", Some("CONCEDE"), false, "concedes to", "fait des concessions à";
     WithdrawsFrom => "withdrawsFrom", Some("RETREAT"), false, "withdraws from", "se retire de";
+    Resigns => "resigns", Some("RETREAT"), false, "resigns", "démissionne";
     DemandsFrom => "demandsFrom", Some("REQUEST"), false, "demands from", "exige de";
     Criticizes => "criticizes", Some("ACCUSE"), false, "criticizes", "critique";
     Accuses => "accuses", Some("ACCUSE"), false, "accuses", "accuse";
@@ -125,8 +126,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vocabulary_has_27_predicates_that_round_trip() {
-        assert_eq!(Predicate::ALL.len(), 27);
+    fn vocabulary_has_28_predicates_that_round_trip() {
+        assert_eq!(Predicate::ALL.len(), 28);
         for p in Predicate::ALL {
             assert_eq!(Predicate::parse(p.name()), Some(*p));
         }

@@ -215,7 +215,8 @@ impl<'a> DocumentQuads<'a> {
             );
         }
         let s = nn(&st.subject.id);
-        let o = nn(&st.object.id);
+        // A one-actor event ("X resigned") has no `ag:object` and no direct edge.
+        let o = st.object.as_ref().map(|e| nn(&e.id));
         let st_s: NamedOrBlankNode = sn.clone().into();
         add(st_s.clone(), rdf::TYPE.into_owned(), ag("Statement").into());
         add(st_s.clone(), ag("subject"), s.clone().into());
@@ -224,7 +225,9 @@ impl<'a> DocumentQuads<'a> {
             ag("predicate"),
             ag(st.predicate.name()).into(),
         );
-        add(st_s.clone(), ag("object"), o.clone().into());
+        if let Some(o) = &o {
+            add(st_s.clone(), ag("object"), o.clone().into());
+        }
         add(
             st_s.clone(),
             ag("polarity"),
@@ -284,12 +287,12 @@ impl<'a> DocumentQuads<'a> {
                 nn(&a.id).into(),
             );
         }
-        if st.polarity == crate::statement::Polarity::Positive {
+        if let (crate::statement::Polarity::Positive, Some(o)) = (st.polarity, &o) {
             add(s.clone().into(), ag(st.predicate.name()), o.clone().into());
         }
         // Entities discovered in this document carry their type and label here.
-        for e in [&st.subject, &st.object]
-            .into_iter()
+        for e in std::iter::once(&st.subject)
+            .chain(st.object.as_ref())
             .chain(st.attributed_to.as_ref())
         {
             if e.id.contains("/id/person/") && self.entities_done.insert(e.id.clone()) {

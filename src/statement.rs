@@ -116,8 +116,9 @@ pub struct Statement {
     pub predicate: Predicate,
     /// PLOVER type.
     pub plover: Option<&'static str>,
-    /// Object.
-    pub object: Arc<Entity>,
+    /// Object; `None` for a one-actor event ("Shevardnadze resigned",
+    /// "protesters marched"), `null` in JSON.
+    pub object: Option<Arc<Entity>>,
     /// Polarity.
     pub polarity: Polarity,
     /// Modality.
@@ -144,6 +145,11 @@ impl Statement {
         self.plover = Some(plover_in_mode(base, self.modality));
     }
 
+    /// The object's label, `""` for a one-actor event.
+    pub fn object_label(&self) -> &str {
+        self.object.as_ref().map_or("", |o| o.label.as_str())
+    }
+
     /// One JSON line (contract form).
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("statements always serialize")
@@ -161,7 +167,7 @@ impl Statement {
             self.sentence_index,
             clean(&self.subject.label),
             self.predicate,
-            clean(&self.object.label),
+            clean(self.object_label()),
             self.polarity.as_str(),
             self.modality.as_str(),
             self.attributed_to

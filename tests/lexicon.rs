@@ -44,7 +44,7 @@ fn check(k: &Knowledge, cases: &[Case]) -> Vec<String> {
         let ok = got.iter().any(|st| {
             st.subject.label == *s
                 && st.predicate.name() == p
-                && st.object.label == *o
+                && st.object.as_ref().map_or("-", |e| e.label.as_str()) == *o
                 && st.polarity.as_str() == "positive"
         });
         if !ok {
@@ -53,7 +53,10 @@ fn check(k: &Knowledge, cases: &[Case]) -> Vec<String> {
                 .map(|st| {
                     format!(
                         "{} {} {} ({})",
-                        st.subject.label, st.predicate, st.object.label, st.rule
+                        st.subject.label,
+                        st.predicate,
+                        st.object_label(),
+                        st.rule
                     )
                 })
                 .collect();

@@ -53,7 +53,7 @@ pub type Row = Vec<Option<String>>;
 /// as long.
 const QUERY: &str = "SELECT ?st ?s ?p ?o ?pol ?mod ?text ?start ?end ?span ?rule ?plover ?conf \
      ?doc ?attr ?date WHERE { GRAPH ?g { \
-     ?st ag:subject ?s ; ag:predicate ?p ; ag:object ?o . \
+     ?st ag:subject ?s ; ag:predicate ?p . OPTIONAL { ?st ag:object ?o } \
      OPTIONAL { ?st ag:polarity ?pol } OPTIONAL { ?st ag:modality ?mod } \
      OPTIONAL { ?st ag:evidence/ag:text ?text } \
      OPTIONAL { ?st ag:start ?start } OPTIONAL { ?st ag:end ?end } \

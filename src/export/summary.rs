@@ -73,12 +73,16 @@ pub(crate) fn expand(s: &str) -> String {
 /// ```
 pub fn encode(date: Option<&str>, statements: &[Statement]) -> String {
     let mut counts: BTreeMap<(&str, &str, &str, &str), usize> = BTreeMap::new();
+    // A one-actor event is no edge.
     for st in statements {
+        let Some(object) = &st.object else {
+            continue;
+        };
         *counts
             .entry((
                 short(&st.subject.id),
                 st.predicate.name(),
-                short(&st.object.id),
+                short(&object.id),
                 st.polarity.as_str(),
             ))
             .or_default() += 1;

@@ -192,12 +192,13 @@ pub(crate) fn reported_accusations(
         })
         .filter_map(|st| {
             let speaker = st.attributed_to.clone()?;
-            if speaker.id == st.subject.id || speaker.id == st.object.id {
+            if speaker.id == st.subject.id || st.object.as_ref().is_none_or(|o| speaker.id == o.id)
+            {
                 return None;
             }
             let mut a = st.clone();
             a.rule = format!("REPORTED+{}", st.rule);
-            a.object = st.subject.clone();
+            a.object = Some(st.subject.clone());
             a.subject = speaker;
             a.predicate = Predicate::Accuses;
             a.plover = Predicate::Accuses.plover();

@@ -40,7 +40,8 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{EntityType, Gender, Knowledge, Trigger};
-use crate::statement::{Entity, Statement};
+use crate::predicate::Predicate;
+use crate::statement::{Entity, Polarity, Statement};
 use crate::text::{self, Document, Lang, Sentence, Token};
 
 /// An entity as seen in one document: from the knowledge base or discovered.
@@ -427,8 +428,29 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
 }
 
 /// Removes repeated statements (same sentence, subject, predicate, object,
-/// polarity), keeping the first.
+/// polarity), keeping the first, and one-actor statements whose act the
+/// sentence also gives with a target ("began a hunger strike to protest
+/// against X": the protest against X).
 fn dedup(out: &mut Vec<Statement>) {
+    if out.iter().any(|s| s.object.is_none()) {
+        let keep: Vec<bool> = {
+            fn act(s: &Statement) -> (usize, &str, Predicate, Polarity) {
+                (
+                    s.sentence_index,
+                    s.subject.id.as_str(),
+                    s.predicate,
+                    s.polarity,
+                )
+            }
+            let targeted: rustc_hash::FxHashSet<_> =
+                out.iter().filter(|s| s.object.is_some()).map(act).collect();
+            out.iter()
+                .map(|s| s.object.is_some() || !targeted.contains(&act(s)))
+                .collect()
+        };
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(false));
+    }
     // Keys borrow the statements (no copies of the ids), so decide first.
     let keep: Vec<bool> = {
         let mut seen = rustc_hash::FxHashSet::default();
@@ -438,7 +460,7 @@ fn dedup(out: &mut Vec<Statement>) {
                     s.sentence_index,
                     s.subject.id.as_str(),
                     s.predicate,
-                    s.object.id.as_str(),
+                    s.object.as_ref().map(|o| o.id.as_str()),
                     s.polarity,
                 ))
             })

@@ -3,12 +3,14 @@
 //! genitive, demonym, marker, or the subject of its light verb) and its
 //! patient (a marker, a demanded clause, or the light verb's direct object).
 
-use super::clause;
+use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, noun_frame};
 use super::governors::{Governed, governing_verb};
 use super::protest::protest_default;
-use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
+use super::statements::{
+    Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
+};
 use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::{EntityType, NounEntry, Trigger};
@@ -97,8 +99,9 @@ pub(crate) fn noun_statements(
 
 /// The statements of a nominal frame with an agent and no target: a
 /// reciprocal among the coordinated subjects of the light verb ("Israel and
-/// Lebanon renewed negotiations", not a genitive after the noun), or a
-/// protest against its default target.
+/// Lebanon renewed negotiations", not a genitive after the noun), a protest
+/// against its default target, or for an `alone` entry a one-actor event
+/// ("X declared a ceasefire").
 fn agent_only(
     p: &mut Prepared,
     s: usize,
@@ -128,11 +131,47 @@ fn agent_only(
             return Some(out);
         }
     }
-    if entry.predicate == Predicate::Protests {
-        let how = format!("{how}; ");
-        return protest_default(p, s, t, am, ctx, (&entry.id, label, &how));
+    if entry.predicate == Predicate::Protests
+        && let Some(out) =
+            protest_default(p, s, t, am, ctx, (&entry.id, label, &format!("{how}; ")))
+    {
+        return Some(out);
     }
-    None
+    // "demanded the resignation of X", "condemned the offensive": a
+    // predicate noun that a predicate verb governs is that verb's
+    // complement, no event of its own.
+    let (start, _) = clause_start(p, s, t.first);
+    if !entry.alone
+        || (start..t.first).any(|j| p.k.lex.verb(p.lang, p.norm(j)).is_some())
+        || !close_agent(p, t, am)
+    {
+        return None;
+    }
+    let rule = Rule {
+        predicate,
+        id,
+        confidence: 0.6,
+    };
+    let mut out = alone(p, s, t, am, rule, ctx);
+    governed_plover(governed, &mut out);
+    p.note(Stage::Statements, |_| {
+        format!(
+            "rule {label}: fired ({how}; one-actor event, no target), {} statement(s)",
+            out.len()
+        )
+    });
+    Some(out)
+}
+
+/// Whether an agent after the noun follows it directly, with only
+/// prepositions and articles between ("la démission du Premier ministre",
+/// "the resignation of the president"): a later one may belong to another
+/// phrase ("le retrait de ses troupes du Mali": Mali does not withdraw).
+fn close_agent(p: &Prepared, t: &Trig, am: usize) -> bool {
+    let first = p.mentions[am].first;
+    first < t.first
+        || (t.last..first)
+            .all(|j| is_preposition(p.lang, p.norm(j)) || is_article(p.lang, p.norm(j)))
 }
 
 /// "Turkish authorities imposed a curfew in southeastern Turkey": a state's

@@ -3,7 +3,7 @@
 //! passive agent, nominal agent and patient), one statement per coordinated
 //! actor, with the clause context of [`super::context`].
 
-use super::clause;
+use super::clause::{self, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, verb_frame};
 use super::governors::{
@@ -11,9 +11,12 @@ use super::governors::{
     reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
 use super::protest::protest_default;
-use super::statements::{Rule, both_ends, cross, not_fired, reciprocal, span_of, with_frame};
+use super::statements::{
+    Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
+};
 use super::triggers::{Trig, triggers};
 use super::{Prepared, Stage};
+use crate::lexicon::inflect::Tense;
 use crate::lexicon::{Trigger, VerbEntry};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -32,7 +35,14 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let mut pending = Pending::default();
         let first_out = out.len();
         for t in &trigs {
-            for what in std::iter::once(t.what).chain(t.alts.iter().copied()) {
+            // One-actor statements wait for the other readings of the same
+            // words: "protested Japan's decision" criticizes Japan.
+            let mut alone_only: Option<(Trig, Vec<Statement>)> = None;
+            let n_alts = t.alts.len();
+            for (k, what) in std::iter::once(t.what)
+                .chain(t.alts.iter().copied())
+                .enumerate()
+            {
                 let t = Trig {
                     what,
                     alts: Vec::new(),
@@ -49,8 +59,16 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     pending.unfulfilled(p, &t);
                     continue;
                 }
+                if k < n_alts && made.iter().all(|st| st.object.is_none()) {
+                    alone_only.get_or_insert((t, made));
+                    continue;
+                }
+                alone_only = None;
                 place(p, s, &t, made, &mut pending, &mut out);
                 break;
+            }
+            if let Some((t, made)) = alone_only {
+                place(p, s, &t, made, &mut pending, &mut out);
             }
         }
         // "threatened to strike unless Israel …": the threat is against the
@@ -60,7 +78,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             let prefix = format!("{rule}+");
             if out[first_out..]
                 .iter()
-                .any(|st| st.rule.starts_with(&prefix))
+                .any(|st| st.rule.starts_with(&prefix) && st.object.is_some())
             {
                 continue;
             }
@@ -265,8 +283,9 @@ fn verb_statements(
 }
 
 /// The statements of a verb frame with a subject and no object: a
-/// reciprocal among coordinated subjects ("A and B agreed"), or a protest
-/// against its default target.
+/// reciprocal among coordinated subjects ("A and B agreed"), a protest
+/// against its default target, or for an `alone` entry a one-actor event
+/// ("X resigned").
 #[allow(clippy::too_many_arguments)]
 fn subject_only(
     p: &mut Prepared,
@@ -294,10 +313,51 @@ fn subject_only(
             return Some(out);
         }
     }
-    if v.predicate == Predicate::Protests {
-        return protest_default(p, s, t, sm, ctx, (&v.id, label, ""));
+    if v.predicate == Predicate::Protests
+        && let Some(out) = protest_default(p, s, t, sm, ctx, (&v.id, label, ""))
+    {
+        return Some(out);
     }
-    None
+    if !v.alone || is_passive || v.inverse || !event_form(p, t, ctx) {
+        return None;
+    }
+    let rule = Rule {
+        predicate: v.predicate,
+        id: &v.id,
+        confidence: 0.7,
+    };
+    let out = alone(p, s, t, sm, rule, ctx);
+    p.note(Stage::Statements, |_| {
+        format!(
+            "rule {label}: fired (one-actor event, no target), {} statement(s)",
+            out.len()
+        )
+    });
+    Some(out)
+}
+
+/// Whether the verb form at `t` can state a one-actor event: not a gerund
+/// ("her role in rioting") nor an infinitive after a preposition, whose
+/// act is called for, intended or refused ("called on them not to
+/// demonstrate", "imposed sanctions to protest"), and whose subject is
+/// only a controller; unless the clause commits its subject to the act
+/// ("agreed to resign": future).
+fn event_form(p: &Prepared, t: &Trig, ctx: &Context) -> bool {
+    match t.what {
+        Trigger::Verb(_, Tense::Gerund) => false,
+        Trigger::Verb(_, Tense::Infinitive) => {
+            // Past a negation: "à ne pas manifester", "not to resign".
+            let before = (0..t.first)
+                .rev()
+                .find(|&j| !matches!(p.norm(j), "ne" | "n'" | "pas" | "plus" | "jamais" | "not"));
+            ctx.modality == Modality::Future
+                || before.is_none_or(|j| {
+                    !(is_preposition(p.lang, p.norm(j))
+                        || matches!(p.norm(j), "to" | "a" | "de" | "d'" | "afin"))
+                })
+        }
+        _ => true,
+    }
 }
 
 /// Whether two groups hold the same entities.

@@ -67,7 +67,32 @@ pub(crate) fn make(
     } else {
         (pred, rule.to_string())
     };
-    Some(Statement {
+    Some(statement(
+        p,
+        s,
+        (subj, Some(obj)),
+        pred,
+        ctx,
+        rule,
+        span,
+        conf,
+    ))
+}
+
+/// The statement of `pred` between document entities `subj` and `obj`
+/// (`None`: a one-actor event).
+#[allow(clippy::too_many_arguments)]
+fn statement(
+    p: &Prepared,
+    s: usize,
+    (subj, obj): (usize, Option<usize>),
+    pred: Predicate,
+    ctx: &Context,
+    rule: String,
+    span: (usize, usize),
+    conf: f32,
+) -> Statement {
+    Statement {
         doc: p.doc_id(),
         sentence_index: s,
         sentence: p.sentence_text(s),
@@ -75,7 +100,7 @@ pub(crate) fn make(
         subject: p.entity_json(subj),
         predicate: pred,
         plover: crate::statement::plover_of(pred, ctx.modality),
-        object: p.entity_json(obj),
+        object: obj.map(|o| p.entity_json(o)),
         polarity: ctx.polarity,
         modality: ctx.modality,
         attributed_to: ctx.attributed.map(|a| {
@@ -88,7 +113,37 @@ pub(crate) fn make(
         confidence: conf,
         rule,
         date: p.doc_date(),
-    })
+    }
+}
+
+/// One-actor statements ("X resigned", "protesters marched", "X declared a
+/// ceasefire"): one per coordinated actor of mention `mi`, with no object.
+pub(crate) fn alone(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    mi: usize,
+    rule: Rule,
+    ctx: &Context,
+) -> Vec<Statement> {
+    let m = &p.mentions[mi];
+    let span = (m.first.min(t.first), m.last.max(t.last));
+    group_ents(p, mi)
+        .into_iter()
+        .map(|(a, _)| {
+            let r = rule.id.to_string();
+            statement(
+                p,
+                s,
+                (a, None),
+                rule.predicate,
+                ctx,
+                r,
+                span,
+                rule.confidence,
+            )
+        })
+        .collect()
 }
 
 /// The entities a statement of `pred` joins, given its agent and target:

@@ -403,7 +403,7 @@ UN_DEPUTY_ENVOY
         let st = crate::extract::extract(&k2, &doc);
         assert!(
             st.iter().any(|s| s.subject.label == "Alma Quentin-Ross"
-                && s.object.label == "Ocean States Forum"),
+                && s.object_label() == "Ocean States Forum"),
             "{st:?}"
         );
     }

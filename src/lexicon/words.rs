@@ -31,6 +31,9 @@ pub struct VerbEntry {
     pub sym: bool,
     /// Grammatical subject is the target.
     pub inverse: bool,
+    /// The act is an event even with no target (`alone` flag): "X resigned",
+    /// "protesters marched", "troops withdrew" make a one-actor statement.
+    pub alone: bool,
     /// PLOVER type of the act when it is not the predicate's (`plover=` flag:
     /// torture is ASSAULT, an apology SUPPORT, lifting sanctions RETREAT).
     pub plover: Option<&'static str>,
@@ -59,6 +62,9 @@ pub struct NounEntry {
     pub types: Option<Vec<EntityType>>,
     /// Symmetric relation.
     pub sym: bool,
+    /// The act is an event even with no target (`alone` flag): "X declared
+    /// a ceasefire", "X launched an offensive".
+    pub alone: bool,
     /// PLOVER type when it is not the predicate's (`plover=` flag).
     pub plover: Option<&'static str>,
 }
@@ -215,7 +221,7 @@ fn markers(s: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The `flags` field of a verb or noun line: `sym`, `inverse` and
+/// The `flags` field of a verb or noun line: `sym`, `inverse`, `alone` and
 /// `plover=TYPE` (a PLOVER 2.0 event type, validated here).
 fn parse_flags(
     t: &Table,
@@ -230,10 +236,10 @@ fn parse_flags(
                 Some(crate::predicate::plover_type(ty).ok_or_else(|| {
                     t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
                 })?);
-        } else if !matches!(fl.as_str(), "sym" | "inverse") {
+        } else if !matches!(fl.as_str(), "sym" | "inverse" | "alone") {
             return Err(t.err(
                 row,
-                format!("unknown flag `{fl}` (sym, inverse, plover=TYPE)"),
+                format!("unknown flag `{fl}` (sym, inverse, alone, plover=TYPE)"),
             ));
         }
     }
@@ -356,6 +362,7 @@ impl Lexicon {
                 types,
                 sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
                 inverse: flags.iter().any(|x| x == "inverse"),
+                alone: flags.iter().any(|x| x == "alone"),
                 plover,
                 pronominal,
                 clitics,
@@ -407,6 +414,7 @@ impl Lexicon {
                 patient: markers(&f[5]),
                 types,
                 sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
+                alone: flags.iter().any(|x| x == "alone"),
                 plover,
             });
             for form in forms {

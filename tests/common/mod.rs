@@ -28,7 +28,7 @@ pub fn show(st: &[Statement]) -> String {
                 "{} {} {} [{} {} {}]",
                 s.subject.label,
                 s.predicate,
-                s.object.label,
+                s.object.as_ref().map_or("-", |o| o.label.as_str()),
                 s.polarity.as_str(),
                 s.modality.as_str(),
                 s.attributed_to

@@ -705,7 +705,7 @@ pub(crate) fn push_structural(
         subject: p.entity_json(person),
         predicate: rel,
         plover: rel.plover(),
-        object: p.entity_json(aff),
+        object: Some(p.entity_json(aff)),
         polarity: Polarity::Positive,
         modality: Modality::Asserted,
         attributed_to: None,
@@ -716,7 +716,9 @@ pub(crate) fn push_structural(
     p.note(Stage::Statements, |_| {
         format!(
             "rule {rule}: {} {} {}",
-            st.subject.label, rel, st.object.label
+            st.subject.label,
+            rel,
+            st.object_label()
         )
     });
     p.structural.push(st);
