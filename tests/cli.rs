@@ -626,3 +626,60 @@ fn asserted_only_exports_count_held_meetings_not_planned_ones() {
     assert_eq!(weight(&all), "2", "{all}");
     assert_eq!(weight(&asserted), "1", "{asserted}");
 }
+
+/// One-actor events (issue #14): stored without `ag:object`, no edge in the network.
+#[test]
+fn a_one_actor_event_is_stored_without_object_and_exported_without_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("a.txt");
+    std::fs::write(
+        &text,
+        "The Italian government resigned on Thursday. Chile criticized Peru.",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    bin()
+        .args(["ingest", "--lang", "en", "--store"])
+        .arg(&store)
+        .arg(&text)
+        .assert()
+        .success();
+    // The statement is there, with its predicate and no ag:object.
+    let q = "SELECT ?st WHERE { ?st ag:subject ?s ; ag:predicate ag:resigns . \
+             FILTER NOT EXISTS { ?st ag:object ?o } }";
+    let rows = stdout_ok(
+        bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg(q),
+    );
+    assert_eq!(rows.lines().count(), 2, "header and one statement: {rows}");
+    // No direct edge from Italy by the one-actor predicate.
+    let q = "ASK { ?s ag:resigns ?o }";
+    let ask = stdout_ok(
+        bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg(q),
+    );
+    assert!(ask.contains("false"), "{ask}");
+    // The network has the two-actor edge only.
+    let gexf = stdout_ok(
+        bin()
+            .args(["export", "--format", "gexf", "--store"])
+            .arg(&store),
+    );
+    assert_eq!(gexf.matches("<edge ").count(), 1, "{gexf}");
+    assert!(!gexf.contains("resigns"), "{gexf}");
+    // The statement-level export lists it, with an empty object.
+    let rows = stdout_ok(
+        bin()
+            .args(["export", "--format", "statements-jsonl", "--store"])
+            .arg(&store),
+    );
+    let resign = rows
+        .lines()
+        .find(|l| l.contains("\"resigns\""))
+        .expect("the one-actor statement is exported");
+    assert!(resign.contains("Italy"), "{resign}");
+}

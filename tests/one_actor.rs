@@ -1,12 +1,11 @@
 //! One-actor events (issue #14): statements with no object, for lexicon
 //! entries flagged `alone` ("X resigned", "troops withdrew"), in the
-//! extractor, the JSON contract, the RDF store and the exports. Sentences
-//! written for these tests.
+//! extractor and the JSON contract (the store and the exports: tests/cli.rs).
+//! Sentences written for these tests.
 
 mod common;
 
 use actorgraph::text::Lang;
-use assert_cmd::Command;
 use common::{Case, check_cases, check_not_asserted, run};
 
 const CASES: &[Case] = &[
@@ -146,74 +145,4 @@ fn a_one_actor_event_has_a_null_object_in_json_and_tsv() {
     let tsv: Vec<String> = one.to_tsv().split('\t').map(String::from).collect();
     assert_eq!(tsv[3], "resigns");
     assert_eq!(tsv[4], "", "the object column is empty");
-}
-
-fn bin() -> Command {
-    Command::cargo_bin("actorgraph").expect("binary built")
-}
-
-fn stdout_ok(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-#[test]
-fn a_one_actor_event_is_stored_without_object_and_exported_without_edge() {
-    let dir = tempfile::tempdir().unwrap();
-    let text = dir.path().join("a.txt");
-    std::fs::write(
-        &text,
-        "The Italian government resigned on Thursday. Chile criticized Peru.",
-    )
-    .unwrap();
-    let store = dir.path().join("store");
-    bin()
-        .args(["ingest", "--lang", "en", "--store"])
-        .arg(&store)
-        .arg(&text)
-        .assert()
-        .success();
-    // The statement is there, with its predicate and no ag:object.
-    let q = "SELECT ?st WHERE { ?st ag:subject ?s ; ag:predicate ag:resigns . \
-             FILTER NOT EXISTS { ?st ag:object ?o } }";
-    let rows = stdout_ok(
-        bin()
-            .args(["query", "--format", "csv", "--store"])
-            .arg(&store)
-            .arg(q),
-    );
-    assert_eq!(rows.lines().count(), 2, "header and one statement: {rows}");
-    // No direct edge from Italy by the one-actor predicate.
-    let q = "ASK { ?s ag:resigns ?o }";
-    let ask = stdout_ok(
-        bin()
-            .args(["query", "--format", "csv", "--store"])
-            .arg(&store)
-            .arg(q),
-    );
-    assert!(ask.contains("false"), "{ask}");
-    // The network has the two-actor edge only.
-    let gexf = stdout_ok(
-        bin()
-            .args(["export", "--format", "gexf", "--store"])
-            .arg(&store),
-    );
-    assert_eq!(gexf.matches("<edge ").count(), 1, "{gexf}");
-    assert!(!gexf.contains("resigns"), "{gexf}");
-    // The statement-level export lists it, with an empty object.
-    let rows = stdout_ok(
-        bin()
-            .args(["export", "--format", "statements-jsonl", "--store"])
-            .arg(&store),
-    );
-    let resign = rows
-        .lines()
-        .find(|l| l.contains("\"resigns\""))
-        .expect("the one-actor statement is exported");
-    assert!(resign.contains("Italy"), "{resign}");
 }

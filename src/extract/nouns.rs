@@ -51,7 +51,7 @@ pub(crate) fn noun_statements(
             s,
             t,
             (&entry, &id, predicate, governed),
-            (am, f.clause_subject),
+            (am, f.clause_subject, start),
             &ctx,
             (&label, f.how),
         )
@@ -107,7 +107,7 @@ fn agent_only(
     s: usize,
     t: &Trig,
     (entry, id, predicate, governed): (&NounEntry, &str, Predicate, Option<Governed>),
-    (am, light_verb_subject): (usize, bool),
+    (am, light_verb_subject, start): (usize, bool, usize),
     ctx: &Context,
     (label, how): (&str, &str),
 ) -> Option<Vec<Statement>> {
@@ -140,7 +140,6 @@ fn agent_only(
     // "demanded the resignation of X", "condemned the offensive": a
     // predicate noun that a predicate verb governs is that verb's
     // complement, no event of its own.
-    let (start, _) = clause_start(p, s, t.first);
     if !entry.alone
         || (start..t.first).any(|j| p.k.lex.verb(p.lang, p.norm(j)).is_some())
         || !close_agent(p, t, am)

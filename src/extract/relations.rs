@@ -347,9 +347,10 @@ fn event_form(p: &Prepared, t: &Trig, ctx: &Context) -> bool {
         Trigger::Verb(_, Tense::Gerund) => false,
         Trigger::Verb(_, Tense::Infinitive) => {
             // Past a negation: "à ne pas manifester", "not to resign".
-            let before = (0..t.first)
-                .rev()
-                .find(|&j| !matches!(p.norm(j), "ne" | "n'" | "pas" | "plus" | "jamais" | "not"));
+            let negation = |w: &str| {
+                p.k.lex.is(p.lang, "negation_pre", w) || p.k.lex.is(p.lang, "negation_post", w)
+            };
+            let before = (0..t.first).rev().find(|&j| !negation(p.norm(j)));
             ctx.modality == Modality::Future
                 || before.is_none_or(|j| {
                     !(is_preposition(p.lang, p.norm(j))
