@@ -126,6 +126,16 @@ impl Backend {
         }
     }
 
+    /// Brings the network graph's counts (`store::network`) up to date after
+    /// loads or removals: a local store keeps them exact as it writes; a
+    /// remote one recounts them from its statements with one SPARQL Update.
+    pub fn refresh_network(&self) -> Result<()> {
+        match self {
+            Backend::Local(..) => Ok(()),
+            Backend::Remote(r) => r.update(&store::network::recount_update()),
+        }
+    }
+
     /// Drops the graphs of these document ids; answers the ids that were
     /// not in the store (remote: the ids are dropped with `DROP SILENT`, so
     /// none is reported missing).

@@ -517,6 +517,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 unchanged += loaded.unchanged;
                 Ok(())
             })?;
+            s.refresh_network()?;
             let total = s.len()?;
             eprintln!(
                 "ingested {quads} quad(s) into {} ({total} quads in store)",
@@ -752,6 +753,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => {
             let s = location(remote, st)?.open_existing_write()?;
             let missing = s.remove_documents(ids)?;
+            s.refresh_network()?;
             eprintln!(
                 "actorgraph: removed {} document(s) from {}",
                 ids.len() - missing.len(),

@@ -10,7 +10,7 @@
 
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{Literal, NamedNode, Term};
-use spargebra::algebra::{Expression, GraphPattern, OrderExpression};
+use spargebra::algebra::{AggregateExpression, Expression, GraphPattern, OrderExpression};
 use spargebra::term::{GroundTerm, NamedNodePattern, TermPattern, Variable};
 use spargebra::{Query, SparqlParser};
 
@@ -239,11 +239,21 @@ fn subst_pattern(p: &mut GraphPattern, var: &Variable, term: &Term, used: &mut b
                 }
             }
         }
+        GraphPattern::Group {
+            inner, aggregates, ..
+        } => {
+            subst_pattern(inner, var, term, used);
+            // A parameter may steer an aggregate: SUM(IF(?include = "all", …)).
+            for (_, a) in aggregates {
+                if let AggregateExpression::FunctionCall { expr, .. } = a {
+                    subst_expr(expr, var, term, used);
+                }
+            }
+        }
         GraphPattern::Project { inner, .. }
         | GraphPattern::Distinct { inner }
         | GraphPattern::Reduced { inner }
         | GraphPattern::Slice { inner, .. }
-        | GraphPattern::Group { inner, .. }
         | GraphPattern::Service { inner, .. } => subst_pattern(inner, var, term, used),
         GraphPattern::Values { variables, .. } => {
             // A VALUES on the parameter itself still counts as a use.
@@ -385,6 +395,16 @@ mod tests {
             &["actor=agr:France"],
         );
         assert!(q.contains("VALUES"), "{q}");
+    }
+
+    #[test]
+    fn a_parameter_inside_an_aggregate_is_bound() {
+        let q = bound(
+            "SELECT ?p (SUM(IF(COALESCE(?include, \"asserted\") = \"all\", ?all, ?asserted)) AS ?n) WHERE { ?c ag:relation ?p ; ag:statements ?all ; ag:assertedStatements ?asserted } GROUP BY ?p",
+            &["include=all"],
+        );
+        assert!(!q.contains("COALESCE(?include"), "{q}");
+        assert!(q.contains("COALESCE(\"all\", \"asserted\")"), "{q}");
     }
 
     #[test]

@@ -683,3 +683,87 @@ fn a_one_actor_event_is_stored_without_object_and_exported_without_edge() {
         .expect("the one-actor statement is exported");
     assert!(resign.contains("Italy"), "{resign}");
 }
+
+/// The library queries that read the network graph's counts answer what a
+/// count over the statements answers, before and after a removal.
+#[test]
+fn network_graph_queries_agree_with_a_statement_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = examples_store(dir.path());
+    let query = |args: &[&str]| -> Vec<String> {
+        let out = stdout_ok(
+            bin()
+                .args(["query", "--format", "csv", "--store"])
+                .arg(&store)
+                .args(args),
+        );
+        let mut rows: Vec<String> = out.lines().skip(1).map(str::to_string).collect();
+        rows.sort();
+        rows
+    };
+    let between = example("queries/between-dates.rq");
+    let by_cells = |since: &str, until: &str, include: &str| -> Vec<String> {
+        query(&[
+            "--file",
+            between.to_str().unwrap(),
+            "-p",
+            &format!("since={since}"),
+            "-p",
+            &format!("until={until}"),
+            "-p",
+            &format!("include={include}"),
+        ])
+        .iter()
+        // predicate,quad,polarity,statements -> predicate,polarity,statements
+        .map(|r| {
+            let f: Vec<&str> = r.split(',').collect();
+            format!("{},{},{}", f[0], f[2], f[3])
+        })
+        .collect()
+    };
+    let by_statements = |since: &str, until: &str, asserted: bool| -> Vec<String> {
+        let modality = if asserted {
+            "FILTER(?m = \"asserted\")"
+        } else {
+            ""
+        };
+        query(&[&format!(
+            "SELECT ?predicate ?polarity (COUNT(?st) AS ?n) WHERE {{ \
+             ?st a ag:Statement ; ag:predicate ?p ; ag:polarity ?pol ; ag:modality ?m ; prov:wasDerivedFrom ?g . {modality} \
+             ?g dcterms:date ?d FILTER(?d >= \"{since}\"^^xsd:date && ?d <= \"{until}\"^^xsd:date) \
+             BIND(STRAFTER(STR(?p), \"#\") AS ?predicate) BIND(STR(?pol) AS ?polarity) }} \
+             GROUP BY ?predicate ?polarity"
+        )])
+    };
+    let year = by_cells("2023-01-01", "2023-12-31", "asserted");
+    assert!(year.len() >= 4, "{year:?}");
+    assert_eq!(year, by_statements("2023-01-01", "2023-12-31", true));
+    assert_eq!(
+        by_cells("2023-01-01", "2023-12-31", "all"),
+        by_statements("2023-01-01", "2023-12-31", false)
+    );
+    // Whole months: May 2023 is the English article alone.
+    let may = by_cells("2023-05-01", "2023-05-31", "all");
+    assert!(!may.is_empty() && may.len() < year.len() + 1, "{may:?}");
+    assert_eq!(may, by_statements("2023-05-01", "2023-05-31", false));
+    stdout_ok(
+        bin()
+            .args(["remove", "--store"])
+            .arg(&store)
+            .arg("en-g7-hiroshima"),
+    );
+    assert!(by_cells("2023-05-01", "2023-05-31", "all").is_empty());
+    assert_eq!(
+        by_cells("2023-01-01", "2023-12-31", "all"),
+        by_statements("2023-01-01", "2023-12-31", false)
+    );
+    // Actors of the removed article alone are no longer counted.
+    let missing = query(&[
+        "--file",
+        example("queries/without-wikidata.rq").to_str().unwrap(),
+    ]);
+    assert!(
+        !missing.iter().any(|r| r.starts_with("Fumio Kishida,")),
+        "{missing:?}"
+    );
+}

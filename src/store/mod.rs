@@ -13,6 +13,8 @@ use crate::rdf;
 use crate::statement::Statement;
 use crate::text::Document;
 
+pub mod network;
+
 /// Resolves the store location: the option, then `$ACTORGRAPH_STORE`, then
 /// `./actorgraph-store`.
 pub fn location(opt: Option<&Path>) -> PathBuf {
@@ -85,9 +87,12 @@ pub fn load_documents(
     for (i, (d, _, _)) in docs.iter().enumerate() {
         last.insert(d.id.as_str(), i);
     }
+    network::ensure(store, path)?;
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut loaded = Loaded::default();
     let mut present = Vec::new();
+    // The counts the new graphs add, and those the replaced ones had.
+    let mut added = network::Cells::new();
     let mut plan: Vec<Planned> = Vec::new();
     let mut hashes: Vec<Quad> = Vec::new();
     for (i, (doc, statements, lang)) in docs.iter().enumerate() {
@@ -114,8 +119,9 @@ pub fn load_documents(
                 .contains_named_graph(g.as_ref())
                 .map_err(|e| store_err(path, e))?;
         if exists {
-            present.push(g.clone());
+            present.push((g.clone(), stored.is_some()));
         }
+        network::add_document(&mut added, doc.date.as_deref(), statements);
         hashes.push(Quad::new(
             g.clone(),
             hash_p.clone(),
@@ -126,11 +132,18 @@ pub fn load_documents(
     }
     if !present.is_empty() {
         let mut small = Vec::with_capacity(present.len());
-        for g in present {
+        let mut gone = network::Cells::new();
+        for (g, counted) in present {
+            // Only a digested graph was counted (see `network`).
+            let mut was = network::Cells::new();
+            if counted {
+                network::add_stored(store, path, g.as_ref(), &mut was, -1)?;
+            }
             if is_large(store, path, &g)? {
-                remove_large_graph(store, path, &g)?;
+                remove_large_graph(store, path, &g, &was)?;
             } else {
                 small.push(g);
+                network::merge(&mut gone, was);
             }
         }
         let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
@@ -138,6 +151,7 @@ pub fn load_documents(
             tx.remove_named_graph(g.as_ref())
                 .map_err(|e| store_err(path, e))?;
         }
+        network::apply(&mut tx, &gone).map_err(|e| store_err(path, e))?;
         tx.commit().map_err(|e| store_err(path, e))?;
     }
     if plan.is_empty() {
@@ -176,8 +190,10 @@ pub fn load_documents(
     // The digests go in last, once every quad is in: a run killed during
     // the bulk load (whose batches land in any order) leaves no digest, so
     // the next ingest rewrites those documents instead of skipping them.
+    // The counts go in with the digests (see `network`).
     let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
     tx.extend(hashes.iter());
+    network::apply(&mut tx, &added).map_err(|e| store_err(path, e))?;
     tx.commit().map_err(|e| store_err(path, e))?;
     loaded.quads = n + hashes.len();
     Ok(loaded)
@@ -245,13 +261,19 @@ fn is_large(store: &Store, path: &Path, g: &NamedNode) -> Result<bool> {
 /// Removes a large graph in transactions of [`REMOVE_BATCH`] quads, its
 /// content digest first: a run killed half-way leaves a partial graph with
 /// no digest, which the next ingest rewrites instead of skipping.
-fn remove_large_graph(store: &Store, path: &Path, g: &NamedNode) -> Result<()> {
+fn remove_large_graph(
+    store: &Store,
+    path: &Path,
+    g: &NamedNode,
+    was: &network::Cells,
+) -> Result<()> {
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let gn = Some(g.as_ref().into());
     let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
     for q in store.quads_for_pattern(Some(g.as_ref().into()), Some(hash_p.as_ref()), None, gn) {
         tx.remove(&q.map_err(|e| store_err(path, e))?);
     }
+    network::apply(&mut tx, was).map_err(|e| store_err(path, e))?;
     tx.commit().map_err(|e| store_err(path, e))?;
     let mut batch = Vec::with_capacity(REMOVE_BATCH);
     loop {
@@ -285,28 +307,38 @@ fn remove_large_graph(store: &Store, path: &Path, g: &NamedNode) -> Result<()> {
 /// (a run killed meanwhile leaves part of it, which running the same
 /// removal again drops).
 pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Vec<String>> {
+    network::ensure(store, path)?;
+    let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut missing = Vec::new();
-    let mut removed = vec![false; ids.len()];
-    for (id, removed) in ids.iter().zip(&mut removed) {
+    let mut small = Vec::new();
+    let mut gone = network::Cells::new();
+    let mut seen = std::collections::HashSet::new();
+    // An id given twice is removed (and uncounted) once.
+    for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
         let g = NamedNode::new_unchecked(rdf::doc_iri(id));
-        if is_large(store, path, &g)? {
-            remove_large_graph(store, path, &g)?;
-            *removed = true;
+        // Only a digested graph was counted (see `network`).
+        let mut was = network::Cells::new();
+        if stored_hash(store, path, &g, &hash_p)?.is_some() {
+            network::add_stored(store, path, g.as_ref(), &mut was, -1)?;
         }
-    }
-    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
-    for (id, _) in ids.iter().zip(&removed).filter(|(_, r)| !**r) {
-        let g = NamedNode::new_unchecked(rdf::doc_iri(id));
-        if tx
+        if is_large(store, path, &g)? {
+            remove_large_graph(store, path, &g, &was)?;
+        } else if store
             .contains_named_graph(g.as_ref())
             .map_err(|e| store_err(path, e))?
         {
-            tx.remove_named_graph(g.as_ref())
-                .map_err(|e| store_err(path, e))?;
+            network::merge(&mut gone, was);
+            small.push(g);
         } else {
             missing.push(id.clone());
         }
     }
+    let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
+    for g in &small {
+        tx.remove_named_graph(g.as_ref())
+            .map_err(|e| store_err(path, e))?;
+    }
+    network::apply(&mut tx, &gone).map_err(|e| store_err(path, e))?;
     tx.commit().map_err(|e| store_err(path, e))?;
     Ok(missing)
 }
@@ -314,9 +346,10 @@ pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Ve
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after
 /// large ingests the bulk loader leaves many files that every look-up visits.
 pub fn optimize(path: &Path) -> Result<()> {
-    open_existing_write(path)?
-        .optimize()
-        .map_err(|e| store_err(path, e))
+    let store = open_existing_write(path)?;
+    // A store written before the network counts existed gets them here.
+    network::ensure(&store, path)?;
+    store.optimize().map_err(|e| store_err(path, e))
 }
 
 /// Opens an existing store read-write; a missing store is an error (rather

@@ -1,0 +1,195 @@
+//! The network graph's counts, maintained at ingest, equal a recount from
+//! the stored statements after any sequence of ingests, re-ingests and
+//! removals (store::network).
+
+use actorgraph::extract;
+use actorgraph::lexicon::Knowledge;
+use actorgraph::rdf::AG;
+use actorgraph::store::{self, network};
+use actorgraph::text::{Document, Lang};
+
+const TEXTS: &[(&str, Lang)] = &[
+    (
+        "France strongly supports Germany in the budget talks. Paris also backs Berlin on energy.",
+        Lang::En,
+    ),
+    (
+        "Russia will meet Turkey next week, officials said.",
+        Lang::En,
+    ),
+    (
+        "China did not criticize Japan over the fishing dispute.",
+        Lang::En,
+    ),
+    ("The Prime Minister of Peru resigned on Monday.", Lang::En),
+    (
+        "La France soutient l'Allemagne. Le Brésil condamne le Venezuela.",
+        Lang::Fr,
+    ),
+    (
+        "France supports Germany again. Russia met Turkey in Ankara.",
+        Lang::En,
+    ),
+];
+
+const DATES: &[Option<&str>] = &[Some("2022-02-04"), Some("2022-03-15"), None];
+
+/// Document `id` in one of its versions (text and date vary).
+fn doc(
+    k: &Knowledge,
+    id: usize,
+    version: usize,
+) -> (Document, Vec<actorgraph::statement::Statement>, String) {
+    let (text, lang) = TEXTS[(id + version) % TEXTS.len()];
+    let mut d = Document::new(format!("d{id}"), text);
+    d.lang = Some(lang);
+    d.date = DATES[(id + 2 * version) % DATES.len()].map(str::to_string);
+    let st = extract::extract(k, &d);
+    let code = if lang == Lang::Fr { "fr" } else { "en" };
+    (d, st, code.to_string())
+}
+
+/// A small deterministic generator (no dependency needed for a test).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+#[test]
+fn counts_equal_a_recount_after_random_ingests_reingests_and_removals() {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    let mut rng = Lcg(7);
+    let mut nonempty = 0;
+    for step in 0..40 {
+        match rng.next(4) {
+            // Ingest a few documents, some in a new version (changed digest).
+            0 | 1 => {
+                let docs: Vec<_> = (0..1 + rng.next(4))
+                    .map(|_| doc(&k, rng.next(8), rng.next(3)))
+                    .collect();
+                store::load_documents(&s, &path, &docs, rng.next(5) == 0).expect("loads");
+            }
+            // The same document twice in one batch: the last one wins.
+            2 => {
+                let id = rng.next(8);
+                let docs = vec![doc(&k, id, 0), doc(&k, id, 1)];
+                store::load_documents(&s, &path, &docs, false).expect("loads");
+            }
+            // Remove some ids, one perhaps twice or never stored.
+            _ => {
+                let ids: Vec<String> = (0..1 + rng.next(3))
+                    .map(|_| format!("d{}", rng.next(10)))
+                    .collect();
+                store::remove_documents(&s, &path, &ids).expect("removes");
+            }
+        }
+        let stored = network::stored(&s, &path).expect("reads the cells");
+        let recount = network::recount(&s, &path).expect("recounts");
+        assert_eq!(stored, recount, "after step {step}");
+        nonempty += usize::from(!stored.is_empty());
+    }
+    assert!(nonempty > 10, "the sequence left the store empty too often");
+}
+
+#[test]
+fn period_and_actor_cells_count_statements_and_documents() {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    // d0 (February 2022): France supports Germany twice, asserted.
+    // d5 (undated): France supports Germany once; Russia met Turkey.
+    let docs = vec![doc(&k, 0, 0), doc(&k, 5, 0)];
+    store::load_documents(&s, &path, &docs, false).expect("loads");
+    let cells = network::stored(&s, &path).expect("reads");
+    let actor = |name: &str| network::Key {
+        kind: network::Kind::Actor,
+        subject: Some(format!("https://w3id.org/actorgraph/id/{name}")),
+        predicate: String::new(),
+        polarity: String::new(),
+        month: None,
+    };
+    let c = cells.get(&actor("France")).expect("France is counted");
+    assert_eq!((c.statements, c.documents), (3, 2));
+    assert_eq!((c.asserted_statements, c.asserted_documents), (3, 2));
+    assert_eq!(cells[&actor("Turkey")].documents, 1);
+    // The period cell of February 2022 holds d0's two statements only.
+    let feb = network::Key {
+        kind: network::Kind::Period,
+        subject: None,
+        predicate: format!("{AG}supports"),
+        polarity: "positive".into(),
+        month: Some("2022-02".into()),
+    };
+    let c = cells.get(&feb).expect("a period cell for February 2022");
+    assert_eq!((c.statements, c.documents), (2, 1));
+    assert_eq!(
+        cells.len(),
+        5,
+        "France, Germany, Russia, Turkey and February: {cells:?}"
+    );
+    // Removing d0 leaves d5's statements; removing d5 too leaves no cell.
+    store::remove_documents(&s, &path, &["d0".into()]).expect("removes");
+    let c = network::stored(&s, &path).expect("reads")[&actor("France")];
+    assert_eq!((c.statements, c.documents), (1, 1));
+    store::remove_documents(&s, &path, &["d5".into()]).expect("removes");
+    assert!(network::stored(&s, &path).expect("reads").is_empty());
+}
+
+#[test]
+fn future_statements_are_counted_but_not_as_asserted() {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    // d1 version 0: "Russia will meet Turkey next week" (future), March 2022.
+    store::load_documents(&s, &path, &[doc(&k, 1, 0)], false).expect("loads");
+    let cells = network::stored(&s, &path).expect("reads");
+    let (key, c) = cells
+        .iter()
+        .find(|(key, _)| key.kind == network::Kind::Period && key.predicate.ends_with("#meets"))
+        .expect("a meets cell");
+    assert_eq!(key.month.as_deref(), Some("2022-03"));
+    assert_eq!((c.statements, c.documents), (1, 1));
+    assert_eq!((c.asserted_statements, c.asserted_documents), (0, 0));
+}
+
+/// The SPARQL Update a remote store runs makes the same cells, with the
+/// same IRIs, as the local store's upkeep.
+#[test]
+fn the_remote_recount_update_makes_the_same_cells() {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    let docs: Vec<_> = (0..6).map(|i| doc(&k, i, i % 3)).collect();
+    store::load_documents(&s, &path, &docs, false).expect("loads");
+    let kept = network::stored(&s, &path).expect("reads");
+    assert!(kept.len() > 8, "{kept:?}");
+    let iris = |s: &oxigraph::store::Store| {
+        let mut v: Vec<String> = s
+            .quads_for_pattern(None, None, None, None)
+            .map(|q| q.expect("reads"))
+            .filter(|q| q.graph_name.to_string() == format!("<{}>", network::NETWORK_GRAPH))
+            .map(|q| q.subject.to_string())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let before = iris(&s);
+    s.update(network::recount_update().as_str())
+        .expect("the update runs");
+    assert_eq!(network::stored(&s, &path).expect("reads"), kept);
+    assert_eq!(iris(&s), before);
+}
