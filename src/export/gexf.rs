@@ -7,7 +7,7 @@ use std::io::Write;
 use petgraph::visit::EdgeRef;
 use quick_xml::Writer;
 
-use super::xml::{W, end, tag};
+use super::xml::{W, end, raw, tag};
 use quick_xml::events::{BytesDecl, Event};
 
 use super::{Edge, Network, Node, QUADS, quad_colour, type_colour};
@@ -110,26 +110,37 @@ fn spells(w: &mut W, dates: &std::collections::BTreeSet<String>) -> std::io::Res
     end(w, "spells")
 }
 
+/// (in-degree, out-degree) of every node, by node index: one pass over
+/// the edges instead of a walk of each node's edge list per call.
+pub fn degrees(g: &Network) -> Vec<(usize, usize)> {
+    let mut d = vec![(0, 0); g.node_count()];
+    for e in g.edge_references() {
+        d[e.target().index()].0 += 1;
+        d[e.source().index()].1 += 1;
+    }
+    d
+}
+
 /// Attribute values of a node.
 pub fn node_values(g: &Network, ni: petgraph::graph::NodeIndex) -> Vec<(&'static str, String)> {
     let n: &Node = &g[ni];
+    let degree = |dir| g.edges_directed(ni, dir).count();
+    let d = (
+        degree(petgraph::Direction::Incoming),
+        degree(petgraph::Direction::Outgoing),
+    );
+    node_values_with(n, d)
+}
+
+/// Attribute values of node `n` whose (in, out) degrees are `d`.
+fn node_values_with(n: &Node, d: (usize, usize)) -> Vec<(&'static str, String)> {
     vec![
         ("type", n.etype.clone()),
         ("country", n.country.clone()),
         ("wikidata", n.wikidata.clone()),
         ("mentions", n.mentions.to_string()),
-        (
-            "indegree",
-            g.edges_directed(ni, petgraph::Direction::Incoming)
-                .count()
-                .to_string(),
-        ),
-        (
-            "outdegree",
-            g.edges_directed(ni, petgraph::Direction::Outgoing)
-                .count()
-                .to_string(),
-        ),
+        ("indegree", d.0.to_string()),
+        ("outdegree", d.1.to_string()),
         ("pagerank", format!("{:.6}", n.pagerank)),
         ("first_seen", n.first.clone()),
         ("last_seen", n.last.clone()),
@@ -137,18 +148,29 @@ pub fn node_values(g: &Network, ni: petgraph::graph::NodeIndex) -> Vec<(&'static
     ]
 }
 
-/// Attribute values of an edge.
-pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
-    let mut v = vec![
-        ("predicate", d.predicate.clone()),
-        ("plover", d.plover.clone()),
-        ("quad_class", d.quad.clone()),
-        ("polarity", d.polarity.clone()),
-        ("statements", d.weight.to_string()),
-        ("documents", d.documents.to_string()),
-        ("first_seen", d.first.clone()),
-        ("last_seen", d.last.clone()),
-    ];
+/// Depth of the `<edge>` elements (gexf > graph > edges > edge).
+const EDGE_DEPTH: usize = 3;
+
+/// `n` written into `s` (reused: no allocation per edge).
+fn num(s: &mut String, n: usize) -> &str {
+    use std::fmt::Write as _;
+    s.clear();
+    // Writing to a String cannot fail.
+    let _ = write!(s, "{n}");
+    s
+}
+
+/// Calls `f` with each attribute of an edge, in [`EDGE_ATTRS`] order
+/// (empty values included), without collecting them.
+fn each_edge_value(d: &Edge, mut f: impl FnMut(&'static str, &str)) {
+    f("predicate", &d.predicate);
+    f("plover", &d.plover);
+    f("quad_class", &d.quad);
+    f("polarity", &d.polarity);
+    f("statements", &d.weight.to_string());
+    f("documents", &d.documents.to_string());
+    f("first_seen", &d.first);
+    f("last_seen", &d.last);
     if d.predicate == "pair" {
         for (i, q) in QUADS.iter().enumerate() {
             let id = match *q {
@@ -157,10 +179,16 @@ pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
                 "verbal conflict" => "verbal_conflict",
                 _ => "material_conflict",
             };
-            v.push((id, d.quads[i].to_string()));
+            f(id, &d.quads[i].to_string());
         }
-        v.push(("net_cooperation", d.net.to_string()));
+        f("net_cooperation", &d.net.to_string());
     }
+}
+
+/// Attribute values of an edge.
+pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
+    let mut v = Vec::with_capacity(EDGE_ATTRS.len());
+    each_edge_value(d, |k, value| v.push((k, value.to_string())));
     v
 }
 
@@ -169,8 +197,12 @@ pub fn edge_values(d: &Edge) -> Vec<(&'static str, String)> {
 /// documents) is not declared.
 pub fn node_attrs(g: &Network) -> Vec<(&'static str, &'static str)> {
     let mut used = vec![false; NODE_ATTRS.len()];
+    let degrees = degrees(g);
     for ni in g.node_indices() {
-        for (i, (_, v)) in node_values(g, ni).iter().enumerate() {
+        for (i, (_, v)) in node_values_with(&g[ni], degrees[ni.index()])
+            .iter()
+            .enumerate()
+        {
             used[i] |= !v.is_empty();
         }
     }
@@ -187,11 +219,11 @@ pub fn node_attrs(g: &Network) -> Vec<(&'static str, &'static str)> {
 pub fn edge_attrs(g: &Network) -> Vec<(&'static str, &'static str)> {
     let mut used: Vec<&str> = Vec::new();
     for d in g.edge_weights() {
-        for (k, v) in edge_values(d) {
+        each_edge_value(d, |k, v| {
             if !v.is_empty() && !used.contains(&k) {
                 used.push(k);
             }
-        }
+        });
     }
     EDGE_ATTRS
         .iter()
@@ -263,6 +295,7 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
     declare(&mut w, "node", &node_attrs(g))?;
     declare(&mut w, "edge", &edge_attrs(g))?;
     tag(&mut w, "nodes", &[], false)?;
+    let degrees = degrees(g);
     let max_pr = g
         .node_weights()
         .map(|n| n.pagerank)
@@ -271,7 +304,7 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
     for ni in g.node_indices() {
         let n = &g[ni];
         tag(&mut w, "node", &[("id", &n.id), ("label", &n.label)], false)?;
-        attvalues(&mut w, &node_values(g, ni))?;
+        attvalues(&mut w, &node_values_with(n, degrees[ni.index()]))?;
         if opts.dynamic {
             spells(&mut w, &n.dates)?;
         }
@@ -282,28 +315,56 @@ pub fn write(g: &Network, opts: GexfOptions, out: &mut dyn Write) -> std::io::Re
     }
     end(&mut w, "nodes")?;
     tag(&mut w, "edges", &[], false)?;
+    // Written straight into a buffer (same bytes as the writer's events,
+    // see `xml::raw`): a large network has hundreds of thousands of edges.
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 17);
+    let [mut id, mut weight, mut r, mut gr, mut b] = Default::default();
     for (k, e) in g.edge_references().enumerate() {
         let d = e.weight();
-        let (id, weight, label) = (k.to_string(), d.weight.to_string(), edge_label(d));
-        tag(
-            &mut w,
+        let label = edge_label(d);
+        raw::open(
+            &mut buf,
+            EDGE_DEPTH,
             "edge",
             &[
-                ("id", &id),
+                ("id", num(&mut id, k)),
                 ("source", &g[e.source()].id),
                 ("target", &g[e.target()].id),
                 ("label", &label),
-                ("weight", &weight),
+                ("weight", num(&mut weight, d.weight)),
             ],
             false,
-        )?;
-        attvalues(&mut w, &edge_values(d))?;
-        if opts.dynamic {
-            spells(&mut w, &d.dates)?;
+        );
+        raw::open(&mut buf, EDGE_DEPTH + 1, "attvalues", &[], false);
+        each_edge_value(d, |key, value| {
+            if !value.is_empty() {
+                let attrs = [("for", key), ("value", value)];
+                raw::open(&mut buf, EDGE_DEPTH + 2, "attvalue", &attrs, true);
+            }
+        });
+        raw::close(&mut buf, EDGE_DEPTH + 1, "attvalues");
+        if opts.dynamic && !d.dates.is_empty() {
+            raw::open(&mut buf, EDGE_DEPTH + 1, "spells", &[], false);
+            for date in &d.dates {
+                let attrs = [("start", date.as_str()), ("end", date.as_str())];
+                raw::open(&mut buf, EDGE_DEPTH + 2, "spell", &attrs, true);
+            }
+            raw::close(&mut buf, EDGE_DEPTH + 1, "spells");
         }
-        viz_color(&mut w, quad_colour(&d.quad))?;
-        end(&mut w, "edge")?;
+        let colour = quad_colour(&d.quad);
+        let rgb = [
+            ("r", num(&mut r, colour.0 as usize)),
+            ("g", num(&mut gr, colour.1 as usize)),
+            ("b", num(&mut b, colour.2 as usize)),
+        ];
+        raw::open(&mut buf, EDGE_DEPTH + 1, "viz:color", &rgb, true);
+        raw::close(&mut buf, EDGE_DEPTH, "edge");
+        if buf.len() >= 1 << 16 {
+            w.get_mut().write_all(&buf)?;
+            buf.clear();
+        }
     }
+    w.get_mut().write_all(&buf)?;
     end(&mut w, "edges")?;
     end(&mut w, "graph")?;
     end(&mut w, "gexf")?;

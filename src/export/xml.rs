@@ -61,9 +61,89 @@ pub fn end(w: &mut W, name: &str) -> std::io::Result<()> {
     w.write_event(Event::End(BytesEnd::new(name)))
 }
 
+/// Elements written straight into a byte buffer, formatted exactly as the
+/// indenting [`W`] (2 spaces) formats them: for the hundreds of thousands
+/// of edges of a large export, where building a quick-xml event per
+/// element cost a third of the time. `depth` is the element's nesting
+/// level (the root is 0).
+pub mod raw {
+    /// `<name k="v" …>` (or `/>` when `empty`) on a new line.
+    pub fn open(buf: &mut Vec<u8>, depth: usize, name: &str, attrs: &[(&str, &str)], empty: bool) {
+        line(buf, depth);
+        buf.push(b'<');
+        buf.extend_from_slice(name.as_bytes());
+        for (k, v) in attrs {
+            attr(buf, k, v);
+        }
+        buf.extend_from_slice(if empty { b"/>" } else { b">" });
+    }
+
+    /// `</name>` on a new line.
+    pub fn close(buf: &mut Vec<u8>, depth: usize, name: &str) {
+        line(buf, depth);
+        buf.extend_from_slice(b"</");
+        buf.extend_from_slice(name.as_bytes());
+        buf.push(b'>');
+    }
+
+    fn line(buf: &mut Vec<u8>, depth: usize) {
+        buf.push(b'\n');
+        buf.resize(buf.len() + 2 * depth, b' ');
+    }
+
+    /// ` k="v"`, the value cleaned and escaped as quick-xml escapes it.
+    fn attr(buf: &mut Vec<u8>, k: &str, v: &str) {
+        buf.push(b' ');
+        buf.extend_from_slice(k.as_bytes());
+        buf.extend_from_slice(b"=\"");
+        for b in super::clean(v).bytes() {
+            match b {
+                b'<' => buf.extend_from_slice(b"&lt;"),
+                b'>' => buf.extend_from_slice(b"&gt;"),
+                b'&' => buf.extend_from_slice(b"&amp;"),
+                b'\'' => buf.extend_from_slice(b"&apos;"),
+                b'"' => buf.extend_from_slice(b"&quot;"),
+                _ => buf.push(b),
+            }
+        }
+        buf.push(b'"');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_elements_match_the_indenting_writer() {
+        let attrs: &[(&str, &str)] = &[("id", "a<b>&'\"c"), ("label", "x\u{1}y")];
+        let mut via_writer = Vec::new();
+        {
+            let out: &mut dyn Write = &mut via_writer;
+            let mut w: W = Writer::new_with_indent(out, b' ', 2);
+            tag(&mut w, "root", &[], false).unwrap();
+            tag(&mut w, "edge", attrs, false).unwrap();
+            tag(&mut w, "leaf", attrs, true).unwrap();
+            end(&mut w, "edge").unwrap();
+            end(&mut w, "root").unwrap();
+        }
+        let mut direct = Vec::new();
+        {
+            let out: &mut dyn Write = &mut direct;
+            let mut w: W = Writer::new_with_indent(out, b' ', 2);
+            tag(&mut w, "root", &[], false).unwrap();
+            let mut buf = Vec::new();
+            raw::open(&mut buf, 1, "edge", attrs, false);
+            raw::open(&mut buf, 2, "leaf", attrs, true);
+            raw::close(&mut buf, 1, "edge");
+            w.get_mut().write_all(&buf).unwrap();
+            end(&mut w, "root").unwrap();
+        }
+        assert_eq!(
+            String::from_utf8(direct).unwrap(),
+            String::from_utf8(via_writer).unwrap()
+        );
+    }
 
     #[test]
     fn forbidden_characters_are_replaced_and_others_kept() {
