@@ -613,12 +613,13 @@ pub fn run(cli: Cli) -> Result<()> {
             check_date("--since", since)?;
             check_date("--until", until)?;
             let s = location(remote, st)?.open_read()?;
-            let (undated, documents) = export::undated_documents(&s)?;
-            if undated > 0 {
-                eprintln!(
-                    "actorgraph: warning: {undated} of {documents} document(s) have no date: their statements have no first/last date or spell and --since/--until drop them (give ingest --date or a corpus `date`)"
-                );
-            }
+            let warn_undated = |undated: usize, documents: usize| {
+                if undated > 0 {
+                    eprintln!(
+                        "actorgraph: warning: {undated} of {documents} document(s) have no date: their statements have no first/last date or spell and --since/--until drop them (give ingest --date or a corpus `date`)"
+                    );
+                }
+            };
             if matches!(
                 format,
                 ExportFormat::StatementsCsv | ExportFormat::StatementsJsonl
@@ -646,6 +647,8 @@ pub fn run(cli: Cli) -> Result<()> {
                     until: until.clone(),
                     ..export::Options::default()
                 };
+                let (undated, documents) = export::undated_documents(&s)?;
+                warn_undated(undated, documents);
                 return export_statements(&s, *format, &opts, output.as_deref());
             }
             let sparql = match sparql {
@@ -671,10 +674,16 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             let start = std::time::Instant::now();
             let (g, route) = export::network_with_route(&s, &opts)?;
-            if let export::Route::Statements { missing } = route {
-                eprintln!(
-                    "actorgraph: {missing} document(s) have no edge summary (loaded by an older version or another tool): read every statement instead, which is slower; re-ingest them for a fast export"
-                );
+            match route {
+                // The summaries carry each document's date: no second scan.
+                export::Route::Summaries { documents, undated } => warn_undated(undated, documents),
+                export::Route::Statements { missing } => {
+                    let (undated, documents) = export::undated_documents(&s)?;
+                    warn_undated(undated, documents);
+                    eprintln!(
+                        "actorgraph: {missing} document(s) have no edge summary (loaded by an older version or another tool): read every statement instead, which is slower; re-ingest them for a fast export"
+                    );
+                }
             }
             let write_to = |p: &std::path::Path, buf: &[u8]| {
                 std::fs::write(p, buf).map_err(|e| Error::io(p, e))

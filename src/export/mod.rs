@@ -148,7 +148,12 @@ use read::{Info, local};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
     /// The documents' edge summaries: one quad per document.
-    Summaries,
+    Summaries {
+        /// Documents in the store.
+        documents: usize,
+        /// Of which without a date (read from the summaries' headers).
+        undated: usize,
+    },
     /// Every statement, six quads each; `missing` documents had no summary
     /// (loaded by an older version or by another tool).
     Statements {
@@ -196,7 +201,10 @@ pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, R
         )
     } else {
         match read::from_summaries(store, documents)? {
-            Ok(rows) => (rows, Route::Summaries),
+            Ok(rows) => {
+                let undated = rows.undated;
+                (rows, Route::Summaries { documents, undated })
+            }
             Err(missing) => (
                 read::from_statements(store, false)?,
                 Route::Statements { missing },

@@ -83,6 +83,8 @@ pub(crate) struct Rows {
     pub rows: Vec<Row>,
     pub iris: Names,
     pub words: Names,
+    /// Documents read without a date (summaries only).
+    pub undated: usize,
 }
 
 impl Rows {
@@ -165,6 +167,7 @@ pub(crate) fn from_summaries(
             continue;
         };
         seen += 1;
+        out.undated += usize::from(date.is_empty());
         let date = out.words.id(date);
         for (s, p, o, pol, n) in edges {
             let row = Row {

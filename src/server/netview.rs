@@ -171,7 +171,7 @@ pub(crate) fn network(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
         }
         let r = export::network_with_route(&backend, &opts).map(|(g, route)| {
             let route = match route {
-                export::Route::Summaries => "summaries",
+                export::Route::Summaries { .. } => "summaries",
                 export::Route::Statements { .. } => "statements",
             };
             to_json(&g, limit, route)
