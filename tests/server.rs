@@ -610,3 +610,61 @@ fn queries_beyond_the_evaluation_slots_wait_for_one() {
         assert_eq!(first.join().unwrap(), StatusCode::SERVICE_UNAVAILABLE);
     });
 }
+
+/// `ingest` and `remove` through the endpoint's update token keep the
+/// network graph's counts: the server recounts them after each.
+#[test]
+fn ingest_and_remove_through_the_endpoint_keep_the_network_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    ingest_examples(&store);
+    let token = dir.path().join("token");
+    std::fs::write(&token, "n3twork\n").unwrap();
+    let s = start(
+        &store,
+        &["--allow-update", "--token-file", token.to_str().unwrap()],
+    );
+    let url = format!("{}/query", s.base);
+    let doc = dir.path().join("budget-talks.txt");
+    std::fs::write(
+        &doc,
+        "France strongly supports Germany in the budget talks. Paris also backs Berlin on energy.",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(bin())
+            .args(args)
+            .args(["--store", &url, "--token-file", token.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let march = || {
+        let between =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/queries/between-dates.rq");
+        run(&[
+            "query",
+            "--format",
+            "csv",
+            "--file",
+            between.to_str().unwrap(),
+            "-p",
+            "since=2024-03-01",
+            "-p",
+            "until=2024-03-31",
+        ])
+    };
+    run(&["ingest", "--date", "2024-03-12", doc.to_str().unwrap()]);
+    let counted = march();
+    assert!(
+        counted.contains("supports,verbal cooperation,positive,2"),
+        "{counted}"
+    );
+    run(&["remove", "budget-talks"]);
+    assert_eq!(march().lines().count(), 1, "only the header is left");
+}
