@@ -36,6 +36,20 @@ const CASES: &[Case] = &[
         &["Turkey threatens Greece [positive asserted -]"],
     ),
     (
+        "an article, a demonym and a modifier make a verb form a noun",
+        Lang::En,
+        None,
+        "A Russian drone attack on Odessa killed two people.",
+        &["Russia attacks Ukraine [positive asserted -]"],
+    ),
+    (
+        "a verb form in -s after a demonym subject stays a verb",
+        Lang::En,
+        None,
+        "The Russian army attacks Ukrainian positions every night.",
+        &["Russian Armed Forces attacks Ukraine [positive asserted -]"],
+    ),
+    (
         "plural demonym subject before a lexicon verb stands for its state",
         Lang::En,
         None,

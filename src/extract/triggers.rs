@@ -366,9 +366,21 @@ fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
         // English "a mortar bomb", "the border attack": an article and a
         // singular modifier before a base form make it a noun (a singular
         // subject would take "-s").
+        // "a Russian missile attack": the same with a demonym between.
+        let determined_at = |j: usize| {
+            is_article(p.lang, p.norm(j))
+                || j > first
+                    && is_article(p.lang, p.norm(j - 1))
+                    && p.starting_in(j, j + 1).any(|mi| {
+                        matches!(
+                            p.mentions[mi].kind,
+                            MentionKind::Demonym | MentionKind::Officials
+                        )
+                    })
+        };
         if p.lang == Lang::En
             && i >= first + 2
-            && is_article(p.lang, p.norm(i - 2))
+            && determined_at(i - 2)
             && modifier_word(p, i - 1)
             && !p.norm(i - 1).ends_with('s')
             && !matches!(p.norm(i - 1), "police" | "people" | "military" | "public")
