@@ -276,6 +276,10 @@ pub enum Command {
         /// Store directory.
         #[arg(long)]
         store: Option<PathBuf>,
+        /// Also recount the network graph's counts from the statements (after
+        /// document graphs were edited by hand, e.g. with SPARQL Update).
+        #[arg(long)]
+        recount: bool,
     },
     /// Knowledge-base statistics and checks, or an import.
     Kb {
@@ -777,9 +781,13 @@ pub fn run(cli: Cli) -> Result<()> {
                 )))
             }
         }
-        Command::Optimize { store: st } => {
+        Command::Optimize { store: st, recount } => {
             let path = crate::store::location(st.as_deref());
             let start = std::time::Instant::now();
+            if *recount {
+                let s = crate::store::open_existing_write(&path)?;
+                crate::store::network::recount_network(&s, &path)?;
+            }
             crate::store::optimize(&path)?;
             eprintln!(
                 "actorgraph: optimized {} in {:.1} s",

@@ -766,4 +766,8 @@ fn network_graph_queries_agree_with_a_statement_count() {
         !missing.iter().any(|r| r.starts_with("Fumio Kishida,")),
         "{missing:?}"
     );
+    // A recount from the statements finds the same counts.
+    let before = by_cells("2023-01-01", "2023-12-31", "all");
+    stdout_ok(bin().args(["optimize", "--recount", "--store"]).arg(&store));
+    assert_eq!(by_cells("2023-01-01", "2023-12-31", "all"), before);
 }

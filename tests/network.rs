@@ -193,3 +193,24 @@ fn the_remote_recount_update_makes_the_same_cells() {
     assert_eq!(network::stored(&s, &path).expect("reads"), kept);
     assert_eq!(iris(&s), before);
 }
+
+/// Cells edited by hand (or document graphs edited by SPARQL Update) are
+/// rebuilt from the statements by `recount_network` (`optimize --recount`).
+#[test]
+fn a_recount_repairs_cells_edited_by_hand() {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    let docs: Vec<_> = (0..4).map(|i| doc(&k, i, 0)).collect();
+    store::load_documents(&s, &path, &docs, false).expect("loads");
+    let good = network::stored(&s, &path).expect("reads");
+    s.update(&format!(
+        "DELETE WHERE {{ GRAPH <{}> {{ ?c <{AG}statements> ?n }} }}",
+        network::NETWORK_GRAPH
+    ))
+    .expect("the update runs");
+    assert_ne!(network::stored(&s, &path).expect("reads"), good);
+    network::recount_network(&s, &path).expect("recounts");
+    assert_eq!(network::stored(&s, &path).expect("reads"), good);
+}

@@ -412,6 +412,16 @@ pub(super) fn ensure(store: &Store, path: &Path) -> Result<()> {
     store.insert(&mark).map_err(|e| store_err(path, e))
 }
 
+/// Rebuilds the cells from the statements, whatever they hold now: for a
+/// store whose document graphs were edited by other means than `ingest`
+/// and `remove` (SPARQL Update), which the counts do not follow.
+pub fn recount_network(store: &Store, path: &Path) -> Result<()> {
+    store
+        .remove(&version_quad())
+        .map_err(|e| store_err(path, e))?;
+    ensure(store, path)
+}
+
 /// The counts recomputed from the statements of every counted document
 /// (those with a content digest): what the cells must hold.
 pub fn recount(store: &Store, path: &Path) -> Result<Cells> {
