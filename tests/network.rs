@@ -7,6 +7,7 @@ use actorgraph::lexicon::Knowledge;
 use actorgraph::rdf::AG;
 use actorgraph::store::{self, network};
 use actorgraph::text::{Document, Lang};
+use oxigraph::store::Store;
 
 const TEXTS: &[(&str, Lang)] = &[
     (
@@ -49,6 +50,16 @@ fn doc(
     (d, st, code.to_string())
 }
 
+/// The default knowledge and an empty store in a temporary directory
+/// (removed when the directory handle is dropped).
+fn fresh() -> (Knowledge, tempfile::TempDir, std::path::PathBuf, Store) {
+    let k = Knowledge::default_knowledge().expect("knowledge loads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("store");
+    let s = store::open(&path).expect("store opens");
+    (k, dir, path, s)
+}
+
 /// A small deterministic generator (no dependency needed for a test).
 struct Lcg(u64);
 
@@ -64,10 +75,7 @@ impl Lcg {
 
 #[test]
 fn counts_equal_a_recount_after_random_ingests_reingests_and_removals() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("store");
-    let s = store::open(&path).expect("store opens");
+    let (k, _dir, path, s) = fresh();
     let mut rng = Lcg(7);
     let mut nonempty = 0;
     for step in 0..40 {
@@ -103,10 +111,7 @@ fn counts_equal_a_recount_after_random_ingests_reingests_and_removals() {
 
 #[test]
 fn period_and_actor_cells_count_statements_and_documents() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("store");
-    let s = store::open(&path).expect("store opens");
+    let (k, _dir, path, s) = fresh();
     // d0 (February 2022): France supports Germany twice, asserted.
     // d5 (undated): France supports Germany once; Russia met Turkey.
     let docs = vec![doc(&k, 0, 0), doc(&k, 5, 0)];
@@ -148,10 +153,7 @@ fn period_and_actor_cells_count_statements_and_documents() {
 
 #[test]
 fn future_statements_are_counted_but_not_as_asserted() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("store");
-    let s = store::open(&path).expect("store opens");
+    let (k, _dir, path, s) = fresh();
     // d1 version 0: "Russia will meet Turkey next week" (future), March 2022.
     store::load_documents(&s, &path, &[doc(&k, 1, 0)], false).expect("loads");
     let cells = network::stored(&s, &path).expect("reads");
@@ -168,15 +170,12 @@ fn future_statements_are_counted_but_not_as_asserted() {
 /// same IRIs, as the local store's upkeep.
 #[test]
 fn the_remote_recount_update_makes_the_same_cells() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("store");
-    let s = store::open(&path).expect("store opens");
+    let (k, _dir, path, s) = fresh();
     let docs: Vec<_> = (0..6).map(|i| doc(&k, i, i % 3)).collect();
     store::load_documents(&s, &path, &docs, false).expect("loads");
     let kept = network::stored(&s, &path).expect("reads");
     assert!(kept.len() > 8, "{kept:?}");
-    let iris = |s: &oxigraph::store::Store| {
+    let iris = |s: &Store| {
         let mut v: Vec<String> = s
             .quads_for_pattern(None, None, None, None)
             .map(|q| q.expect("reads"))
@@ -198,10 +197,7 @@ fn the_remote_recount_update_makes_the_same_cells() {
 /// rebuilt from the statements by `recount_network` (`optimize --recount`).
 #[test]
 fn a_recount_repairs_cells_edited_by_hand() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("store");
-    let s = store::open(&path).expect("store opens");
+    let (k, _dir, path, s) = fresh();
     let docs: Vec<_> = (0..4).map(|i| doc(&k, i, 0)).collect();
     store::load_documents(&s, &path, &docs, false).expect("loads");
     let good = network::stored(&s, &path).expect("reads");

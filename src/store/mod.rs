@@ -131,28 +131,7 @@ pub fn load_documents(
         plan.push(planned);
     }
     if !present.is_empty() {
-        let mut small = Vec::with_capacity(present.len());
-        let mut gone = network::Cells::new();
-        for (g, counted) in present {
-            // Only a digested graph was counted (see `network`).
-            let mut was = network::Cells::new();
-            if counted {
-                network::add_stored(store, path, g.as_ref(), &mut was, -1)?;
-            }
-            if is_large(store, path, &g)? {
-                remove_large_graph(store, path, &g, &was)?;
-            } else {
-                small.push(g);
-                network::merge(&mut gone, was);
-            }
-        }
-        let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
-        for g in &small {
-            tx.remove_named_graph(g.as_ref())
-                .map_err(|e| store_err(path, e))?;
-        }
-        network::apply(&mut tx, &gone).map_err(|e| store_err(path, e))?;
-        tx.commit().map_err(|e| store_err(path, e))?;
+        drop_graphs(store, path, present)?;
     }
     if plan.is_empty() {
         return Ok(loaded);
@@ -220,7 +199,12 @@ fn digest<Q: std::fmt::Display>(quads: impl IntoIterator<Item = Q>) -> String {
         let _ = writeln!(line, "{q}");
         h.update(line.as_bytes());
     }
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    hex(&h.finalize())
+}
+
+/// Bytes as lower-case hexadecimal (digests, cell IRIs).
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// The digest stored in a document's graph, if any.
@@ -310,27 +294,42 @@ pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Ve
     network::ensure(store, path)?;
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut missing = Vec::new();
-    let mut small = Vec::new();
-    let mut gone = network::Cells::new();
+    let mut present = Vec::new();
     let mut seen = std::collections::HashSet::new();
     // An id given twice is removed (and uncounted) once.
     for id in ids.iter().filter(|id| seen.insert(id.as_str())) {
         let g = NamedNode::new_unchecked(rdf::doc_iri(id));
-        // Only a digested graph was counted (see `network`).
+        if store
+            .contains_named_graph(g.as_ref())
+            .map_err(|e| store_err(path, e))?
+        {
+            let counted = stored_hash(store, path, &g, &hash_p)?.is_some();
+            present.push((g, counted));
+        } else {
+            missing.push(id.clone());
+        }
+    }
+    drop_graphs(store, path, present)?;
+    Ok(missing)
+}
+
+/// Drops document graphs and subtracts the counts of those that were
+/// counted (`true`: they had their digest, see `network`): a graph of more
+/// than [`REMOVE_BATCH`] quads in pieces, the others in one transaction
+/// together with their counts.
+fn drop_graphs(store: &Store, path: &Path, graphs: Vec<(NamedNode, bool)>) -> Result<()> {
+    let mut small = Vec::with_capacity(graphs.len());
+    let mut gone = network::Cells::new();
+    for (g, counted) in graphs {
         let mut was = network::Cells::new();
-        if stored_hash(store, path, &g, &hash_p)?.is_some() {
+        if counted {
             network::add_stored(store, path, g.as_ref(), &mut was, -1)?;
         }
         if is_large(store, path, &g)? {
             remove_large_graph(store, path, &g, &was)?;
-        } else if store
-            .contains_named_graph(g.as_ref())
-            .map_err(|e| store_err(path, e))?
-        {
-            network::merge(&mut gone, was);
-            small.push(g);
         } else {
-            missing.push(id.clone());
+            small.push(g);
+            network::merge(&mut gone, was);
         }
     }
     let mut tx = store.start_transaction().map_err(|e| store_err(path, e))?;
@@ -339,8 +338,7 @@ pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Ve
             .map_err(|e| store_err(path, e))?;
     }
     network::apply(&mut tx, &gone).map_err(|e| store_err(path, e))?;
-    tx.commit().map_err(|e| store_err(path, e))?;
-    Ok(missing)
+    tx.commit().map_err(|e| store_err(path, e))
 }
 
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after

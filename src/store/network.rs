@@ -44,7 +44,7 @@ use oxigraph::model::{
 };
 use oxigraph::store::{Store, Transaction};
 
-use super::{CONTENT_HASH, store_err};
+use super::{CONTENT_HASH, hex, store_err};
 use crate::error::Result;
 use crate::rdf::{AG, DCT};
 use crate::statement::{Modality, Statement};
@@ -104,11 +104,7 @@ impl Key {
             self.polarity,
             self.month.as_deref().unwrap_or("")
         );
-        let hex: String = Md5::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        format!("{CELL}{hex}")
+        format!("{CELL}{}", hex(&Md5::digest(text.as_bytes())))
     }
 }
 
@@ -276,6 +272,23 @@ fn count_values(c: &Counts) -> [i64; 4] {
     ]
 }
 
+/// The inverse of [`count_values`].
+fn counts_of(
+    [
+        statements,
+        documents,
+        asserted_statements,
+        asserted_documents,
+    ]: [i64; 4],
+) -> Counts {
+    Counts {
+        statements,
+        documents,
+        asserted_statements,
+        asserted_documents,
+    }
+}
+
 /// The counts stored for one cell, if it exists.
 fn read_cell(
     tx: &Transaction<'_>,
@@ -299,12 +312,7 @@ fn read_cell(
             }
         }
     }
-    Ok(found.then_some(Counts {
-        statements: v[0],
-        documents: v[1],
-        asserted_statements: v[2],
-        asserted_documents: v[3],
-    }))
+    Ok(found.then_some(counts_of(v)))
 }
 
 /// Applies changes to the cells inside a transaction: new cells are
@@ -394,7 +402,8 @@ fn version_quad() -> Quad {
 
 /// Makes sure the store's cells are maintained: a store written before
 /// they existed (documents with digests, no version mark) is recounted
-/// from its statements once, in one transaction with the mark.
+/// from its statements once, in transactions of 20,000 cells; the mark
+/// goes in last, so a recount stopped half-way is done again.
 pub(super) fn ensure(store: &Store, path: &Path) -> Result<()> {
     let mark = version_quad();
     if store.contains(&mark).map_err(|e| store_err(path, e))? {
@@ -482,13 +491,11 @@ pub fn stored(store: &Store, path: &Path) -> Result<Cells> {
                 polarity: text(pick(&cell, "polarity")?).unwrap_or_default(),
                 month: text(pick(&cell, "month")?),
             };
-            let counts = Counts {
-                statements: num(pick(&cell, "statements")?),
-                documents: num(pick(&cell, "documents")?),
-                asserted_statements: num(pick(&cell, "assertedStatements")?),
-                asserted_documents: num(pick(&cell, "assertedDocuments")?),
-            };
-            cells.insert(key, counts);
+            let mut v = [0i64; 4];
+            for (slot, p) in v.iter_mut().zip(COUNT_PROPS) {
+                *slot = num(pick(&cell, p)?);
+            }
+            cells.insert(key, counts_of(v));
         }
     }
     Ok(cells)
