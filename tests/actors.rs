@@ -199,7 +199,7 @@ const CASES: &[Case] = &[
         Lang::En,
         None,
         "Chile said the army attacked Peru.",
-        &["Chile attacks Peru [positive asserted -]"],
+        &["Chile attacks Peru [positive asserted Chile]"],
     ),
     (
         "a place name before a sector noun gives its country",

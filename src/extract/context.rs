@@ -3,7 +3,7 @@
 
 use super::clause::{self, is_article};
 use super::frames::{subject_in, usable};
-use super::mentions::coref::quote_speaker;
+use super::mentions::coref::{is_subject_position, quote_speaker};
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
@@ -176,14 +176,15 @@ impl Clause<'_, '_> {
     fn in_speech_clause(&self) -> bool {
         let (p, s, start, barrier) = (self.p, self.s, self.start, self.barrier);
         let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
+        let speech = |j: usize| lex.is_verb(lang, "speech", p.norm(j));
         matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
             let lo = start.saturating_sub(6).max(p.sentences[s].first);
-            (lo..start - 1).any(|j| {
-                lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j))
-            })
+            let that = speech_that(p, s, start - 1);
+            (lo..start - 1).any(|j| speech(j) || lex.is_verb(lang, "future", p.norm(j)))
+                || that != start - 1 && speech_verb_before(p, s, that).is_some()
         } || (lang == Lang::En
-            && barrier.is_none()
-            && (p.sentences[s].first..head).any(|j| lex.is_verb(lang, "speech", p.norm(j))))
+            && (barrier.is_none() && (p.sentences[s].first..head).any(speech)
+                || (start..head).any(speech)))
     }
 
     /// Asserted, future, possible, reported or hypothetical: auxiliaries,
@@ -285,13 +286,16 @@ impl Clause<'_, '_> {
                 .take(8)
                 .any(|&j| lex.is_verb(lang, "future", p.norm(j)))
         } else {
-            // French modals take a bare infinitive: "veut renforcer sa coopération".
+            // French modals take a bare infinitive: "veut renforcer sa coopération";
+            // a pledge takes the promised act as its object: "pledged new aid
+            // to X", "a promis à X une aide".
             tense.is_none()
                 && before.iter().rev().take(5).any(|&j| {
                     marked(j)
                         || lang == Lang::Fr
                             && lex.is_verb(lang, "future", p.norm(j))
                             && j + 1 < head
+                        || lex.is_verb(lang, "pledge", p.norm(j))
                 })
         }
     }
@@ -384,21 +388,206 @@ impl Clause<'_, '_> {
                 attributed = quote_speaker(p, q);
             }
         }
-        if attributed.is_none()
-            && in_speech_clause
-            && matches!(barrier, Some("que" | "qu'" | "that"))
-        {
-            let (cs, _) = clause_start(p, s, start - 1);
-            if let Some(mi) = subject_in(p, cs, start - 1, &[]) {
-                attributed = p.mentions[mi].ents.first().copied();
-                speakers = super::mentions::coref::coordination_group(p, mi)
-                    .into_iter()
-                    .filter_map(|m| p.mentions[m].ents.first().copied())
-                    .collect();
-            }
+        let speaker = if attributed.is_some() {
+            None
+        } else if in_speech_clause && matches!(barrier, Some("que" | "qu'" | "that")) {
+            speech_verb_before(p, s, speech_that(p, s, start - 1))
+                .and_then(|v| speech_subject(p, s, v))
+        } else if in_speech_clause && lang == Lang::En {
+            self.zero_that_speaker()
+        } else {
+            self.trailing_speaker()
+        };
+        if let Some(mi) = speaker {
+            attributed = p.mentions[mi].ents.first().copied();
+            speakers = super::mentions::coref::coordination_group(p, mi)
+                .into_iter()
+                .filter_map(|m| p.mentions[m].ents.first().copied())
+                .collect();
         }
         (attributed, speakers)
     }
+
+    /// "Turkey said it would not recognise …", "X told reporters on Monday
+    /// Y had …": an English speech verb whose content clause has no "that".
+    /// The clause's own subject must stand between the verb and the trigger,
+    /// so that "X announced sanctions on Y" (the verb's object) is not read
+    /// as X reporting its own act.
+    fn zero_that_speaker(&self) -> Option<usize> {
+        let (p, s, head) = (self.p, self.s, self.t.first);
+        let lex = &p.k.lex;
+        let first = p.sentences[s].first;
+        let verb = (first..head)
+            .rev()
+            .find(|&j| lex.is_verb(p.lang, "speech", p.norm(j)))?;
+        p.lying_in(verb + 1, head).find(|(_, m)| usable(m))?;
+        speech_subject(p, s, verb)
+    }
+
+    /// A reporting clause after the content: "…, the Pentagon said on
+    /// Friday", "…, said a Kremlin spokesman", "…, a indiqué le ministère",
+    /// "…, a-t-il déclaré". It must follow a comma after the trigger and
+    /// introduce no content of its own ("…, X said that …" reports another
+    /// clause).
+    fn trailing_speaker(&self) -> Option<usize> {
+        let (p, s) = (self.p, self.s);
+        let lex = &p.k.lex;
+        let last = p.sentences[s].last;
+        let speech = |j: usize| j < last && lex.is_verb(p.lang, "speech", p.norm(j));
+        let aux = |j: usize| {
+            j < last
+                && matches!(
+                    p.norm(j),
+                    "has" | "had" | "have" | "a" | "ont" | "avait" | "avaient"
+                )
+        };
+        // The speech verb at `j`, or after one auxiliary.
+        let verb_at = |j: usize| {
+            if speech(j) {
+                Some(j)
+            } else if aux(j) && speech(j + 1) {
+                Some(j + 1)
+            } else if aux(j) && j + 2 < last && p.norm(j + 1) == "il" && speech(j + 2) {
+                Some(j + 2)
+            } else {
+                None
+            }
+        };
+        // What may follow a reporting clause that ends the sentence: its
+        // date, place or manner ("said on Friday", "in a statement"), not a
+        // content clause ("…, Germany said it would help").
+        let tail_ok = |j: usize| {
+            j + 1 >= last
+                || matches!(
+                    p.norm(j),
+                    "." | ","
+                        | ";"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "late"
+                        | "earlier"
+                        | "yesterday"
+                        | "today"
+                        | "last"
+                        | "this"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "while"
+                        | "le"
+                        | "lors"
+                        | "dans"
+                        | "hier"
+                        | "mardi"
+                        | "lundi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                        | "monday"
+                        | "tuesday"
+                        | "wednesday"
+                        | "thursday"
+                        | "friday"
+                        | "saturday"
+                        | "sunday"
+                        | "reporters"
+                        | "journalists"
+                )
+        };
+        let speaker =
+            |m: &super::Mention| usable(m) && !m.locative && m.kind != MentionKind::Demonym;
+        for comma in (self.t.last..last).filter(|&j| p.norm(j) == ",") {
+            let c = comma + 1;
+            // ", said X" / ", a déclaré X" / ", a-t-il déclaré".
+            if let Some(v) = verb_at(c) {
+                let found = if p.norm(c) == "a" && p.norm(c + 1) == "il" {
+                    p.lying_in(c + 1, c + 2)
+                        .find(|(_, m)| speaker(m))
+                        .map(|(mi, _)| mi)
+                } else {
+                    p.starting_in(v + 1, (v + 6).min(last))
+                        .find(|&mi| speaker(&p.mentions[mi]))
+                };
+                if found.is_some() {
+                    return found;
+                }
+                continue;
+            }
+            // ", the Pentagon said on Friday": the speaker starts the clause
+            // (an article may precede it) and its verb follows at once.
+            let found = p
+                .starting_in(c, (c + 2).min(last))
+                .filter(|&mi| speaker(&p.mentions[mi]))
+                .find(|&mi| verb_at(p.mentions[mi].last).is_some_and(|v| tail_ok(v + 1)));
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+}
+
+/// The "that"/"que" that opens a reported clause: for a clause coordinated
+/// with an earlier one ("said that X … and that Y …", "a assuré qu'elle
+/// continuerait … et qu'elle coopérerait"), the first one's. `that` is the
+/// barrier's token.
+fn speech_that(p: &Prepared, s: usize, that: usize) -> usize {
+    let first = p.sentences[s].first;
+    if that < first + 2 || !matches!(p.norm(that - 1), "and" | "et" | "or" | "ou") {
+        return that;
+    }
+    (first..that - 1)
+        .rev()
+        .find(|&j| matches!(p.norm(j), "that" | "que" | "qu'"))
+        .map_or(that, |j| speech_that(p, s, j))
+}
+
+/// The speech or commitment verb at most five tokens before the reported
+/// clause's "that"/"que" ("said on Monday that", "a promis que").
+fn speech_verb_before(p: &Prepared, s: usize, that: usize) -> Option<usize> {
+    let (lex, lang) = (&p.k.lex, p.lang);
+    let lo = that.saturating_sub(5).max(p.sentences[s].first);
+    (lo..that)
+        .rev()
+        .find(|&j| lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j)))
+}
+
+/// The subject of the speech verb at `verb`. A verb coordinated with an
+/// earlier one ("X accused Y of …, and said …", "La Maison Blanche a dit
+/// regretter la décision et a affirmé que …") shares that verb's subject,
+/// which is the clause's first subject, not the nearest noun.
+fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
+    let (cs, _) = clause_start(p, s, verb);
+    let mut k = verb;
+    if k > cs
+        && matches!(
+            p.norm(k - 1),
+            "has" | "have" | "had" | "a" | "ont" | "avait" | "avaient"
+        )
+    {
+        k -= 1;
+    }
+    if k > cs && matches!(p.norm(k - 1), "and" | "et") {
+        // The first verb's clause may hold subordinators ("as a weapon"):
+        // read from the sentence's main clause, after an opening
+        // subordinate clause ("After …, X accused …").
+        let first = p.sentences[s].first;
+        let lo = if p.k.lex.is(p.lang, "subordinator", p.norm(first)) {
+            (first..k)
+                .find(|&j| p.norm(j) == ",")
+                .map_or(first, |c| c + 1)
+        } else {
+            first
+        };
+        return p
+            .lying_in(lo, k)
+            .find(|&(_, m)| usable(m) && !m.locative && is_subject_position(p, m))
+            .map(|(mi, _)| mi);
+    }
+    subject_in(p, cs, verb, &[])
 }
 
 /// Clause start for a trigger at `head`: after the nearest barrier.

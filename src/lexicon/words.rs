@@ -187,10 +187,11 @@ const CUE_KINDS: &[&str] = &[
     "org_head",
     "possible_adjective",
     "future_adjective",
+    "pledge",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
-    "speech", "refusal", "future", "possible", "halt", "lift", "sign",
+    "speech", "refusal", "future", "possible", "halt", "lift", "sign", "pledge",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
