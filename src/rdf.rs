@@ -287,6 +287,13 @@ impl<'a> DocumentQuads<'a> {
                 nn(&a.id).into(),
             );
         }
+        if let Some(role) = st.attributed_role {
+            add(
+                st_s.clone(),
+                ag("role"),
+                Literal::new_simple_literal(role).into(),
+            );
+        }
         if let (crate::statement::Polarity::Positive, Some(o)) = (st.polarity, &o) {
             add(s.clone().into(), ag(st.predicate.name()), o.clone().into());
         }

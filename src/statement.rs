@@ -125,6 +125,11 @@ pub struct Statement {
     pub modality: Modality,
     /// Who the claim is attributed to.
     pub attributed_to: Option<Arc<Entity>>,
+    /// The role in which `attributed_to` spoke, when the text names it ("a
+    /// Kremlin spokesman said": `spokesperson`; "the Russian president
+    /// said": `head_of_state`); absent from JSON when unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attributed_role: Option<&'static str>,
     /// Confidence in [0, 1].
     pub confidence: f32,
     /// Lexicon entry or rule id.

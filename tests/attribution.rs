@@ -129,3 +129,61 @@ fn statements_outside_reported_speech_are_unattributed() {
         assert!(got.contains(expected), "{name}: `{text}` gave {got}");
     }
 }
+
+/// (language, date, text, speaker label, role the statement keeps)
+const ROLES: &[(Lang, Option<&str>, &str, &str, &str)] = &[
+    (
+        Lang::En,
+        None,
+        "A Kremlin spokesman said Russia would expel two Latvian diplomats.",
+        "Kremlin",
+        "spokesperson",
+    ),
+    (
+        Lang::En,
+        None,
+        "Kremlin spokesman Dmitry Peskov said Moscow would expel two Latvian diplomats.",
+        "Dmitry Peskov",
+        "spokesperson",
+    ),
+    (
+        Lang::Fr,
+        None,
+        "Le porte-parole du Kremlin a déclaré que la Russie expulserait des diplomates lettons.",
+        "Kremlin",
+        "spokesperson",
+    ),
+    (
+        Lang::En,
+        Some("2021-05-01"),
+        "\"We will not attack Georgia,\" the Russian president said.",
+        "Vladimir Putin",
+        "head_of_state",
+    ),
+];
+
+#[test]
+fn statements_keep_the_role_their_speaker_spoke_in() {
+    for (lang, date, text, speaker, role) in ROLES {
+        let got = run(*lang, *date, text);
+        let st = got
+            .iter()
+            .find(|s| s.attributed_to.is_some())
+            .unwrap_or_else(|| panic!("`{text}`: nothing attributed in {}", show(&got)));
+        assert_eq!(
+            st.attributed_to.as_ref().map(|a| a.label.as_str()),
+            Some(*speaker),
+            "`{text}`"
+        );
+        assert_eq!(st.attributed_role, Some(*role), "`{text}`");
+    }
+}
+
+#[test]
+fn a_state_reporting_its_own_act_accuses_no_one() {
+    let text =
+        "Le porte-parole du Kremlin a déclaré que la Russie expulserait des diplomates lettons.";
+    let got = show(&run(Lang::Fr, None, text));
+    assert!(got.contains("Russia sanctions Latvia"), "{got}");
+    assert!(!got.contains("accuses"), "{got}");
+}

@@ -771,3 +771,33 @@ fn network_graph_queries_agree_with_a_statement_count() {
     stdout_ok(bin().args(["optimize", "--recount", "--store"]).arg(&store));
     assert_eq!(by_cells("2023-01-01", "2023-12-31", "all"), before);
 }
+
+/// The role a speaker spoke in is stored (`ag:role` on the statement) and
+/// the library query for one role finds it.
+#[test]
+fn statements_of_spokespeople_are_one_query() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = write(
+        dir.path(),
+        "expulsions.txt",
+        "A Kremlin spokesman said Russia would expel two Latvian diplomats. \
+         Latvia condemned the decision, its foreign minister said.\n"
+            .as_bytes(),
+    );
+    let store = dir.path().join("store");
+    stdout_ok(bin().args(["ingest", "--store"]).arg(&store).arg(&text));
+    let rows = stdout_ok(
+        bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg("--file")
+            .arg(example("queries/spoken-by-role.rq"))
+            .args(["--param", "role=spokesperson"]),
+    );
+    assert!(
+        rows.lines()
+            .any(|l| l.starts_with("Kremlin,Russia,sanctions,Latvia,positive,future")),
+        "{rows}"
+    );
+    assert_eq!(rows.lines().count(), 2, "{rows}");
+}

@@ -196,7 +196,11 @@ fn speaker_zone(p: &Prepared, open: usize, close: usize) -> (usize, usize) {
         .map(|s| s.last)
         .unwrap_or(p.tokens.len());
     let next = close + 1;
-    if next < after_end && matches!(p.norm(next), "," | "a" | "ont" | "said" | "says" | "dit") {
+    // English puts the comma inside the quotation: "…," the minister said.
+    let comma_inside = close > open + 1 && matches!(p.norm(close - 1), "," | "?" | "!");
+    if next < after_end
+        && (comma_inside || matches!(p.norm(next), "," | "a" | "ont" | "said" | "says" | "dit"))
+    {
         return (next, after_end.min(next + 12));
     }
     let s_open = p.sentence_of(open);

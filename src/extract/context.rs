@@ -20,6 +20,9 @@ pub(crate) struct Context {
     pub modality: Modality,
     /// Who the claim is attributed to (document entity).
     pub attributed: Option<usize>,
+    /// The role of the speaker, when a role description named them ("a
+    /// Kremlin spokesman said": `spokesperson`).
+    pub attributed_role: Option<&'static str>,
     /// All the coordinated speakers ("A, B et C ont déclaré que"): a
     /// statement whose subject is one of them is attributed to that one.
     pub speakers: Vec<usize>,
@@ -34,6 +37,11 @@ impl Context {
         if let Some(a) = self.attributed {
             out.push_str(", according to ");
             out.push_str(&p.ents[a].label);
+            if let Some(role) = self.attributed_role {
+                out.push_str(" (");
+                out.push_str(role);
+                out.push(')');
+            }
         }
         if let Some(why) = self.blocked {
             out.push_str(", not asserted: ");
@@ -65,7 +73,7 @@ pub(crate) fn context(
         text_before: p.spaced(start, t.first),
     };
     let in_speech_clause = c.in_speech_clause();
-    let (attributed, speakers) = c.attribution(quotes, in_speech_clause);
+    let (attributed, attributed_role, speakers) = c.attribution(quotes, in_speech_clause);
     Context {
         polarity: if c.negated() {
             Polarity::Negative
@@ -74,6 +82,7 @@ pub(crate) fn context(
         },
         modality: c.modality(in_speech_clause),
         attributed,
+        attributed_role,
         speakers,
         blocked: c.blocked(),
     }
@@ -358,11 +367,12 @@ impl Clause<'_, '_> {
         &self,
         quotes: &[clause::Quote],
         in_speech_clause: bool,
-    ) -> (Option<usize>, Vec<usize>) {
+    ) -> (Option<usize>, Option<&'static str>, Vec<usize>) {
         let (p, s, start, barrier) = (self.p, self.s, self.start, self.barrier);
         let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
         // Attribution: "selon X" / "according to X", quotation speaker, speech verb subject.
         let mut attributed = None;
+        let mut role = None;
         let mut speakers = Vec::new();
         let sent = &p.sentences[s];
         for c in lex.phrases_of(lang, "according") {
@@ -379,13 +389,17 @@ impl Clause<'_, '_> {
                         .find(|m| usable(m))
                     {
                         attributed = m.ents.first().copied();
+                        role = m.role;
                     }
                 }
             }
         }
         if attributed.is_none() {
             if let Some(q) = clause::quote_at(quotes, head) {
-                attributed = quote_speaker(p, q);
+                if let Some(mi) = quote_speaker(p, q) {
+                    attributed = p.mentions[mi].ents.first().copied();
+                    role = p.mentions[mi].role;
+                }
             }
         }
         let speaker = if attributed.is_some() {
@@ -400,12 +414,13 @@ impl Clause<'_, '_> {
         };
         if let Some(mi) = speaker {
             attributed = p.mentions[mi].ents.first().copied();
+            role = p.mentions[mi].role;
             speakers = super::mentions::coref::coordination_group(p, mi)
                 .into_iter()
                 .filter_map(|m| p.mentions[m].ents.first().copied())
                 .collect();
         }
-        (attributed, speakers)
+        (attributed, role, speakers)
     }
 
     /// "Turkey said it would not recognise …", "X told reporters on Monday

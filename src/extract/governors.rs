@@ -196,6 +196,11 @@ pub(crate) fn reported_accusations(
             {
                 return None;
             }
+            // A state's own spokesman or ministry reporting its act
+            // ("the Kremlin said Russia would expel …") accuses no one.
+            if speaker.country.is_some() && speaker.country == st.subject.country {
+                return None;
+            }
             let mut a = st.clone();
             a.rule = format!("REPORTED+{}", st.rule);
             a.object = Some(st.subject.clone());
@@ -204,6 +209,7 @@ pub(crate) fn reported_accusations(
             a.plover = Predicate::Accuses.plover();
             a.modality = Modality::Asserted;
             a.attributed_to = None;
+            a.attributed_role = None;
             Some(a)
         })
         .collect()

@@ -107,6 +107,10 @@ pub struct Mention {
     pub gender: Option<Gender>,
     /// For a place used as a location (after "à", "in"), not as an actor.
     pub locative: bool,
+    /// The role a role description names ("a Kremlin spokesman":
+    /// `spokesperson`; "the Russian president": `head_of_state`): kept for
+    /// the statements attributed to it.
+    pub role: Option<&'static str>,
 }
 
 /// The stages of extraction, in the order they run on each trigger; the

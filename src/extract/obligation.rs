@@ -60,6 +60,7 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
             attributed: Some(a),
+            attributed_role: p.mentions[speaker].role,
             speakers: Vec::new(),
             blocked: None,
         };

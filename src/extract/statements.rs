@@ -110,6 +110,11 @@ fn statement(
                 a
             })
         }),
+        // A coordinated speaker who is the subject spoke in their own role,
+        // which the mention of the first speaker does not tell.
+        attributed_role: ctx
+            .attributed_role
+            .filter(|_| ctx.attributed == Some(subj) || !ctx.speakers.contains(&subj)),
         confidence: conf,
         rule,
         date: p.doc_date(),

@@ -160,6 +160,19 @@ pub const ROLE_KINDS: &[&str] = &[
     "defence_minister",
 ];
 
+/// Role kinds of role nouns that name no single office holder: an
+/// official of the affiliation, or its spokesperson.
+pub const GENERIC_ROLES: &[&str] = &["official", "spokesperson"];
+
+/// The role kind `kind` as a static string, if it is one.
+pub fn role_kind(kind: &str) -> Option<&'static str> {
+    ROLE_KINDS
+        .iter()
+        .chain(GENERIC_ROLES)
+        .find(|k| **k == kind)
+        .copied()
+}
+
 /// The knowledge base.
 #[derive(Debug, Default, Clone)]
 pub struct Kb {

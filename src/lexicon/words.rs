@@ -432,9 +432,7 @@ impl Lexicon {
             check_id(t, row, &f[0], &mut seen)?;
             let lang = parse_lang(t, row, &f[1])?;
             let role = f[3].clone();
-            if !(super::kb::ROLE_KINDS.contains(&role.as_str())
-                || matches!(role.as_str(), "official" | "counterpart"))
-            {
+            if !(super::kb::role_kind(&role).is_some() || role == "counterpart") {
                 return Err(t.err(row, format!("unknown role `{role}`")));
             }
             let relation = match f[4].as_str() {

@@ -32,6 +32,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../examples/queries/attributed-to.rq"),
     ),
     (
+        "spoken-by-role",
+        include_str!("../../examples/queries/spoken-by-role.rq"),
+    ),
+    (
         "conflict-vs-cooperation",
         include_str!("../../examples/queries/conflict-vs-cooperation.rq"),
     ),

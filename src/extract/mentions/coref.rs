@@ -99,6 +99,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
             plural: kind.2,
             gender: kind.1,
             locative: false,
+            role: None,
         });
     }
     adds.extend(pair_phrases(p, &cov));
@@ -287,6 +288,7 @@ fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
                     plural: true,
                     gender: None,
                     locative: false,
+                    role: None,
                 });
                 i = end;
             }
@@ -535,7 +537,7 @@ pub(crate) fn speaker_of(
     let Some(q) = clause::quote_at(quotes, m.first) else {
         return (vec![], "not in a quotation".into());
     };
-    match quote_speaker(p, q) {
+    match quote_speaker(p, q).map(|m| p.mentions[m].ents[0]) {
         Some(e) => (
             vec![e],
             format!(
@@ -547,22 +549,22 @@ pub(crate) fn speaker_of(
     }
 }
 
-/// The entity who speaks a quotation, from its speaker zone.
+/// The mention of who speaks a quotation (it has an entity), from its
+/// speaker zone.
 pub fn quote_speaker(p: &Prepared, q: &clause::Quote) -> Option<usize> {
     let (a, b) = q.speaker_zone;
     p.lying_in(a, b)
-        .map(|(_, m)| m)
-        .filter(|m| {
+        .filter(|(_, m)| {
             !m.ents.is_empty()
                 && !m.locative
                 && m.kind != MentionKind::Demonym
                 && m.kind != MentionKind::Speaker
         })
-        .filter(|m| {
+        .filter(|(_, m)| {
             !(m.first > 0
                 && matches!(p.norm(m.first - 1), "a" | "au" | "aux" | "to")
                 && m.first > q.close + 2)
         })
-        .find(|m| is_subject_position(p, m) || m.kind == MentionKind::Pronoun)
-        .map(|m| m.ents[0])
+        .find(|(_, m)| is_subject_position(p, m) || m.kind == MentionKind::Pronoun)
+        .map(|(mi, _)| mi)
 }

@@ -295,6 +295,7 @@ fn push_alias(
         plural: false,
         gender: article_gender(p, first).or(p.ents[e].gender),
         locative: false,
+        role: None,
     });
 }
 pub(crate) fn article_gender(p: &Prepared, first: usize) -> Option<Gender> {
@@ -389,6 +390,7 @@ pub(crate) fn replace(
         plural: false,
         gender,
         locative: false,
+        role: None,
     };
     let ins = p
         .mentions
@@ -475,6 +477,7 @@ fn placeholder() -> Mention {
         plural: false,
         gender: None,
         locative: false,
+        role: None,
     }
 }
 

@@ -183,6 +183,7 @@ pub(crate) fn titles(p: &mut Prepared) {
             plural: false,
             gender: p.ents[ent].gender.or(Some(g)),
             locative: false,
+            role: None,
         });
     }
 }
@@ -235,6 +236,7 @@ pub(crate) fn surnames(p: &mut Prepared) {
             plural: false,
             gender: p.ents[e].gender,
             locative: false,
+            role: None,
         });
     }
 }

@@ -13,6 +13,7 @@ use super::names::{discovered, unknown_name};
 use super::{
     article_gender, is_function_word, kb_entity, mention_at, mention_ending, replace, role_at,
 };
+use crate::lexicon::kb::{GENERIC_ROLES, role_kind};
 use crate::lexicon::{EntityType, Gender, RoleNoun};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -449,7 +450,18 @@ fn named(
         how,
         gender,
     );
+    mark_role(p, first, last, &role.role);
     last
+}
+
+/// Keeps the role kind on the mention just made for tokens `first..last`.
+fn mark_role(p: &mut Prepared, first: usize, last: usize, kind: &str) {
+    let made = p
+        .starting_in(first, first + 1)
+        .find(|&mi| p.mentions[mi].last == last);
+    if let Some(mi) = made {
+        p.mentions[mi].role = role_kind(kind);
+    }
 }
 
 /// A role description without a name: the holder of the office on the
@@ -475,7 +487,7 @@ fn unnamed(
     // No name: a role description.
     if let Some(a) = aff_ent {
         let singular = !role.plural;
-        if singular && role.role != "official" && !not_holder {
+        if singular && !GENERIC_ROLES.contains(&role.role.as_str()) && !not_holder {
             let office = office_sought(p, &mut role, dstart);
             if let Some(person) = office.and_then(|o| resolve_role(p, kb_map, &o, a)) {
                 holder(p, &role, (dstart, dend), &consumed, (person, a), gender);
@@ -504,9 +516,10 @@ fn unnamed(
             gender,
         );
         p.mentions.last_mut().expect("just pushed").plural = role.plural;
+        mark_role(p, dstart, dend, &role.role);
         return dend;
     }
-    if role.plural && role.role == "official" {
+    if role.plural && GENERIC_ROLES.contains(&role.role.as_str()) {
         let how = p.why(|| {
             format!(
                 "officials \"{}\" of unknown affiliation",
@@ -580,6 +593,7 @@ fn holder(
         how,
         gender,
     );
+    mark_role(p, dstart, dend, &role.role);
 }
 
 /// Which relation a role gives with its affiliation, and whether it applies.
@@ -709,6 +723,7 @@ pub(crate) fn push_structural(
         polarity: Polarity::Positive,
         modality: Modality::Asserted,
         attributed_to: None,
+        attributed_role: None,
         confidence: 0.8,
         rule: rule.to_string(),
         date: p.doc_date(),

@@ -137,6 +137,7 @@ fn sector_mention(
         plural: true,
         gender: None,
         locative: false,
+        role: None,
     }
 }
 
