@@ -216,8 +216,12 @@ pub enum Command {
         /// Keep negated statements as edges.
         #[arg(long)]
         include_negative: bool,
-        /// Count only asserted statements (no future, possible, reported or hypothetical ones).
+        /// Also count future, possible, reported and hypothetical statements (by default
+        /// edges count only statements stated as fact: a planned meeting is not a held one).
         #[arg(long)]
+        all_modalities: bool,
+        /// Count only asserted statements: the default, kept for scripts written before.
+        #[arg(long, hide = true, conflicts_with = "all_modalities")]
         asserted_only: bool,
         /// GEXF: write spells from statement dates for Gephi's timeline.
         #[arg(long)]
@@ -599,7 +603,8 @@ pub fn run(cli: Cli) -> Result<()> {
             store: st,
             remote,
             include_negative,
-            asserted_only,
+            all_modalities,
+            asserted_only: _,
             dynamic,
             aggregate,
             predicate,
@@ -672,7 +677,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 sparql,
                 aggregate: *aggregate,
                 from_statements: false,
-                asserted_only: *asserted_only,
+                asserted_only: !*all_modalities,
                 spells: *dynamic,
                 fold: fold.clone(),
             };
@@ -685,7 +690,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     let (undated, documents) = export::undated_documents(&s)?;
                     warn_undated(undated, documents);
                     eprintln!(
-                        "actorgraph: {missing} document(s) have no edge summary (loaded by an older version or another tool): read every statement instead, which is slower; re-ingest them for a fast export"
+                        "actorgraph: {missing} document(s) have no edge summary with asserted counts (loaded by an older version or another tool): read every statement instead, which is slower; re-ingest them with --force for a fast export"
                     );
                 }
             }

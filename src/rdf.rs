@@ -294,7 +294,14 @@ impl<'a> DocumentQuads<'a> {
                 Literal::new_simple_literal(role).into(),
             );
         }
-        if let (crate::statement::Polarity::Positive, Some(o)) = (st.polarity, &o) {
+        // A direct edge is a fact the text states: a planned, possible or
+        // reported meeting is no held one (store::edges).
+        if let (
+            crate::statement::Polarity::Positive,
+            crate::statement::Modality::Asserted,
+            Some(o),
+        ) = (st.polarity, st.modality, &o)
+        {
             add(s.clone().into(), ag(st.predicate.name()), o.clone().into());
         }
         // Entities discovered in this document carry their type and label here.

@@ -584,8 +584,10 @@ fn french_labels_name_actors_in_parameters_and_ego_networks() {
     );
 }
 
+/// Exports, direct edges and the library count what the text states as
+/// fact by default; `--all-modalities` adds future, possible, reported ones.
 #[test]
-fn asserted_only_exports_count_held_meetings_not_planned_ones() {
+fn exports_count_held_meetings_not_planned_ones_by_default() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     bin()
@@ -598,7 +600,7 @@ fn asserted_only_exports_count_held_meetings_not_planned_ones() {
         .assert()
         .success();
     let edges = |extra: &[&str]| {
-        let prefix = dir.path().join(format!("n{}", extra.len()));
+        let prefix = dir.path().join(format!("n{}", extra.join("")));
         bin()
             .args(["export", "--format", "csv", "--store"])
             .arg(&store)
@@ -609,8 +611,10 @@ fn asserted_only_exports_count_held_meetings_not_planned_ones() {
             .success();
         std::fs::read_to_string(format!("{}-edges.csv", prefix.display())).unwrap()
     };
-    let all = edges(&[]);
-    let asserted = edges(&["--asserted-only"]);
+    let asserted = edges(&[]);
+    let all = edges(&["--all-modalities"]);
+    // Scripts written for the former option still run, with the same result.
+    assert_eq!(edges(&["--asserted-only"]), asserted);
     assert!(all.contains("Brazil") || all.contains("Chile"), "{all}");
     assert!(
         !asserted.contains("Brazil") && !asserted.contains("Chile"),
@@ -625,6 +629,18 @@ fn asserted_only_exports_count_held_meetings_not_planned_ones() {
     };
     assert_eq!(weight(&all), "2", "{all}");
     assert_eq!(weight(&asserted), "1", "{asserted}");
+    // The direct edges the library queries count are the held meeting's.
+    let direct = stdout_ok(
+        bin()
+            .args(["query", "--format", "csv", "--store"])
+            .arg(&store)
+            .arg("SELECT ?s ?o WHERE { GRAPH ?g { ?s ag:meets ?o } }"),
+    );
+    assert_eq!(direct.lines().count(), 2, "{direct}");
+    assert!(
+        direct.contains("China") && !direct.contains("Brazil"),
+        "{direct}"
+    );
 }
 
 /// One-actor events (issue #14): stored without `ag:object`, no edge in the network.

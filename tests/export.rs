@@ -19,7 +19,8 @@ const ARTICLES: &[(&str, &str, &str)] = &[
     (
         "a2",
         "2024-03-05",
-        "Brazil criticized Argentina once more. Argentina accused Brazil of dumping steel.",
+        "Brazil criticized Argentina once more. Argentina accused Brazil of dumping steel. \
+         Argentina will meet Chile in June.",
     ),
     (
         "a3",
@@ -63,12 +64,17 @@ fn gexf(b: &Backend, opts: &Options) -> (String, Route) {
 fn summaries_and_statements_give_the_same_network() {
     let dir = tempfile::tempdir().unwrap();
     let b = store(dir.path());
-    for aggregate in [Aggregate::Predicate, Aggregate::Pair] {
+    for (aggregate, asserted_only) in [
+        (Aggregate::Predicate, false),
+        (Aggregate::Pair, false),
+        (Aggregate::Predicate, true),
+    ] {
         for include_negative in [false, true] {
             let opts = Options {
                 aggregate,
                 include_negative,
                 spells: true,
+                asserted_only,
                 ..Options::default()
             };
             let (fast, route) = gexf(&b, &opts);
@@ -79,7 +85,10 @@ fn summaries_and_statements_give_the_same_network() {
             };
             let (slow, route) = gexf(&b, &slow_opts);
             assert_eq!(route, Route::Statements { missing: 0 });
-            assert_eq!(fast, slow, "{aggregate:?}, negatives {include_negative}");
+            assert_eq!(
+                fast, slow,
+                "{aggregate:?}, negatives {include_negative}, asserted only {asserted_only}"
+            );
         }
     }
     // The repeated criticism is one edge: three statements in two documents.
@@ -125,6 +134,56 @@ fn a_document_without_summary_makes_the_export_read_statements() {
     let (after, route) = gexf(&b, &Options::default());
     assert_eq!(route, Route::Statements { missing: 1 });
     assert_eq!(before, after);
+}
+
+/// A summary written before summaries counted asserted statements apart
+/// (version 1) serves exports of every modality; an asserted-only export
+/// reads that document's statements instead, with the same result.
+#[test]
+fn a_version_1_summary_serves_only_exports_of_every_modality() {
+    let dir = tempfile::tempdir().unwrap();
+    let b = store(dir.path());
+    let asserted = Options {
+        asserted_only: true,
+        ..Options::default()
+    };
+    let (before_all, _) = gexf(&b, &Options::default());
+    let (before_asserted, _) = gexf(&b, &asserted);
+    // The planned meeting is an edge of every modality only.
+    assert!(before_all.contains("meets") && before_all.len() > before_asserted.len());
+    let Backend::Local(s, _) = &b else {
+        panic!("local store expected")
+    };
+    // Drop each line's asserted column and mark the summary version 1.
+    s.update(
+        "PREFIX ag: <https://w3id.org/actorgraph/ontology#> \
+         DELETE { GRAPH ?g { ?d ag:edgeSummary ?x } } INSERT { GRAPH ?g { ?d ag:edgeSummary ?v1 } } \
+         WHERE { GRAPH ?g { ?d ag:edgeSummary ?x } FILTER(STRENDS(STR(?d), \"a2\")) \
+         BIND(REPLACE(REPLACE(?x, \"\\t([0-9]+)\\t[0-9]+(\\n|$)\", \"\\t$1$2\"), \"^actorgraph-edges 2\", \"actorgraph-edges 1\") AS ?v1) }",
+    )
+    .expect("update runs");
+    let v1 = s
+        .quads_for_pattern(
+            None,
+            Some(oxigraph::model::NamedNodeRef::new_unchecked(
+                "https://w3id.org/actorgraph/ontology#edgeSummary",
+            )),
+            None,
+            None,
+        )
+        .filter_map(|q| match q.unwrap().object {
+            oxigraph::model::Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+        .filter(|v| v.starts_with("actorgraph-edges 1"))
+        .count();
+    assert_eq!(v1, 1);
+    let (after_all, route) = gexf(&b, &Options::default());
+    assert!(matches!(route, Route::Summaries { .. }), "{route:?}");
+    assert_eq!(before_all, after_all);
+    let (after_asserted, route) = gexf(&b, &asserted);
+    assert_eq!(route, Route::Statements { missing: 1 });
+    assert_eq!(before_asserted, after_asserted);
 }
 
 /// A network whose labels hold control characters and spreadsheet

@@ -188,7 +188,7 @@
         .join("");
       details.innerHTML = `<h2>${title}</h2>
         <p class="hint">${a.weight} statement${a.weight === 1 ? "" : "s"} in ${a.documents} document${a.documents === 1 ? "" : "s"}, ${AG.esc(a.quad || "structural relation")}${
-          json.statements.length !== a.weight ? `; ${json.statements.length} listed (asserted only, in the dates)` : ""}</p>
+          json.statements.length !== a.weight ? `; ${json.statements.length} listed (in the dates)` : ""}</p>
         <div id="statements">${cards}</div>`;
     } catch (e) {
       details.innerHTML = `<h2>${title}</h2><p class="error">${AG.esc(e.message)}</p>`;

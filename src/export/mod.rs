@@ -134,8 +134,10 @@ pub struct Options {
     /// see the folded network).
     pub fold: Vec<fold::Fold>,
     /// Count only asserted statements (not future, possible, reported or
-    /// hypothetical ones): a planned meeting is not a held one. Reads every
-    /// statement, as the documents' edge summaries carry no modality.
+    /// hypothetical ones): a planned meeting is not a held one. The command
+    /// line's default (`--all-modalities` turns it off). Read from the edge
+    /// summaries' asserted counts; a store written before they had them
+    /// (summary version 1) is read statement by statement.
     pub asserted_only: bool,
 }
 
@@ -194,19 +196,19 @@ pub fn network(store: &Backend, opts: &Options) -> Result<Network> {
 /// [`Options::from_statements`]), else every statement.
 pub fn network_with_route(store: &Backend, opts: &Options) -> Result<(Network, Route)> {
     let (info, documents) = read::entity_info(store)?;
-    let (mut rows, route) = if opts.from_statements || opts.asserted_only {
+    let (mut rows, route) = if opts.from_statements {
         (
             read::from_statements(store, opts.asserted_only)?,
             Route::Statements { missing: 0 },
         )
     } else {
-        match read::from_summaries(store, documents)? {
+        match read::from_summaries(store, documents, opts.asserted_only)? {
             Ok(rows) => {
                 let undated = rows.undated;
                 (rows, Route::Summaries { documents, undated })
             }
             Err(missing) => (
-                read::from_statements(store, false)?,
+                read::from_statements(store, opts.asserted_only)?,
                 Route::Statements { missing },
             ),
         }

@@ -157,6 +157,7 @@ pub(crate) fn sparql_filter(
 pub(crate) fn from_summaries(
     store: &Backend,
     documents: usize,
+    asserted_only: bool,
 ) -> Result<std::result::Result<Rows, usize>> {
     let q = "SELECT ?summary WHERE { GRAPH ?g { ?d ag:edgeSummary ?summary } }";
     let mut out = Rows::default();
@@ -166,10 +167,22 @@ pub(crate) fn from_summaries(
         let Some((date, edges)) = summary::parse(&text) else {
             continue;
         };
+        // A version 1 summary cannot tell asserted statements apart.
+        if asserted_only && edges.iter().any(|e| e.5.is_none()) {
+            continue;
+        }
         seen += 1;
         out.undated += usize::from(date.is_empty());
         let date = out.words.id(date);
-        for (s, p, o, pol, n) in edges {
+        for (s, p, o, pol, all, asserted) in edges {
+            let n = if asserted_only {
+                asserted.unwrap_or(0)
+            } else {
+                all
+            };
+            if n == 0 {
+                continue;
+            }
             let row = Row {
                 s: out.iri(s),
                 p: out.words.id(p),

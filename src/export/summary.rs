@@ -8,22 +8,26 @@
 //! 30 M of them (about three minutes). The summary is replaced with its
 //! document on re-ingest, like everything else in the document's graph.
 //!
-//! Format (version 1), lines separated by `\n`, fields by TAB:
+//! Format (version 2), lines separated by `\n`, fields by TAB:
 //!
 //! ```text
-//! actorgraph-edges 1 <TAB> DATE-or-empty
-//! SUBJECT <TAB> PREDICATE <TAB> OBJECT <TAB> POLARITY <TAB> STATEMENTS
+//! actorgraph-edges 2 <TAB> DATE-or-empty
+//! SUBJECT <TAB> PREDICATE <TAB> OBJECT <TAB> POLARITY <TAB> STATEMENTS <TAB> ASSERTED
 //! ```
 //!
 //! SUBJECT and OBJECT are entity IRIs without the entity namespace (full IRIs
-//! otherwise); PREDICATE is the ontology local name.
+//! otherwise); PREDICATE is the ontology local name; ASSERTED counts the
+//! statements stated as fact (not future, possible, reported or
+//! hypothetical), which the exports count by default. Version 1 (stores
+//! written before) has no ASSERTED column: it is read as unknown.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::statement::Statement;
+use crate::statement::{Modality, Statement};
 
-const HEADER: &str = "actorgraph-edges 1";
+const HEADER: &str = "actorgraph-edges 2";
+const HEADER_V1: &str = "actorgraph-edges 1";
 
 /// One line of a summary: statements of one (subject, predicate, object,
 /// polarity) in one document.
@@ -39,6 +43,8 @@ pub struct SummaryEdge {
     pub polarity: String,
     /// Number of statements.
     pub statements: usize,
+    /// Of which stated as fact; `None` in a version 1 summary.
+    pub asserted: Option<usize>,
 }
 
 /// A decoded summary: the document's date and its edges.
@@ -72,50 +78,62 @@ pub(crate) fn expand(s: &str) -> String {
 /// assert_eq!(decode(&text).unwrap().date.as_deref(), Some("2022-02-04"));
 /// ```
 pub fn encode(date: Option<&str>, statements: &[Statement]) -> String {
-    let mut counts: BTreeMap<(&str, &str, &str, &str), usize> = BTreeMap::new();
+    let mut counts: BTreeMap<(&str, &str, &str, &str), (usize, usize)> = BTreeMap::new();
     // A one-actor event is no edge.
     for st in statements {
         let Some(object) = &st.object else {
             continue;
         };
-        *counts
+        let c = counts
             .entry((
                 short(&st.subject.id),
                 st.predicate.name(),
                 short(&object.id),
                 st.polarity.as_str(),
             ))
-            .or_default() += 1;
+            .or_default();
+        c.0 += 1;
+        c.1 += usize::from(st.modality == Modality::Asserted);
     }
     let mut out = format!("{HEADER}\t{}", date.unwrap_or(""));
-    for ((s, p, o, pol), n) in counts {
+    for ((s, p, o, pol), (n, a)) in counts {
         // Writing to a String cannot fail.
-        let _ = write!(out, "\n{s}\t{p}\t{o}\t{pol}\t{n}");
+        let _ = write!(out, "\n{s}\t{p}\t{o}\t{pol}\t{n}\t{a}");
     }
     out
 }
 
 /// One edge of a summary, borrowed: (subject, predicate, object, polarity,
-/// statements), names as written.
-pub(crate) type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u32);
+/// statements, of which asserted when known), names as written.
+pub(crate) type Line<'a> = (&'a str, &'a str, &'a str, &'a str, u32, Option<u32>);
 
 /// Parses a summary without copying: the date (`""` when unknown) and the
 /// edges; `None` for text in another format or version.
 pub(crate) fn parse(text: &str) -> Option<(&str, Vec<Line<'_>>)> {
     let mut lines = text.split('\n');
     let (header, date) = lines.next()?.split_once('\t')?;
-    if header != HEADER {
-        return None;
-    }
+    let v2 = match header {
+        HEADER => true,
+        HEADER_V1 => false,
+        _ => return None,
+    };
     let mut edges = Vec::new();
     for line in lines {
         let mut f = line.split('\t');
-        let (Some(s), Some(p), Some(o), Some(pol), Some(n), None) =
-            (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+        let (Some(s), Some(p), Some(o), Some(pol), Some(n)) =
+            (f.next(), f.next(), f.next(), f.next(), f.next())
         else {
             return None;
         };
-        edges.push((s, p, o, pol, n.parse().ok()?));
+        let asserted = match (v2, f.next()) {
+            (true, Some(a)) => Some(a.parse().ok()?),
+            (false, None) => None,
+            _ => return None,
+        };
+        if f.next().is_some() {
+            return None;
+        }
+        edges.push((s, p, o, pol, n.parse().ok()?, asserted));
     }
     Some((date, edges))
 }
@@ -127,12 +145,13 @@ pub fn decode(text: &str) -> Option<Summary> {
         date: (!date.is_empty()).then(|| date.to_string()),
         edges: edges
             .into_iter()
-            .map(|(s, p, o, pol, n)| SummaryEdge {
+            .map(|(s, p, o, pol, n, a)| SummaryEdge {
                 subject: expand(s),
                 predicate: p.to_string(),
                 object: expand(o),
                 polarity: pol.to_string(),
                 statements: n as usize,
+                asserted: a.map(|a| a as usize),
             })
             .collect(),
     })
@@ -180,6 +199,25 @@ mod tests {
         assert_eq!((s.date, s.edges.len()), (None, 0));
         assert_eq!(decode("something else"), None);
         assert_eq!(decode("actorgraph-edges 1\t\na\tb"), None);
+        assert_eq!(decode("actorgraph-edges 2\t\na\tp\tb\tpositive\t2"), None);
+    }
+
+    #[test]
+    fn counts_asserted_statements_apart() {
+        let sts =
+            statements("Brazil met Argentina on Monday. Brazil will meet Argentina again in June.");
+        let s = decode(&encode(Some("2023-05-02"), &sts)).expect("decodes");
+        let e = &s.edges[0];
+        assert_eq!(
+            (e.predicate.as_str(), e.statements, e.asserted),
+            ("meets", 2, Some(1))
+        );
+    }
+
+    #[test]
+    fn version_1_summaries_have_no_asserted_count() {
+        let s = decode("actorgraph-edges 1\t2020-01-02\nA\tmeets\tB\tpositive\t3").expect("v1");
+        assert_eq!((s.edges[0].statements, s.edges[0].asserted), (3, None));
     }
 
     #[test]

@@ -241,7 +241,7 @@ const STATEMENTS: &str = r##"SELECT ?st ?predicate ?polarity ?modality ?rule ?co
 }
 ORDER BY ?date ?doc ?st"##;
 
-/// `/api/statements?s=…&o=…[&p=PREDICATE][&polarity=…][&asserted=1][&since=…][&until=…]`:
+/// `/api/statements?s=…&o=…[&p=PREDICATE][&polarity=…][&asserted=0][&since=…][&until=…]`:
 /// the statements behind an edge, with sentence, document, date, modality,
 /// rule and confidence (stores written before confidence was stored: none).
 fn statements(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
@@ -263,7 +263,8 @@ fn statements(state: &State, pairs: &Pairs) -> Result<Resp, Resp> {
         }
         params.push(param("polarity", Literal::new_simple_literal(pol)));
     }
-    if one(pairs, "asserted").is_some_and(|v| v != "0" && v != "false") {
+    // Asserted statements only unless `asserted=0`, as the network's edges.
+    if one(pairs, "asserted").is_none_or(|v| v != "0" && v != "false") {
         params.push(param("modality", Literal::new_simple_literal("asserted")));
     }
     let mut filters = String::new();

@@ -59,7 +59,9 @@ pub(crate) fn options(pairs: &Pairs) -> Result<Options, String> {
         min_weight: number("min_weight", 1)?,
         ego: one(pairs, "ego").map(str::to_string),
         depth: number("depth", 1)?,
-        asserted_only: flag("asserted"),
+        // Asserted statements only unless `asserted=0`: a planned meeting
+        // is no held one.
+        asserted_only: one(pairs, "asserted").is_none_or(|v| v != "0" && v != "false"),
         aggregate: if one(pairs, "aggregate") == Some("pair") {
             Aggregate::Pair
         } else {
@@ -140,7 +142,7 @@ pub(crate) fn to_json(g: &Network, limit: usize, route: &str) -> Value {
     })
 }
 
-/// `/api/network?since=…&until=…&predicate=…&plover=…&type=…&min_weight=…&asserted=1&negative=1&ego=…&depth=…&aggregate=pair&limit=…`.
+/// `/api/network?since=…&until=…&predicate=…&plover=…&type=…&min_weight=…&asserted=0&negative=1&ego=…&depth=…&aggregate=pair&limit=…`.
 ///
 /// Built on its own thread against the server's `--timeout` (503 after it,
 /// like a query: the build itself cannot be cancelled, it finishes unread,

@@ -13,6 +13,7 @@ use crate::rdf;
 use crate::statement::Statement;
 use crate::text::Document;
 
+mod edges;
 pub mod network;
 
 /// Resolves the store location: the option, then `$ACTORGRAPH_STORE`, then
@@ -88,6 +89,7 @@ pub fn load_documents(
         last.insert(d.id.as_str(), i);
     }
     network::ensure(store, path)?;
+    edges::ensure(store, path)?;
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut loaded = Loaded::default();
     let mut present = Vec::new();
@@ -292,6 +294,7 @@ fn remove_large_graph(
 /// removal again drops).
 pub fn remove_documents(store: &Store, path: &Path, ids: &[String]) -> Result<Vec<String>> {
     network::ensure(store, path)?;
+    edges::ensure(store, path)?;
     let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
     let mut missing = Vec::new();
     let mut present = Vec::new();
@@ -347,6 +350,7 @@ pub fn optimize(path: &Path) -> Result<()> {
     let store = open_existing_write(path)?;
     // A store written before the network counts existed gets them here.
     network::ensure(&store, path)?;
+    edges::ensure(&store, path)?;
     store.optimize().map_err(|e| store_err(path, e))
 }
 
