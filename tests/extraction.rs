@@ -548,6 +548,13 @@ const CASES: &[Case] = &[
         "La Suède a rejoint l'Otan.",
         &["Sweden memberOf NATO [positive asserted -]"],
     ),
+    (
+        "a coordinated object is not the subject of the next coordinated verb",
+        Lang::En,
+        None,
+        "Chile held talks with Peru and Bolivia and called on the United Nations to send observers.",
+        &["Chile demandsFrom United Nations [positive asserted -]"],
+    ),
 ];
 
 #[test]

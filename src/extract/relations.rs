@@ -251,6 +251,10 @@ fn verb_statements(
     };
     used.push(om);
     let (mut agents, mut targets) = (group_ents(p, sm), forward_group(p, om));
+    // The object's later conjuncts are objects too, not the subject of a
+    // coordinated verb ("held talks with his Lithuanian and Latvian
+    // counterparts and called on NATO …").
+    used.extend(targets.iter().map(|&(_, g)| g).filter(|&g| g != om));
     // "they resisted what they see as…": a target naming the very actors
     // of the subject is no relation between them.
     if agents.len() > 1 && same_actors(&agents, &targets) {
