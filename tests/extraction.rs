@@ -555,6 +555,13 @@ const CASES: &[Case] = &[
         "Chile held talks with Peru and Bolivia and called on the United Nations to send observers.",
         &["Chile demandsFrom United Nations [positive asserted -]"],
     ),
+    (
+        "the possessor of a relational noun is not the subject: another conjunct is",
+        Lang::En,
+        None,
+        "Brazil and most of Venezuela's neighbours quickly backed Ukraine.",
+        &["Brazil supports Ukraine [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -564,6 +571,18 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "\"X's allies\" are not X",
+        Lang::En,
+        "Russia's closest allies criticized Ukraine.",
+        "Russia criticizes",
+    ),
+    (
+        "\"X's neighbours\" are not X",
+        Lang::En,
+        "Brazil and most of Venezuela's neighbours quickly backed Ukraine.",
+        "Venezuela supports",
+    ),
     (
         "a base form after an article and a singular modifier is a noun",
         Lang::En,

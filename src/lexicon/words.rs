@@ -188,6 +188,7 @@ const CUE_KINDS: &[&str] = &[
     "possible_adjective",
     "future_adjective",
     "pledge",
+    "relational",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

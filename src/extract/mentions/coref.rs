@@ -9,6 +9,9 @@ use crate::text::{Kind, Lang};
 
 /// Whether mention `m` stands in subject position (no preposition before it).
 pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
+    if possessor_of_others(p, m) {
+        return false;
+    }
     let mut j = m.first;
     // Articles and place adjectives: "of southern Serbia", "du nord de la Syrie".
     loop {
@@ -39,6 +42,22 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
         return true;
     }
     j == 0 || !is_preposition(p.lang, p.norm(j - 1))
+}
+
+/// "Venezuela's neighbours", "its allies": the possessor
+/// of a relational noun (cue kind `relational`) names other actors than
+/// itself, so it is not the subject of the phrase's verb. One adjective may
+/// stand between ("Russia's closest allies").
+fn possessor_of_others(p: &Prepared, m: &Mention) -> bool {
+    let last = p.sentences[p.sentence_of(m.first)].last;
+    let mut j = m.last;
+    if j < last && matches!(p.norm(j), "'s" | "’s" | "'" | "’") {
+        j += 1;
+    } else if m.kind != MentionKind::Possessive {
+        return false;
+    }
+    let lex = &p.k.lex;
+    (j..(j + 2).min(last)).any(|k| lex.is(p.lang, "relational", p.norm(k)))
 }
 
 /// Place adjectives besides the compass ones (`COMPASS_EN`).
