@@ -562,6 +562,30 @@ const CASES: &[Case] = &[
         "Brazil and most of Venezuela's neighbours quickly backed Ukraine.",
         &["Brazil supports Ukraine [positive asserted -]"],
     ),
+    (
+        "French role phrase whose last word begins a name: \"chef de la diplomatie russe\"",
+        Lang::Fr,
+        Some("2021-06-02"),
+        "Le chef de la diplomatie russe, Sergueï Lavrov, a rencontré Antony Blinken.",
+        &[
+            "Sergei Lavrov memberOf Russia [positive asserted -]",
+            "Sergei Lavrov meets Antony Blinken [positive asserted -]",
+        ],
+    ),
+    (
+        "French role phrase with a demonym resolves to the holder on the date",
+        Lang::Fr,
+        Some("2021-06-02"),
+        "Le chef de la diplomatie américaine a critiqué la Chine.",
+        &["Antony Blinken criticizes China [positive asserted -]"],
+    ),
+    (
+        "without the role noun the same words stay the ministry's metonym",
+        Lang::Fr,
+        None,
+        "La diplomatie chinoise a dénoncé les sanctions américaines.",
+        &["Ministry of Foreign Affairs of China criticizes United States [positive asserted -]"],
+    ),
 ];
 
 #[test]

@@ -154,6 +154,12 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             cands.push((first, last, m.pattern().as_usize()));
         }
     }
+    p.hay = hay;
+    p.hay_starts = starts;
+    // A name that begins with a role phrase's last word ("le chef de la
+    // [diplomatie chinoise]") gives way to the role and the shorter names
+    // after it ("chinoise": the demonym of the role's state).
+    cands.retain(|&(first, _, _)| !ends_role_phrase(p, first));
     rank_candidates(p, &mut cands);
     let mut covered = vec![false; p.tokens.len()];
     for (first, last, alias) in cands {
@@ -163,8 +169,6 @@ fn gazetteer(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
         covered[first..last].iter_mut().for_each(|c| *c = true);
         push_alias(p, kb_map, first, last, alias);
     }
-    p.hay = hay;
-    p.hay_starts = starts;
 }
 
 /// Whether the case of the text at `first..last` fits the alias's case
@@ -307,6 +311,12 @@ pub(crate) fn article_gender(p: &Prepared, first: usize) -> Option<Gender> {
         "le" | "un" | "ce" | "cet" | "du" | "au" => Some(Gender::M),
         _ => None,
     }
+}
+
+/// Whether token `k` is the last word of a role phrase of several words
+/// that starts before it.
+fn ends_role_phrase(p: &Prepared, k: usize) -> bool {
+    (k.saturating_sub(4)..k).any(|j| role_at(p, j).is_some_and(|(end, _)| end == k + 1))
 }
 
 /// Longest role-noun phrase starting at token `i`: (end, role index).
