@@ -580,6 +580,20 @@ const CASES: &[Case] = &[
         &["Antony Blinken criticizes China [positive asserted -]"],
     ),
     (
+        "withdrawing from an agreement named after a place is a one-actor withdrawal",
+        Lang::En,
+        None,
+        "Russia pulled out of the Minsk agreements.",
+        &["Russia withdrawsFrom - [positive asserted -]"],
+    ),
+    (
+        "an agreement noun after a state does not hide the state elsewhere",
+        Lang::En,
+        None,
+        "Iran signed a trade agreement with China.",
+        &["Iran agreesWith China [positive asserted -]"],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,
@@ -595,6 +609,24 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a city naming an agreement is not an actor: \"the Paris climate agreement\"",
+        Lang::En,
+        "The United States withdrew from the Paris climate agreement.",
+        "withdrawsFrom France",
+    ),
+    (
+        "a state naming an agreement is not an actor: \"the Iran nuclear deal\"",
+        Lang::En,
+        "Canada pulled out of the Iran nuclear deal.",
+        "withdrawsFrom Iran",
+    ),
+    (
+        "French: \"l'accord de Paris\"",
+        Lang::Fr,
+        "Les États-Unis se sont retirés de l'accord de Paris.",
+        "withdrawsFrom France",
+    ),
     (
         "\"X's allies\" are not X",
         Lang::En,

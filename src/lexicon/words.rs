@@ -189,6 +189,7 @@ const CUE_KINDS: &[&str] = &[
     "future_adjective",
     "pledge",
     "relational",
+    "treaty",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

@@ -42,6 +42,8 @@ pub fn find(p: &mut Prepared) {
     p.bound_spans();
     titles(p);
     surnames(p);
+    // Before metonyms, which make a city its state.
+    treaty_names(p);
     metonyms(p);
     // Sorted before the datelines (which only mark mentions) for their
     // look-ups; the same order as sorting after them.
@@ -49,6 +51,50 @@ pub fn find(p: &mut Prepared) {
     p.bound_spans();
     datelines(p);
     pronouns(p);
+}
+
+/// "l'accord de Paris", "the Minsk agreements", "the Iran nuclear deal",
+/// "the Treaty of Lisbon": a place or state naming an agreement (cue kind
+/// `treaty`) is part of its name, not an actor ("withdrew from the Paris
+/// agreement" is no withdrawal from France): its mention is dropped.
+fn treaty_names(p: &mut Prepared) {
+    let lex = &p.k.lex;
+    let treaty = |j: usize| lex.is(p.lang, "treaty", p.norm(j));
+    let mut names = Vec::new();
+    for (mi, m) in p.mentions.iter().enumerate() {
+        let Some(&e) = m.ents.first() else { continue };
+        if !matches!(p.ents[e].etype, EntityType::Place | EntityType::Country) {
+            continue;
+        }
+        let last = p.sentences[p.sentence_of(m.first)].last;
+        // "the Iran nuclear deal" (one modifier may stand between), but not
+        // a party's own: "Egypt's agreement with …".
+        let after = m.last < last
+            && (treaty(m.last)
+                || m.last + 1 < last
+                    && p.tokens[m.last].kind == Kind::Word
+                    && !p.tokens[m.last].upper
+                    && !is_function_word(p, p.norm(m.last))
+                    && !matches!(p.norm(m.last), "'s" | "’s" | "'" | "’")
+                    && treaty(m.last + 1));
+        // "l'accord de Paris", "the Treaty of Lisbon": a city without an
+        // article; "l'accord de l'Égypte avec …" names a party.
+        let before = p.ents[e].etype == EntityType::Place
+            && m.first >= 2
+            && matches!(p.norm(m.first - 1), "de" | "d'" | "of")
+            && treaty(m.first - 2);
+        if after || before {
+            names.push(mi);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut k = 0;
+    p.mentions.retain(|_| {
+        k += 1;
+        names.binary_search(&(k - 1)).is_err()
+    });
 }
 
 /// "GAZA CITY, Palestinian Territories: …", "LYON - …": the place names of a
