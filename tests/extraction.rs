@@ -594,6 +594,46 @@ const CASES: &[Case] = &[
         &["Iran agreesWith China [positive asserted -]"],
     ),
     (
+        "reciprocal: coordinated subjects acting on each other",
+        Lang::En,
+        None,
+        "Armenia and Azerbaijan accused each other of shelling civilian areas.",
+        &[
+            "Armenia accuses Azerbaijan [positive asserted -]",
+            "Azerbaijan accuses Armenia [positive asserted -]",
+        ],
+    ),
+    (
+        "French reciprocal: \"se sont mutuellement accusés\"",
+        Lang::Fr,
+        None,
+        "L'Inde et le Pakistan se sont mutuellement accusés de violer le cessez-le-feu.",
+        &[
+            "India accuses Pakistan [positive asserted -]",
+            "Pakistan accuses India [positive asserted -]",
+        ],
+    ),
+    (
+        "\"the two countries\" are the last two states, not a group named since",
+        Lang::En,
+        None,
+        "Chile signed a trade deal with Peru. Kenyan students protested in Lima on Monday. The two countries criticized Bolivia.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Peru criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "\"les deux pays\" after two leaders: the leaders stand for their states",
+        Lang::Fr,
+        Some("2023-02-01"),
+        "Emmanuel Macron a accueilli Olaf Scholz à Paris mardi. Les deux pays ont critiqué la Russie.",
+        &[
+            "Emmanuel Macron criticizes Russia [positive asserted -]",
+            "Olaf Scholz criticizes Russia [positive asserted -]",
+        ],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,
@@ -609,6 +649,18 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the act two parties accuse each other of is not asserted",
+        Lang::En,
+        "Armenia and Azerbaijan accused each other of shelling civilian areas.",
+        "attacks",
+    ),
+    (
+        "\"the two countries\" are not a group of people named since",
+        Lang::En,
+        "Chile signed a trade deal with Peru. Kenyan students protested in Lima on Monday. The two countries criticized Bolivia.",
+        "students (Kenya) criticizes Bolivia",
+    ),
     (
         "a city naming an agreement is not an actor: \"the Paris climate agreement\"",
         Lang::En,

@@ -255,8 +255,11 @@ pub(crate) fn reciprocal(
 ) -> Option<Vec<Statement>> {
     let group = group_ents(p, mi);
     // Relations between the parties (meeting, agreeing, cooperating), and
-    // frames whose target comes after "with" ("upgraded ties", "cut ties").
+    // frames whose target comes after "with" ("upgraded ties", "cut ties"),
+    // and any act done "to each other" ("accused each other of",
+    // "se sont accusés mutuellement").
     let reciprocal = relational
+        || reciprocal_marker(p, s, t)
         || matches!(
             rule.predicate,
             Predicate::AgreesWith
@@ -278,6 +281,20 @@ pub(crate) fn reciprocal(
         }
     }
     Some(out)
+}
+
+/// A reciprocal phrase (cue kind `reciprocal`: "each other", "one another",
+/// "mutuellement", "l'un l'autre") governed by the trigger: within two
+/// tokens after it, or just before it ("se sont mutuellement accusés"); not
+/// one that governs an earlier verb ("accused each other of shelling").
+fn reciprocal_marker(p: &Prepared, s: usize, t: &Trig) -> bool {
+    let sent = &p.sentences[s];
+    p.k.lex.phrases_of(p.lang, "reciprocal").iter().any(|c| {
+        let n = c.split(' ').count();
+        let at =
+            |j: usize| j >= sent.first && j + n <= sent.last && p.joined(j, j + n) == c.as_str();
+        (t.last..(t.last + 3).min(sent.last)).any(at) || t.first >= n && at(t.first - n)
+    })
 }
 
 /// Whether a frame introduces its target with "with"/"avec" (a relation

@@ -150,6 +150,7 @@ const CUE_KINDS: &[&str] = &[
     "pair",
     "pair_person",
     "pair_actor",
+    "pair_state",
     "negation_pre",
     "negation_post",
     "negation",
@@ -190,6 +191,7 @@ const CUE_KINDS: &[&str] = &[
     "pledge",
     "relational",
     "treaty",
+    "reciprocal",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

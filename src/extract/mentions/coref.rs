@@ -278,8 +278,8 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
 }
 
 /// Phrases naming two actors mentioned before: "the two leaders", "both
-/// sides", "les deux pays" (cue kinds `pair` then `pair_person` or
-/// `pair_actor`), as plural pronouns of two or more tokens.
+/// sides", "les deux pays" (cue kinds `pair` then `pair_person`,
+/// `pair_state` or `pair_actor`), as plural pronouns of two or more tokens.
 fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
     let lex = &p.k.lex;
     let mut out = Vec::new();
@@ -291,8 +291,11 @@ fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
     };
     let mut i = 0;
     while i < p.tokens.len() {
-        let found = phrase_at(i, "pair")
-            .and_then(|j| phrase_at(j, "pair_person").or_else(|| phrase_at(j, "pair_actor")));
+        let found = phrase_at(i, "pair").and_then(|j| {
+            phrase_at(j, "pair_person")
+                .or_else(|| phrase_at(j, "pair_state"))
+                .or_else(|| phrase_at(j, "pair_actor"))
+        });
         match found {
             Some(end)
                 if !cov[i..end].iter().any(|&c| c)
@@ -327,7 +330,15 @@ fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, Str
             .phrases_of(p.lang, "pair_person")
             .iter()
             .any(|c| text.ends_with(c.as_str()));
-    let fits = |e: usize| !persons || p.ents[e].etype == EntityType::Person;
+    let states =
+        p.k.lex
+            .phrases_of(p.lang, "pair_state")
+            .iter()
+            .any(|c| text.ends_with(c.as_str()));
+    let fits = |e: usize| {
+        (!persons || p.ents[e].etype == EntityType::Person)
+            && (!states || p.ents[e].etype == EntityType::Country)
+    };
     // "Riyadh and Tehran agreed, with China's help … the two countries":
     // a coordinated pair before is the pair.
     for &j in cands {
@@ -346,13 +357,22 @@ fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, Str
             return (ents, how);
         }
     }
-    let mut ents: Vec<usize> = Vec::new();
-    for &j in cands {
-        for &e in &p.mentions[j].ents {
-            if fits(e) && ents.len() < 2 && !ents.contains(&e) {
-                ents.push(e);
+    let last_two = |fits: &dyn Fn(usize) -> bool| {
+        let mut ents: Vec<usize> = Vec::new();
+        for &j in cands {
+            for &e in &p.mentions[j].ents {
+                if fits(e) && ents.len() < 2 && !ents.contains(&e) {
+                    ents.push(e);
+                }
             }
         }
+        ents
+    };
+    let mut ents = last_two(&fits);
+    // "Macron received Scholz … the two countries": two leaders stand for
+    // their states when no two states were named (not groups or sectors).
+    if ents.len() < 2 && states {
+        ents = last_two(&|e| matches!(p.ents[e].etype, EntityType::Country | EntityType::Person));
     }
     if ents.len() < 2 {
         return (
