@@ -318,6 +318,18 @@ const CASES: &[Case] = &[
         stdout: "",
     },
     Case {
+        name: "a needs= flag without its marker",
+        files: &[(
+            "verbs.tsv",
+            b"id\tlang\tlemma\tpredicate\tobject\ttypes\tflags\tforms\nen.demandsFrom.press\ten\tpress\tdemandsFrom\t-\t*\tneeds=\t-\n",
+        )],
+        args: &["--lexicon", "{dir}/verbs.tsv", "extract", "-"],
+        stdin: Some(GOOD),
+        code: 1,
+        stderr: &["verbs.tsv:2: unknown flag `needs=`"],
+        stdout: "",
+    },
+    Case {
         name: "missing store",
         files: &[],
         args: &["query", "--store", "{dir}/nostore", "SELECT * WHERE { ?s ?p ?o }"],

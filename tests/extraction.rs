@@ -634,6 +634,27 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "French \"appeler X\" without an à-complement is a phone call",
+        Lang::Fr,
+        None,
+        "Emmanuel Macron a appelé Joe Biden mardi.",
+        &["Emmanuel Macron meets Joe Biden [positive asserted -]"],
+    ),
+    (
+        "French \"appeler X à\" + a place is a call to that place, not a demand",
+        Lang::Fr,
+        None,
+        "Emmanuel Macron a appelé Vladimir Poutine à Moscou.",
+        &["Emmanuel Macron meets Vladimir Putin [positive asserted -]"],
+    ),
+    (
+        "French \"appeler X à\" + a complement is a demand",
+        Lang::Fr,
+        None,
+        "Le Japon a appelé la Chine à la retenue.",
+        &["Japan demandsFrom China [positive asserted -]"],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,

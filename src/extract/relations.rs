@@ -5,7 +5,7 @@
 
 use super::clause::{self, is_preposition};
 use super::context::{Context, clause_start, context};
-use super::frames::{forward_group, group_ents, verb_frame};
+use super::frames::{forward_group, group_ents, marker_at, verb_frame};
 use super::governors::{
     as_rejection, as_threat, conditional_threat, declared_refusals, in_infinitive_phrase,
     reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
@@ -204,6 +204,33 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
+/// Whether one of `needs` introduces a complement within eight tokens after
+/// the object (or the trigger): "appelé la Russie à un cessez-le-feu", not
+/// a place ("appelé Poutine à Moscou" is a call to Moscow).
+fn has_complement(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    object: Option<usize>,
+    needs: &[Vec<String>],
+) -> bool {
+    let from = object.map_or(t.last, |om| p.mentions[om].last);
+    let last = p.sentences[s].last;
+    (from..(from + 8).min(last)).any(|j| {
+        needs.iter().any(|m| {
+            marker_at(p, j, m).is_some_and(|end| {
+                !p.starting_in(end, end + 2).any(|mi| {
+                    let m = &p.mentions[mi];
+                    m.locative
+                        || m.ents
+                            .first()
+                            .is_some_and(|&e| p.ents[e].etype == crate::lexicon::EntityType::Place)
+                })
+            })
+        })
+    })
+}
+
 fn verb_statements(
     p: &mut Prepared,
     s: usize,
@@ -240,6 +267,15 @@ fn verb_statements(
         }
     };
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
+    if !v.needs.is_empty() && !has_complement(p, s, t, f.object, &v.needs) {
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "no complement after the object that this reading needs",
+        );
+        return vec![];
+    }
     if let (Some(sm), None) = (f.subject, f.object)
         && let Some(out) = subject_only(p, s, t, &v, sm, f.passive, &ctx, &label)
     {

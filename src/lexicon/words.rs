@@ -43,6 +43,10 @@ pub struct VerbEntry {
     pub clitics: Vec<String>,
     /// Fixed words after the inflected head.
     pub rest: Vec<String>,
+    /// A complement the reading needs after its object (`needs=à` flag:
+    /// "appeler X à la retenue" is a demand; without it, "appeler X" is a
+    /// phone call, the next entry of the same verb).
+    pub needs: Vec<Vec<String>>,
 }
 
 /// A nominal predicate.
@@ -226,8 +230,9 @@ fn markers(s: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The `flags` field of a verb or noun line: `sym`, `inverse`, `alone` and
-/// `plover=TYPE` (a PLOVER 2.0 event type, validated here).
+/// The `flags` field of a verb or noun line: `sym`, `inverse`, `alone`,
+/// `plover=TYPE` (a PLOVER 2.0 event type, validated here) and, for verbs,
+/// `needs=MARKER` (a complement after the object).
 fn parse_flags(
     t: &Table,
     row: &super::tsv::Row,
@@ -241,10 +246,12 @@ fn parse_flags(
                 Some(crate::predicate::plover_type(ty).ok_or_else(|| {
                     t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
                 })?);
-        } else if !matches!(fl.as_str(), "sym" | "inverse" | "alone") {
+        } else if !(matches!(fl.as_str(), "sym" | "inverse" | "alone")
+            || fl.strip_prefix("needs=").is_some_and(|m| !m.is_empty()))
+        {
             return Err(t.err(
                 row,
-                format!("unknown flag `{fl}` (sym, inverse, alone, plover=TYPE)"),
+                format!("unknown flag `{fl}` (sym, inverse, alone, plover=TYPE, needs=MARKER)"),
             ));
         }
     }
@@ -372,6 +379,11 @@ impl Lexicon {
                 pronominal,
                 clitics,
                 rest: words,
+                needs: flags
+                    .iter()
+                    .filter_map(|x| x.strip_prefix("needs="))
+                    .flat_map(markers)
+                    .collect(),
             });
             for (form, tense) in forms {
                 let e = self.verb_forms[lang.idx()].entry(form).or_default();
