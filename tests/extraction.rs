@@ -655,6 +655,23 @@ const CASES: &[Case] = &[
         &["Japan demandsFrom China [positive asserted -]"],
     ),
     (
+        "\"X wants Y and Z to …\" is a demand on both, not an act of Y and Z",
+        Lang::En,
+        None,
+        "Russia wants the US and NATO to offer security guarantees.",
+        &[
+            "Russia demandsFrom United States [positive asserted -]",
+            "Russia demandsFrom NATO [positive asserted -]",
+        ],
+    ),
+    (
+        "\"X wants to …\" names no addressee: the wanted act is X's own",
+        Lang::En,
+        None,
+        "Russia wants to talk to the United States.",
+        &["Russia meets United States [positive future -]"],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,
@@ -670,6 +687,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "what one actor wants others to do is not their agreement",
+        Lang::En,
+        "Russia wants the US and NATO to offer security guarantees.",
+        "agreesWith",
+    ),
     (
         "the act two parties accuse each other of is not asserted",
         Lang::En,
