@@ -672,6 +672,20 @@ const CASES: &[Case] = &[
         &["Russia meets United States [positive future -]"],
     ),
     (
+        "a host's guest names a visitor: a delegation still visits",
+        Lang::En,
+        None,
+        "Qatar hosted a US delegation on Monday.",
+        &["United States visits Qatar [positive asserted -]"],
+    ),
+    (
+        "a relative clause hosting a facility leaves the main clause's subject",
+        Lang::En,
+        None,
+        "Qatar, which hosts a US air base, criticized Iran.",
+        &["Qatar criticizes Iran [positive asserted -]"],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,
@@ -687,6 +701,18 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "hosting a state's facility is no visit by that state",
+        Lang::En,
+        "Qatar, which hosts a US air base, criticized Iran.",
+        "visits",
+    ),
+    (
+        "French: accueillir une base étrangère",
+        Lang::Fr,
+        "Djibouti accueille une base militaire française.",
+        "visits",
+    ),
     (
         "what one actor wants others to do is not their agreement",
         Lang::En,

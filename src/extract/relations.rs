@@ -204,6 +204,17 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
+/// "hosts a US air base", "accueille une base militaire française": the
+/// mention qualifies a facility noun (cue kind `facility`) within two words
+/// after it or three before it, so its state is no guest.
+fn names_a_facility(p: &Prepared, s: usize, mi: usize) -> bool {
+    let m = &p.mentions[mi];
+    let sent = &p.sentences[s];
+    let facility = |j: usize| p.k.lex.is(p.lang, "facility", p.norm(j));
+    (m.last..(m.last + 2).min(sent.last)).any(facility)
+        || (m.first.saturating_sub(3).max(sent.first)..m.first).any(facility)
+}
+
 /// Whether one of `needs` introduces a complement within eight tokens after
 /// the object (or the trigger): "appelé la Russie à un cessez-le-feu", not
 /// a place ("appelé Poutine à Moscou" is a call to Moscow).
@@ -285,6 +296,17 @@ fn verb_statements(
     let Some((sm, om)) = both_ends(p, &label, (f.subject, f.object), whys) else {
         return vec![];
     };
+    if v.inverse && names_a_facility(p, s, om) {
+        // Still this verb's object, not the subject of a later verb.
+        used.push(om);
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "the guest names a facility (a base, an embassy), not a visitor",
+        );
+        return vec![];
+    }
     used.push(om);
     let (mut agents, mut targets) = (group_ents(p, sm), forward_group(p, om));
     // The object's later conjuncts are objects too, not the subject of a

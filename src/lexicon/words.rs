@@ -196,6 +196,7 @@ const CUE_KINDS: &[&str] = &[
     "relational",
     "treaty",
     "reciprocal",
+    "facility",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
