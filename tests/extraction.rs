@@ -686,6 +686,13 @@ const CASES: &[Case] = &[
         &["Qatar criticizes Iran [positive asserted -]"],
     ),
     (
+        "\"X and his counterpart Y held talks\": a possessive opens the second conjunct",
+        Lang::En,
+        Some("2022-03-01"),
+        "Sergei Lavrov and his Chinese counterpart Wang Yi held talks in Moscow.",
+        &["Sergei Lavrov meets Wang Yi [positive asserted -]"],
+    ),
+    (
         "without the role noun the same words stay the ministry's metonym",
         Lang::Fr,
         None,

@@ -526,27 +526,54 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
                     )
             })
     };
+    // "X and his Chinese counterpart Y": a possessive determiner right
+    // before a conjunct opens it (the possessive is no member itself).
+    let opener = |k: usize| {
+        if k > 0
+            && p.mentions[k - 1].kind == MentionKind::Possessive
+            && p.mentions[k - 1].last == p.mentions[k].first
+        {
+            k - 1
+        } else {
+            k
+        }
+    };
     let mut k = j;
-    while k > 0
-        && !p.mentions[k - 1].ents.is_empty()
-        && !p.mentions[k - 1].locative
-        && joined(&p.mentions[k - 1], &p.mentions[k])
-    {
-        k -= 1;
-        group.insert(0, k);
+    loop {
+        let start = opener(k);
+        if start > 0
+            && !p.mentions[start - 1].ents.is_empty()
+            && !p.mentions[start - 1].locative
+            && joined(&p.mentions[start - 1], &p.mentions[start])
+        {
+            k = start - 1;
+            group.insert(0, k);
+        } else {
+            break;
+        }
     }
     let mut k = j;
     // "aux États-Unis et en Australie": a repeated preposition makes the
     // next member look like a location.
     let repeated =
         |a: &Mention, b: &Mention| !a.locative && (a.last..b.first).any(|t| p.norm(t) == "en");
-    while k + 1 < p.mentions.len()
-        && !p.mentions[k + 1].ents.is_empty()
-        && (!p.mentions[k + 1].locative || repeated(&p.mentions[k], &p.mentions[k + 1]))
-        && joined(&p.mentions[k], &p.mentions[k + 1])
-    {
-        k += 1;
-        group.push(k);
+    loop {
+        // The next conjunct, after a possessive that opens it.
+        let next = if k + 2 < p.mentions.len() && opener(k + 2) == k + 1 {
+            k + 2
+        } else {
+            k + 1
+        };
+        if next < p.mentions.len()
+            && !p.mentions[next].ents.is_empty()
+            && (!p.mentions[next].locative || repeated(&p.mentions[k], &p.mentions[next]))
+            && joined(&p.mentions[k], &p.mentions[opener(next)])
+        {
+            k = next;
+            group.push(k);
+        } else {
+            break;
+        }
     }
     // Commas alone make an apposition or a fronted phrase, not a list: a
     // list ends with a word ("et", "and", "ainsi que").
