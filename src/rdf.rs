@@ -86,7 +86,8 @@ fn nn(iri: impl Into<String>) -> NamedNode {
     NamedNode::new_unchecked(iri)
 }
 
-fn ag(local: &str) -> NamedNode {
+/// The ontology term `ag:local`.
+pub(crate) fn ag(local: &str) -> NamedNode {
     nn(format!("{AG}{local}"))
 }
 

@@ -449,13 +449,7 @@ impl Clause<'_, '_> {
         let lex = &p.k.lex;
         let last = p.sentences[s].last;
         let speech = |j: usize| j < last && lex.is_verb(p.lang, "speech", p.norm(j));
-        let aux = |j: usize| {
-            j < last
-                && matches!(
-                    p.norm(j),
-                    "has" | "had" | "have" | "a" | "ont" | "avait" | "avaient"
-                )
-        };
+        let aux = |j: usize| j < last && perfect_aux(p.norm(j));
         // The speech verb at `j`, or after one auxiliary.
         let verb_at = |j: usize| {
             if speech(j) {
@@ -570,6 +564,14 @@ fn speech_verb_before(p: &Prepared, s: usize, that: usize) -> Option<usize> {
         .find(|&j| lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j)))
 }
 
+/// The auxiliary of a perfect before a speech verb ("has said", "a déclaré").
+fn perfect_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "has" | "had" | "have" | "a" | "ont" | "avait" | "avaient"
+    )
+}
+
 /// The subject of the speech verb at `verb`. A verb coordinated with an
 /// earlier one ("X accused Y of …, and said …", "La Maison Blanche a dit
 /// regretter la décision et a affirmé que …") shares that verb's subject,
@@ -577,12 +579,7 @@ fn speech_verb_before(p: &Prepared, s: usize, that: usize) -> Option<usize> {
 fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
     let (cs, _) = clause_start(p, s, verb);
     let mut k = verb;
-    if k > cs
-        && matches!(
-            p.norm(k - 1),
-            "has" | "have" | "had" | "a" | "ont" | "avait" | "avaient"
-        )
-    {
+    if k > cs && perfect_aux(p.norm(k - 1)) {
         k -= 1;
     }
     if k > cs && matches!(p.norm(k - 1), "and" | "et") {

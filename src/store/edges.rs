@@ -14,11 +14,7 @@ use oxigraph::store::Store;
 use super::network::NETWORK_GRAPH;
 use super::store_err;
 use crate::error::Result;
-use crate::rdf::AG;
-
-fn ag(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{AG}{local}"))
-}
+use crate::rdf::ag;
 
 fn mark() -> Quad {
     Quad::new(

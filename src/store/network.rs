@@ -46,7 +46,7 @@ use oxigraph::store::{Store, Transaction};
 
 use super::{CONTENT_HASH, hex, store_err};
 use crate::error::Result;
-use crate::rdf::{AG, DCT};
+use crate::rdf::{AG, DCT, ag};
 use crate::statement::{Modality, Statement};
 
 /// The named graph holding the cells.
@@ -246,10 +246,6 @@ pub(super) fn add_stored(
         .filter_map(|[s, p, o, pol, m]| Some((s?, p?, o, pol?, m? == Modality::Asserted.as_str())));
     add_facts(cells, date.as_deref(), facts, sign);
     Ok(())
-}
-
-fn ag(local: &str) -> NamedNode {
-    NamedNode::new_unchecked(format!("{AG}{local}"))
 }
 
 fn graph() -> GraphNameRef<'static> {
