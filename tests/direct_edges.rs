@@ -55,12 +55,19 @@ fn statements(s: &Store) -> usize {
     .count()
 }
 
-#[test]
-fn only_statements_stated_as_fact_get_a_direct_edge() {
+/// The default knowledge and an empty store in a temporary directory
+/// (removed when the directory handle is dropped).
+fn fresh() -> (Knowledge, tempfile::TempDir, std::path::PathBuf, Store) {
     let k = Knowledge::default_knowledge().expect("knowledge loads");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("store");
     let s = store::open(&path).unwrap();
+    (k, dir, path, s)
+}
+
+#[test]
+fn only_statements_stated_as_fact_get_a_direct_edge() {
+    let (k, _dir, path, s) = fresh();
     let text =
         "Russia will meet Turkey next week. China met Japan on Monday. Brazil may meet Chile.";
     store::load_documents(&s, &path, &[doc(&k, "a", text)], false).unwrap();
@@ -70,10 +77,7 @@ fn only_statements_stated_as_fact_get_a_direct_edge() {
 
 #[test]
 fn an_older_store_loses_the_edges_of_statements_not_stated_as_fact() {
-    let k = Knowledge::default_knowledge().expect("knowledge loads");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("store");
-    let s = store::open(&path).unwrap();
+    let (k, _dir, path, s) = fresh();
     let text = "Russia will meet Turkey next week. China met Japan on Monday. China will meet Japan again.";
     store::load_documents(&s, &path, &[doc(&k, "a", text)], false).unwrap();
     // As an earlier version wrote it: an edge for the planned meeting, no mark.
