@@ -75,6 +75,34 @@ const CASES: &[Case] = &[
         "Chilean troops withdrew from Bolivia overnight.",
         &["Chile withdrawsFrom Bolivia [positive asserted -]"],
     ),
+    (
+        "agreeing to an act is an agreement with no target (PLOVER AGREE)",
+        Lang::En,
+        None,
+        "Chile agreed on Monday to reopen two border crossings.",
+        &["Chile agreesWith - [positive asserted -]"],
+    ),
+    (
+        "French: promettre de faire",
+        Lang::Fr,
+        None,
+        "Le Maroc a promis d'augmenter son aide.",
+        &["Morocco agreesWith - [positive asserted -]"],
+    ),
+    (
+        "accepting a plan is an agreement with no target",
+        Lang::En,
+        None,
+        "Iceland accepted the plan.",
+        &["Iceland agreesWith - [positive asserted -]"],
+    ),
+    (
+        "a promise whose act has a target is that act, future",
+        Lang::En,
+        None,
+        "Norway promised to send more aid to Sudan.",
+        &["Norway aids Sudan [positive future -]"],
+    ),
 ];
 
 #[test]
@@ -119,6 +147,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Chile was accused of rioting.",
         "protests -",
+    ),
+    (
+        "a pledge of aid to a state is one event, not also a target-less agreement",
+        Lang::En,
+        "Norway promised to send more aid to Sudan.",
+        "agreesWith -",
+    ),
+    (
+        "French: s'engager à aider un État",
+        Lang::Fr,
+        "Le Maroc s'est engagé à doubler son aide au Sénégal.",
+        "agreesWith -",
     ),
 ];
 

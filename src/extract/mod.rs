@@ -433,8 +433,9 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
 
 /// Removes repeated statements (same sentence, subject, predicate, object,
 /// polarity), keeping the first, and one-actor statements whose act the
-/// sentence also gives with a target ("began a hunger strike to protest
-/// against X": the protest against X).
+/// sentence also gives with a target: the same predicate ("began a hunger
+/// strike to protest against X": the protest against X) or the same PLOVER
+/// event ("promised to send aid to X": the pledge is the future aid to X).
 fn dedup(out: &mut Vec<Statement>) {
     if out.iter().any(|s| s.object.is_none()) {
         let keep: Vec<bool> = {
@@ -446,10 +447,23 @@ fn dedup(out: &mut Vec<Statement>) {
                     s.polarity,
                 )
             }
+            fn event(s: &Statement) -> Option<(usize, &str, &'static str, Polarity)> {
+                let plover = s.plover?;
+                Some((s.sentence_index, s.subject.id.as_str(), plover, s.polarity))
+            }
             let targeted: rustc_hash::FxHashSet<_> =
                 out.iter().filter(|s| s.object.is_some()).map(act).collect();
+            let events: rustc_hash::FxHashSet<_> = out
+                .iter()
+                .filter(|s| s.object.is_some())
+                .filter_map(event)
+                .collect();
             out.iter()
-                .map(|s| s.object.is_some() || !targeted.contains(&act(s)))
+                .map(|s| {
+                    s.object.is_some()
+                        || !(targeted.contains(&act(s))
+                            || event(s).is_some_and(|e| events.contains(&e)))
+                })
                 .collect()
         };
         let mut keep = keep.into_iter();
