@@ -583,8 +583,15 @@ const CASES: &[Case] = &[
         "withdrawing from an agreement named after a place is a one-actor withdrawal",
         Lang::En,
         None,
-        "Russia pulled out of the Minsk agreements.",
+        "Russia pulled out of the Tashkent agreement.",
         &["Russia withdrawsFrom - [positive asserted -]"],
+    ),
+    (
+        "a treaty the knowledge base knows is the target of the withdrawal",
+        Lang::En,
+        None,
+        "Russia pulled out of the Minsk agreements.",
+        &["Russia withdrawsFrom Minsk agreements [positive asserted -]"],
     ),
     (
         "an agreement noun after a state does not hide the state elsewhere",

@@ -103,6 +103,55 @@ const CASES: &[Case] = &[
         "Norway promised to send more aid to Sudan.",
         &["Norway aids Sudan [positive future -]"],
     ),
+    (
+        "a refusal with no actor as target is a one-actor rejection",
+        Lang::En,
+        None,
+        "Slovakia refused to sign the joint statement.",
+        &["Slovakia rejects - [positive asserted -]"],
+    ),
+    (
+        "rejecting a proposal that names no actor",
+        Lang::En,
+        None,
+        "Argentina rejected the new fisheries proposal on Friday.",
+        &["Argentina rejects - [positive asserted -]"],
+    ),
+    (
+        "French: rejeter sans cible",
+        Lang::Fr,
+        None,
+        "La Bolivie a rejeté le compromis budgétaire.",
+        &["Bolivia rejects - [positive asserted -]"],
+    ),
+    (
+        "a veto with no actor as target",
+        Lang::En,
+        None,
+        "Malta vetoed the draft resolution on Thursday.",
+        &["Malta rejects - [positive asserted -]"],
+    ),
+    (
+        "French: opposer son veto",
+        Lang::Fr,
+        None,
+        "La Chine a opposé son veto au projet de résolution.",
+        &["China rejects - [positive asserted -]"],
+    ),
+    (
+        "ruling out an act",
+        Lang::En,
+        None,
+        "Denmark ruled out any change to its asylum rules.",
+        &["Denmark rejects - [positive asserted -]"],
+    ),
+    (
+        "French: refuser de faire",
+        Lang::Fr,
+        None,
+        "Le Portugal a refusé de signer la déclaration finale.",
+        &["Portugal rejects - [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -159,6 +208,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Le Maroc s'est engagé à doubler son aide au Sénégal.",
         "agreesWith -",
+    ),
+    (
+        "rejecting an actor's offer is a rejection of that actor, not also a target-less one",
+        Lang::En,
+        "Ecuador rejected an offer from Peru.",
+        "rejects -",
     ),
 ];
 

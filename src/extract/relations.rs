@@ -64,11 +64,11 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     continue;
                 }
                 alone_only = None;
-                place(p, s, &t, made, &mut pending, &mut out);
+                place_then_refusal(p, s, &t, made, &mut pending, &mut out);
                 break;
             }
             if let Some((t, made)) = alone_only {
-                place(p, s, &t, made, &mut pending, &mut out);
+                place_then_refusal(p, s, &t, made, &mut pending, &mut out);
             }
         }
         // "threatened to strike unless Israel …": the threat is against the
@@ -117,6 +117,29 @@ impl Pending {
         } else if let Some(found) = unfulfilled_refusal(p, t) {
             self.refusal = Some(found);
         }
+    }
+}
+
+/// [`place`], then, when `t` is a refusal whose own statements are one-actor
+/// ("refused to …"), keeps it pending like a refusal that made none: the
+/// infinitive's target is still rejected ("refused to lift sanctions on X"),
+/// and that targeted rejection supersedes the one-actor one (dedup).
+fn place_then_refusal(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    made: Vec<Statement>,
+    pending: &mut Pending,
+    out: &mut Vec<Statement>,
+) {
+    let refusal = if made.iter().all(|st| st.object.is_none()) {
+        unfulfilled_refusal(p, t)
+    } else {
+        None
+    };
+    place(p, s, t, made, pending, out);
+    if refusal.is_some() {
+        pending.refusal = refusal;
     }
 }
 

@@ -30,9 +30,14 @@ pub(crate) fn noun_frame(
     } else {
         object_after(p, s, after, &entry.agent, false, None, used, false)
     };
-    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE".
+    // The patient is never the agent: "le retrait du Royaume-Uni de l'UE";
+    // with a possessive or demonym agent the de-phrase is the patient: "le
+    // retrait américain de l'accord".
     let mut used_agent = used.to_vec();
-    if possessor_before(p, t.first).is_none() {
+    if possessor_before(p, t.first)
+        .or_else(|| demonym_agent(p, t))
+        .is_none()
+    {
         used_agent.extend(agent_marked);
     }
     let patient = if entry.patient.is_empty() {

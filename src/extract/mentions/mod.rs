@@ -549,11 +549,16 @@ fn metonyms(p: &mut Prepared) {
             continue;
         }
         let prev = if m.first > 0 { p.norm(m.first - 1) } else { "" };
-        let locative = p.k.lex.is(p.lang, "locative", prev)
-            || (m.first >= 2
-                && p.k
-                    .lex
-                    .is(p.lang, "locative", p.joined(m.first - 2, m.first)));
+        let before2 = if m.first >= 2 {
+            p.joined(m.first - 2, m.first)
+        } else {
+            ""
+        };
+        // "auprès de Tokyo" addresses Japan's government: its "de" is no
+        // place's preposition.
+        let locative = (p.k.lex.is(p.lang, "locative", prev)
+            || p.k.lex.is(p.lang, "locative", before2))
+            && !p.k.lex.is(p.lang, "addressee", before2);
         let kbi = p.ents[e].kb;
         let metonym = kbi.and_then(|k| kb.entities[k].metonym_of);
         if locative {
