@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "an agreement reached is still one after an unrelated verb",
+        Lang::En,
+        None,
+        "Chile and Peru reached an agreement on Monday.",
+        &["Chile agreesWith Peru [positive asserted -]"],
+    ),
+    (
         "what is demanded of an actor after by",
         Lang::En,
         None,
@@ -405,6 +412,30 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "quitting a treaty with a state makes no agreement with it",
+        Lang::En,
+        "Uruguay quit its fishing treaty with Brazil in March.",
+        "Uruguay agreesWith Brazil",
+    ),
+    (
+        "violating an agreement is no agreement",
+        Lang::En,
+        "Sudan violated the ceasefire agreement with Chad.",
+        "Sudan agreesWith Chad",
+    ),
+    (
+        "French: a participle judging an agreement in force",
+        Lang::Fr,
+        "La Grèce et Chypre ont rejeté toute renégociation, jugeant l'accord irréversible.",
+        "Greece agreesWith Cyprus",
+    ),
+    (
+        "French: se retirer d'un accord avec un État",
+        Lang::Fr,
+        "Le Mali s'est retiré de l'accord de défense avec la France.",
+        "Mali agreesWith France",
+    ),
     (
         "the clause of a demand noun after a time word is its content",
         Lang::En,

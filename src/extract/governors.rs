@@ -160,6 +160,14 @@ pub(crate) fn governing_verb(
         })
 }
 
+/// An agreement noun that a verb of cue kind `existing` governs (at most five
+/// tokens back, within the clause) names an agreement already in force, not
+/// a new one: "quit the treaty with X", "jugeant l'accord irréversible".
+pub(crate) fn existing_agreement(p: &Prepared, start: usize, t: &Trig) -> bool {
+    let lo = t.first.saturating_sub(5).max(start);
+    (lo..t.first).any(|j| p.k.lex.is_verb(p.lang, "existing", p.norm(j)))
+}
+
 /// "The US said that ISIL attacked Iraq": reporting another actor's
 /// aggression in one's own that-clause accuses it (the event coders'
 /// reading; PLOVER ACCUSE). Only for the verb of a that-clause whose

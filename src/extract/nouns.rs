@@ -6,7 +6,7 @@
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, noun_frame};
-use super::governors::{Governed, governing_verb};
+use super::governors::{Governed, existing_agreement, governing_verb};
 use super::protest::protest_default;
 use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
@@ -45,6 +45,18 @@ pub(crate) fn noun_statements(
         None => entry.id.clone(),
     };
     let predicate = governed.map_or(entry.predicate, |g| g.predicate);
+    if entry.predicate == Predicate::AgreesWith
+        && governed.is_none()
+        && existing_agreement(p, start, t)
+    {
+        not_fired(
+            p,
+            Stage::Statements,
+            &label,
+            "an agreement already in force (object of a verb that quits, breaks or judges it)",
+        );
+        return vec![];
+    }
     if let (Some(am), None, false) = (f.subject, f.object, f.passive)
         && let Some(out) = agent_only(
             p,

@@ -198,10 +198,11 @@ const CUE_KINDS: &[&str] = &[
     "treaty",
     "reciprocal",
     "facility",
+    "existing",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
-    "speech", "refusal", "future", "possible", "halt", "lift", "sign", "pledge",
+    "speech", "refusal", "future", "possible", "halt", "lift", "sign", "pledge", "existing",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
