@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a direct object before a place adjunct is still the object",
+        Lang::En,
+        None,
+        "Peru supported Chile in the talks.",
+        &["Peru supports Chile [positive asserted -]"],
+    ),
+    (
         "an agreement reached is still one after an unrelated verb",
         Lang::En,
         None,
@@ -412,6 +419,18 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an actor after a spatial preposition is where the act took place",
+        Lang::En,
+        "Peru welcomed the agreement at the United Nations on Friday.",
+        "Peru supports United Nations",
+    ),
+    (
+        "French: depuis un siège du pouvoir",
+        Lang::Fr,
+        "Le Pérou a salué l'accord depuis l'Élysée.",
+        "Peru supports",
+    ),
     (
         "quitting a treaty with a state makes no agreement with it",
         Lang::En,

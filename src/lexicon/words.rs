@@ -182,6 +182,7 @@ const CUE_KINDS: &[&str] = &[
     "speaker",
     "article",
     "locative",
+    "spatial",
     "addressee",
     "coordinator",
     "obligation",

@@ -320,6 +320,10 @@ impl ObjectScan<'_, '_> {
                 !(strict && words > 0)
             } else if direct && j == from {
                 true
+            } else if direct && after_spatial_preposition(p, from, j) {
+                // "a salué l'accord depuis la Maison Blanche": where the act
+                // took place, not its object.
+                false
             } else if direct {
                 // direct object: no preposition, or "NOUN de X" ("les demandes de Poutine"),
                 // or the author of a proposal ("dismissed an appeal from X").
@@ -469,4 +473,14 @@ pub(crate) fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
 pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) -> Option<usize> {
     let first = p.sentences[s].first;
     subject_in(p, first, head, used)
+}
+
+/// Whether the phrase at `j` (after the verb ending before `from`) follows a
+/// spatial preposition ("in", "at", "dans", "depuis"; articles skipped).
+fn after_spatial_preposition(p: &Prepared, from: usize, j: usize) -> bool {
+    let mut k = j;
+    while k > from && is_article(p.lang, p.norm(k - 1)) {
+        k -= 1;
+    }
+    k > from && p.k.lex.is(p.lang, "spatial", p.norm(k - 1))
 }
