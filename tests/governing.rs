@@ -10,6 +10,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French reduced passive with its agent: the apposed noun is supported",
+        Lang::Fr,
+        None,
+        "La Serbie, soutenue par la Russie, a rejeté la demande.",
+        &["Russia supports Serbia [positive asserted -]"],
+    ),
+    (
+        "English apposed participle with its agent",
+        Lang::En,
+        None,
+        "Serbia, backed by Russia, rejected the demand.",
+        &["Russia supports Serbia [positive asserted -]"],
+    ),
+    (
+        "the head of an apposed noun phrase with a genitive",
+        Lang::Fr,
+        None,
+        "Les rebelles houthis du Yémen, soutenus par l'Iran, ont salué l'accord.",
+        &["Iran supports Houthis [positive asserted -]"],
+    ),
+    (
         "a direct object before a place adjunct is still the object",
         Lang::En,
         None,
@@ -419,6 +440,24 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "signing an agreement with a state is the agreement, not also support",
+        Lang::En,
+        "Chile signed a trade agreement with Peru.",
+        "Chile supports Peru",
+    ),
+    (
+        "an apposed participle's noun is the head, not its genitive complement",
+        Lang::Fr,
+        "Les rebelles houthis du Yémen, soutenus par l'Iran, ont salué l'accord.",
+        "Iran supports Yemen",
+    ),
+    (
+        "a participle's agent negotiated, the clause subjects did not meet",
+        Lang::Fr,
+        "Le Tchad et le Soudan ont conclu un accord négocié par le Qatar.",
+        "Chad meets Sudan",
+    ),
     (
         "an actor after a spatial preposition is where the act took place",
         Lang::En,

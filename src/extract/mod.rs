@@ -469,6 +469,39 @@ fn dedup(out: &mut Vec<Statement>) {
         let mut keep = keep.into_iter();
         out.retain(|_| keep.next().unwrap_or(false));
     }
+    // "X and Y signed an agreement": the signed agreement (rule SIGNED+…,
+    // PLOVER SUPPORT) is the event; the signing verb's own reading (X
+    // supports Y) would count it twice.
+    if out.iter().any(|s| s.rule.starts_with("SIGNED+")) {
+        let keep: Vec<bool> = {
+            let signed: rustc_hash::FxHashSet<_> = out
+                .iter()
+                .filter(|s| s.rule.starts_with("SIGNED+"))
+                .filter_map(|s| {
+                    let o = s.object.as_ref()?;
+                    Some((
+                        s.sentence_index,
+                        s.subject.id.as_str(),
+                        o.id.as_str(),
+                        s.polarity,
+                    ))
+                })
+                .collect();
+            out.iter()
+                .map(|s| {
+                    let Some(o) = s.object.as_ref() else {
+                        return true;
+                    };
+                    let (a, b) = (s.subject.id.as_str(), o.id.as_str());
+                    s.predicate != Predicate::Supports
+                        || !(signed.contains(&(s.sentence_index, a, b, s.polarity))
+                            || signed.contains(&(s.sentence_index, b, a, s.polarity)))
+                })
+                .collect()
+        };
+        let mut keep = keep.into_iter();
+        out.retain(|_| keep.next().unwrap_or(false));
+    }
     // Keys borrow the statements (no copies of the ids), so decide first.
     let keep: Vec<bool> = {
         let mut seen = rustc_hash::FxHashSet::default();

@@ -309,8 +309,14 @@ pub(crate) fn verb_at(p: &Prepared, i: usize, first: usize, end: usize) -> Optio
             continue;
         }
         // A French past participle without an auxiliary is an adjective
-        // ("une solution négociée", "les abus commis").
-        if p.lang == Lang::Fr && *tense == Tense::Participle && !aux_before && !reflexive {
+        // ("une solution négociée", "les abus commis"), unless its agent
+        // follows: "le Hezbollah, soutenu par l'Iran" (a reduced passive).
+        if p.lang == Lang::Fr
+            && *tense == Tense::Participle
+            && !aux_before
+            && !reflexive
+            && !(j < end && p.norm(j) == "par")
+        {
             continue;
         }
         let fit = usize::from((*tense == Tense::Participle) == aux_before);

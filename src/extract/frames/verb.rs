@@ -92,14 +92,26 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> 
 }
 
 /// Whether the participle trigger `t` heads a reduced passive relative:
-/// "victims killed by X", "a camp attacked by militias" (right before "by",
-/// no auxiliary). Its patient is the noun right before it.
+/// "victims killed by X", "a camp attacked by militias", "un accord négocié
+/// par la Russie" (right before "by"/"par", no auxiliary). Its patient is
+/// the noun right before it.
 fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool {
-    p.lang == Lang::En
+    let (by, forms) = match p.lang {
+        Lang::En => ("by", matches!(tense, Tense::Participle | Tense::Past)),
+        // A French simple past is never followed by the agent's "par"; a
+        // folded "negocie" is a present or, accented, a participle.
+        Lang::Fr => (
+            "par",
+            tense == Tense::Participle || {
+                let w = p.surface(t.first, t.first + 1).to_lowercase();
+                ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+            },
+        ),
+    };
+    forms
         && !v.pronominal
-        && matches!(tense, Tense::Participle | Tense::Past)
         && t.last == t.first + 1
-        && p.norm(t.last) == "by"
+        && p.norm(t.last) == by
         && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)))
 }
 
@@ -200,9 +212,31 @@ fn fallback_subject(
         }
     }
     if only_reduced {
-        subj = p.ending_at(t.first).find(|&mi| {
-            let m = &p.mentions[mi];
-            usable(m) && !m.locative
+        let noun_before = |end: usize| {
+            let usable_at = |end: usize| {
+                p.ending_at(end).find(|&mi| {
+                    let m = &p.mentions[mi];
+                    usable(m) && !m.locative
+                })
+            };
+            let mi = usable_at(end)?;
+            // "les rebelles houthis du Yémen, soutenus par …": the head
+            // before a genitive, not its complement.
+            let first = p.mentions[mi].first;
+            let genitive =
+                first > 0 && matches!(p.norm(first - 1), "de" | "du" | "des" | "d'" | "of");
+            Some(
+                genitive
+                    .then(|| usable_at(first - 1))
+                    .flatten()
+                    .unwrap_or(mi),
+            )
+        };
+        // "the Houthis, backed by Iran, …": the apposed participle's noun.
+        subj = noun_before(t.first).or_else(|| {
+            (t.first > 0 && p.norm(t.first - 1) == ",")
+                .then(|| noun_before(t.first - 1))
+                .flatten()
         });
         how = "noun before a reduced passive";
     }
