@@ -8,6 +8,13 @@ use common::{Case, check_cases, check_not_asserted, run, show};
 
 const CASES: &[Case] = &[
     (
+        "a French possessive may be an organisation's, not only a person's",
+        Lang::Fr,
+        None,
+        "Angela Merkel a quitté Pékin mardi. Le lendemain, l'armée chinoise a lancé ses manœuvres militaires autour de Taïwan.",
+        &["People's Liberation Army mobilizesAgainst Taiwan [positive asserted -]"],
+    ),
+    (
         "nominal demand with a that-clause: its subject is the addressee",
         Lang::En,
         None,
@@ -715,6 +722,12 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "French son/sa/ses do not skip the organisation subject for an earlier woman",
+        Lang::Fr,
+        "Angela Merkel a quitté Pékin mardi. Le lendemain, l'armée chinoise a lancé ses manœuvres militaires autour de Taïwan.",
+        "Angela Merkel mobilizesAgainst",
+    ),
     (
         "hosting a state's facility is no visit by that state",
         Lang::En,

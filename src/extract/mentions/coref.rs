@@ -235,8 +235,14 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
     let m = &p.mentions[mi];
     let sent = p.sentence_of(m.first);
     let min_sent = sent.saturating_sub(2);
+    // "his"/"her" name a person; French "son/sa/ses" agree with the thing
+    // possessed and may be a state's or an army's ("l'armée a lancé ses
+    // manœuvres").
     let person_only = m.gender.is_some()
-        || (m.kind == MentionKind::Possessive && !m.plural && p.norm(m.first) != "its");
+        || (m.kind == MentionKind::Possessive
+            && !m.plural
+            && p.lang == Lang::En
+            && p.norm(m.first) != "its");
     // Mentions are sorted: going back, the first one before `min_sent`
     // ends the search.
     let cands: Vec<usize> = (0..mi)
