@@ -8,6 +8,16 @@ use common::{Case, check_cases, check_not_asserted, run, show};
 
 const CASES: &[Case] = &[
     (
+        "a signature past a time adjunct, after a dated dateline",
+        Lang::Fr,
+        None,
+        "MOSCOU, 10 novembre — La Pologne et la Lituanie ont signé dans la soirée de lundi à mardi un accord de défense.",
+        &[
+            "Poland agreesWith Lithuania [positive asserted -]",
+            "Lithuania agreesWith Poland [positive asserted -]",
+        ],
+    ),
+    (
         "a French possessive may be an organisation's, not only a person's",
         Lang::Fr,
         None,
@@ -722,6 +732,24 @@ fn constructions() {
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a dateline with a date names where the story was filed, not an actor",
+        Lang::Fr,
+        "BERLIN, 3 mars — Des pourparlers avec la Pologne ont commencé lundi.",
+        "Germany meets",
+    ),
+    (
+        "English dateline with an abbreviated month",
+        Lang::En,
+        "OTTAWA, Jan. 4 — Talks with Mexico began on Monday.",
+        "Canada meets",
+    ),
+    (
+        "a signature past a time adjunct is the agreement, not support",
+        Lang::Fr,
+        "La Pologne et la Lituanie ont signé dans la soirée de lundi à mardi un accord de défense.",
+        "Poland supports",
+    ),
     (
         "French son/sa/ses do not skip the organisation subject for an earlier woman",
         Lang::Fr,

@@ -129,7 +129,7 @@ pub(crate) struct Governed {
 /// aid to X"), lifting a coercive one a concession ("lifted the blockade on
 /// X"; RETREAT for sanctions and blockades, CAMEO 085/0872), and signing or
 /// ratifying an agreement is SUPPORT (CAMEO 057). Looks at most five tokens
-/// back, within the clause.
+/// back (nine for a signature), within the clause.
 pub(crate) fn governing_verb(
     p: &Prepared,
     start: usize,
@@ -147,7 +147,10 @@ pub(crate) fn governing_verb(
         Predicate::AgreesWith => ("sign", Predicate::AgreesWith, "SIGNED", "SUPPORT"),
         _ => return None,
     };
-    let lo = t.first.saturating_sub(5).max(start);
+    // A signature may stand further from its agreement, past a time
+    // adjunct: "ont signé dans la nuit de lundi à mardi un accord".
+    let back = if kind == "sign" { 9 } else { 5 };
+    let lo = t.first.saturating_sub(back).max(start);
     (lo..t.first)
         .any(|j| {
             p.k.lex.is_verb(p.lang, kind, p.norm(j))

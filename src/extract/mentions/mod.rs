@@ -115,9 +115,15 @@ fn datelines(p: &mut Prepared) {
             )
         });
         let Some(end) = end else { continue };
+        // "MOSCOU —", "PARIS (Reuters) -", and with a date after the
+        // place's comma: "MOSCOU, 10 novembre —", "WASHINGTON, Aug. 6 —".
+        let comma = (first..end).find(|&j| p.tokens[j].norm == ",");
+        let date_from = comma.filter(|&c| end - c <= 4).map_or(end, |c| c + 1);
         let heading = (first..end).all(|j| {
             let t = &p.tokens[j];
-            t.upper || matches!(t.norm.as_str(), "," | "(" | ")")
+            t.upper
+                || matches!(t.norm.as_str(), "," | "(" | ")" | ".")
+                || (j >= date_from && matches!(t.kind, Kind::Number | Kind::Word))
         });
         if !heading {
             continue;
