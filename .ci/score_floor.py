@@ -28,11 +28,11 @@ PEER = {
     "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
 }
 # tests/corpus/LANG: (F1 floor, most forbidden statements allowed); measured
-# 2026-12-06 on main bee5a9b: en F1 0.630, 1 forbidden; fr F1 0.580, 1 forbidden.
+# 2026-12-06 on main 0600b7e: en F1 0.652, 1 forbidden; fr F1 0.636, 1 forbidden.
 CORPUS = {
-    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.58")),
+    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.62")),
            int(os.environ.get("AG_CORPUS_EN_FORBIDDEN_MAX", "1"))),
-    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.53")),
+    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.60")),
            int(os.environ.get("AG_CORPUS_FR_FORBIDDEN_MAX", "1"))),
 }
 
