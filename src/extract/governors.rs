@@ -150,25 +150,28 @@ pub(crate) fn governing_verb(
     // A signature may stand further from its agreement, past a time
     // adjunct: "ont signé dans la nuit de lundi à mardi un accord".
     let back = if kind == "sign" { 9 } else { 5 };
-    let lo = t.first.saturating_sub(back).max(start);
-    (lo..t.first)
-        .any(|j| {
-            p.k.lex.is_verb(p.lang, kind, p.norm(j))
-                || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
-        })
-        .then_some(Governed {
-            predicate,
-            label,
-            plover,
-        })
+    cue_verb_before(p, start, t, kind, back).then_some(Governed {
+        predicate,
+        label,
+        plover,
+    })
 }
 
 /// An agreement noun that a verb of cue kind `existing` governs (at most five
 /// tokens back, within the clause) names an agreement already in force, not
 /// a new one: "quit the treaty with X", "jugeant l'accord irréversible".
 pub(crate) fn existing_agreement(p: &Prepared, start: usize, t: &Trig) -> bool {
-    let lo = t.first.saturating_sub(5).max(start);
-    (lo..t.first).any(|j| p.k.lex.is_verb(p.lang, "existing", p.norm(j)))
+    cue_verb_before(p, start, t, "existing", 5)
+}
+
+/// Whether a verb of cue `kind` (one word or two) stands at most `back`
+/// tokens before trigger `t`, within the clause opening at `start`.
+fn cue_verb_before(p: &Prepared, start: usize, t: &Trig, kind: &str, back: usize) -> bool {
+    let lo = t.first.saturating_sub(back).max(start);
+    (lo..t.first).any(|j| {
+        p.k.lex.is_verb(p.lang, kind, p.norm(j))
+            || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
+    })
 }
 
 /// "The US said that ISIL attacked Iraq": reporting another actor's

@@ -431,6 +431,13 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
     (p, out)
 }
 
+/// Keeps the statements whose flag is true (flags decided first, since
+/// their keys borrow the statements).
+fn retain_flagged(out: &mut Vec<Statement>, keep: Vec<bool>) {
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(false));
+}
+
 /// Removes repeated statements (same sentence, subject, predicate, object,
 /// polarity), keeping the first, and one-actor statements whose act the
 /// sentence also gives with a target: the same predicate ("began a hunger
@@ -466,8 +473,7 @@ fn dedup(out: &mut Vec<Statement>) {
                 })
                 .collect()
         };
-        let mut keep = keep.into_iter();
-        out.retain(|_| keep.next().unwrap_or(false));
+        retain_flagged(out, keep);
     }
     // "X and Y signed an agreement": the signed agreement (rule SIGNED+…,
     // PLOVER SUPPORT) is the event; the signing verb's own reading (X
@@ -499,8 +505,7 @@ fn dedup(out: &mut Vec<Statement>) {
                 })
                 .collect()
         };
-        let mut keep = keep.into_iter();
-        out.retain(|_| keep.next().unwrap_or(false));
+        retain_flagged(out, keep);
     }
     // Keys borrow the statements (no copies of the ids), so decide first.
     let keep: Vec<bool> = {
@@ -517,7 +522,6 @@ fn dedup(out: &mut Vec<Statement>) {
             })
             .collect()
     };
-    let mut keep = keep.into_iter();
-    out.retain(|_| keep.next().unwrap_or(false));
+    retain_flagged(out, keep);
     out.sort_by_key(|s| (s.sentence_index, s.span.0));
 }

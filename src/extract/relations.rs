@@ -38,6 +38,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             // One-actor statements wait for the other readings of the same
             // words: "protested Japan's decision" criticizes Japan.
             let mut alone_only: Option<(Trig, Vec<Statement>)> = None;
+            let mut chosen: Option<(Trig, Vec<Statement>)> = None;
             let n_alts = t.alts.len();
             for (k, what) in std::iter::once(t.what)
                 .chain(t.alts.iter().copied())
@@ -63,12 +64,23 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                     alone_only.get_or_insert((t, made));
                     continue;
                 }
-                alone_only = None;
-                place_then_refusal(p, s, &t, made, &mut pending, &mut out);
+                chosen = Some((t, made));
                 break;
             }
-            if let Some((t, made)) = alone_only {
-                place_then_refusal(p, s, &t, made, &mut pending, &mut out);
+            if let Some((t, made)) = chosen.or(alone_only) {
+                // A refusal whose own statements are one-actor ("refused
+                // to …") stays pending like one that made none: the
+                // infinitive's target is still rejected ("refused to lift
+                // sanctions on X"), superseding the one-actor one (dedup).
+                let refusal = if made.iter().all(|st| st.object.is_none()) {
+                    unfulfilled_refusal(p, &t)
+                } else {
+                    None
+                };
+                place(p, s, &t, made, &mut pending, &mut out);
+                if refusal.is_some() {
+                    pending.refusal = refusal;
+                }
             }
         }
         // "threatened to strike unless Israel …": the threat is against the
@@ -117,29 +129,6 @@ impl Pending {
         } else if let Some(found) = unfulfilled_refusal(p, t) {
             self.refusal = Some(found);
         }
-    }
-}
-
-/// [`place`], then, when `t` is a refusal whose own statements are one-actor
-/// ("refused to …"), keeps it pending like a refusal that made none: the
-/// infinitive's target is still rejected ("refused to lift sanctions on X"),
-/// and that targeted rejection supersedes the one-actor one (dedup).
-fn place_then_refusal(
-    p: &Prepared,
-    s: usize,
-    t: &Trig,
-    made: Vec<Statement>,
-    pending: &mut Pending,
-    out: &mut Vec<Statement>,
-) {
-    let refusal = if made.iter().all(|st| st.object.is_none()) {
-        unfulfilled_refusal(p, t)
-    } else {
-        None
-    };
-    place(p, s, t, made, pending, out);
-    if refusal.is_some() {
-        pending.refusal = refusal;
     }
 }
 

@@ -96,23 +96,26 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> 
 /// par la Russie" (right before "by"/"par", no auxiliary). Its patient is
 /// the noun right before it.
 fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool {
-    let (by, forms) = match p.lang {
-        Lang::En => ("by", matches!(tense, Tense::Participle | Tense::Past)),
-        // A French simple past is never followed by the agent's "par"; a
-        // folded "negocie" is a present or, accented, a participle.
-        Lang::Fr => (
-            "par",
-            tense == Tense::Participle || {
-                let w = p.surface(t.first, t.first + 1).to_lowercase();
-                ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
-            },
-        ),
+    let by = match p.lang {
+        Lang::En => "by",
+        Lang::Fr => "par",
     };
-    forms
-        && !v.pronominal
+    let shape = !v.pronominal
         && t.last == t.first + 1
         && p.norm(t.last) == by
-        && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)))
+        && !(t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1)));
+    shape
+        && match p.lang {
+            Lang::En => matches!(tense, Tense::Participle | Tense::Past),
+            // A French simple past is never followed by the agent's "par";
+            // a folded "negocie" is a present or, accented, a participle.
+            Lang::Fr => {
+                tense == Tense::Participle || {
+                    let w = p.surface(t.first, t.first + 1).to_lowercase();
+                    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
+                }
+            }
+        }
 }
 
 /// The object of verb entry `v` after trigger `t`; in the passive, its
