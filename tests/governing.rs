@@ -10,6 +10,34 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a judging verb's definite event noun is the latest such act told",
+        Lang::En,
+        None,
+        "Chile shelled Peruvian border posts on Sunday. Argentina condemned the attack.",
+        &["Argentina criticizes Chile [positive asserted -]"],
+    ),
+    (
+        "French: saluer l'attaque, told in the sentence before",
+        Lang::Fr,
+        None,
+        "Le Hezbollah a attaqué Israël dimanche. L'Iran a salué cette attaque.",
+        &["Iran supports Hezbollah [positive asserted -]"],
+    ),
+    (
+        "a general act noun ('the decision') is the latest act of another actor",
+        Lang::En,
+        None,
+        "Brazil withdrew its ambassador from Paraguay. Uruguay criticized the decision.",
+        &["Uruguay criticizes Brazil [positive asserted -]"],
+    ),
+    (
+        "French: la décision, an act by another actor",
+        Lang::Fr,
+        None,
+        "Le Mali a expulsé l'ambassadeur de France. Le Sénégal a déploré cette décision.",
+        &["Senegal criticizes Mali [positive asserted -]"],
+    ),
+    (
         "French reduced passive with its agent: the apposed noun is supported",
         Lang::Fr,
         None,
@@ -589,6 +617,36 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Peru condemned the Chilean invasion of Bolivia.",
         "Peru attacks Bolivia",
+    ),
+    (
+        "a judging verb's event object is not its subject's act",
+        Lang::En,
+        "Uruguay condemned the attack on Paraguay.",
+        "Uruguay attacks Paraguay",
+    ),
+    (
+        "French: the one who welcomes an offensive does not launch it",
+        Lang::Fr,
+        "Le Venezuela a salué l'offensive contre la Colombie.",
+        "Venezuela attacks Colombia",
+    ),
+    (
+        "an actor after a non-actor direct object and 'and' starts a conjunct",
+        Lang::En,
+        "Poland condemned the invasion and Hungary welcomed the decision.",
+        "Poland criticizes Hungary",
+    ),
+    (
+        "an event noun with its own agent is not the act told before",
+        Lang::En,
+        "Chile attacked Peru on Monday. Bolivia condemned the attack by Ecuador.",
+        "Bolivia criticizes Chile",
+    ),
+    (
+        "missiles intercepted are no attack by the interceptor",
+        Lang::En,
+        "Israel intercepted most of the missiles fired at Haifa.",
+        "Israel attacks",
     ),
 ];
 

@@ -3,6 +3,7 @@
 //! passive agent, nominal agent and patient), one statement per coordinated
 //! actor, with the clause context of [`super::context`].
 
+use super::anaphora::evaluated_act;
 use super::clause::{self, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, marker_at, verb_frame};
@@ -51,7 +52,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 };
                 let used = &mut pending.used_objects;
                 let made = match what {
-                    Trigger::Verb(..) => verb_statements(p, s, &t, &quotes, used),
+                    Trigger::Verb(..) => verb_statements(p, s, &t, (&quotes, &out), used),
                     Trigger::Noun(_) => super::nouns::noun_statements(p, s, &t, &quotes, used),
                     Trigger::Role(_) => Vec::new(),
                 };
@@ -254,11 +255,13 @@ fn has_complement(
     })
 }
 
+/// The statements of verb trigger `t`; `prior` are the document's
+/// statements so far (the acts an evaluation may judge).
 fn verb_statements(
     p: &mut Prepared,
     s: usize,
     t: &Trig,
-    quotes: &[clause::Quote],
+    (quotes, prior): (&[clause::Quote], &[Statement]),
     used: &mut Vec<usize>,
 ) -> Vec<Statement> {
     let Trigger::Verb(e, tense) = t.what else {
@@ -300,7 +303,7 @@ fn verb_statements(
         return vec![];
     }
     if let (Some(sm), None) = (f.subject, f.object)
-        && let Some(out) = subject_only(p, s, t, &v, sm, f.passive, &ctx, &label)
+        && let Some(out) = subject_only(p, s, t, (&v, prior), sm, f.passive, &ctx, &label)
     {
         return out;
     }
@@ -357,15 +360,16 @@ fn verb_statements(
 }
 
 /// The statements of a verb frame with a subject and no object: a
-/// reciprocal among coordinated subjects ("A and B agreed"), a protest
-/// against its default target, or for an `alone` entry a one-actor event
-/// ("X resigned").
+/// reciprocal among coordinated subjects ("A and B agreed"), the agent of
+/// an act told before that the verb judges ("condemned the attack"), a
+/// protest against its default target, or for an `alone` entry a one-actor
+/// event ("X resigned").
 #[allow(clippy::too_many_arguments)]
 fn subject_only(
     p: &mut Prepared,
     s: usize,
     t: &Trig,
-    v: &VerbEntry,
+    (v, prior): (&VerbEntry, &[Statement]),
     sm: usize,
     is_passive: bool,
     ctx: &Context,
@@ -386,6 +390,15 @@ fn subject_only(
             });
             return Some(out);
         }
+    }
+    if !is_passive && let Some(out) = judged_act(p, s, t, v, sm, ctx, prior) {
+        p.note(Stage::Statements, |_| {
+            format!(
+                "rule {label}: fired (judges an act told before), {} statement(s)",
+                out.len()
+            )
+        });
+        return Some(out);
     }
     if v.predicate == Predicate::Protests
         && let Some(out) = protest_default(p, s, t, sm, ctx, (&v.id, label, ""))
@@ -408,6 +421,30 @@ fn subject_only(
         )
     });
     Some(out)
+}
+
+/// "Biden condemned the attack": the verb judges the act its event-noun
+/// object names, told before, so its target is that act's agent.
+fn judged_act(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    v: &VerbEntry,
+    sm: usize,
+    ctx: &Context,
+    prior: &[Statement],
+) -> Option<Vec<Statement>> {
+    let agents = group_ents(p, sm);
+    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
+    let (target, end) = evaluated_act(p, s, (t.first, t.last), &own, prior)?;
+    let rule = Rule {
+        predicate: v.predicate,
+        id: &v.id,
+        confidence: 0.6,
+    };
+    let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
+    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
+    (!out.is_empty()).then_some(out)
 }
 
 /// Whether the verb form at `t` can state a one-actor event: not a gerund

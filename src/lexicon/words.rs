@@ -200,10 +200,13 @@ const CUE_KINDS: &[&str] = &[
     "reciprocal",
     "facility",
     "existing",
+    "evaluate",
+    "act_noun",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
     "speech", "refusal", "future", "possible", "halt", "lift", "sign", "pledge", "existing",
+    "evaluate",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {

@@ -320,6 +320,10 @@ impl ObjectScan<'_, '_> {
                 !(strict && words > 0)
             } else if direct && j == from {
                 true
+            } else if direct && words > 0 && p.k.lex.is(p.lang, "coordinator", prev) {
+                // "condemned the invasion and Hungary welcomed …": after a
+                // direct object that names no actor, a conjunct starts anew.
+                false
             } else if direct && after_spatial_preposition(p, from, j) {
                 // "a salué l'accord depuis la Maison Blanche": where the act
                 // took place, not its object.

@@ -125,7 +125,14 @@ fn light_verb_subject(
     // "following the invasion of X", "malgré l'offensive": a nominal event
     // in a time or concession adjunct is not the clause subject's act.
     // Meetings still involve the subject ("lors d'un appel avec X").
-    clause_subj.filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
+    // Nor is the event a judging verb takes as object: "condemned the
+    // attack on X" is someone else's attack.
+    clause_subj
+        .filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
+        .filter(|_| {
+            !(t.first.saturating_sub(3).max(start)..t.first)
+                .any(|j| p.k.lex.is_verb(p.lang, "evaluate", p.norm(j)))
+        })
 }
 
 /// The direct object of the light verb governing a predicate noun: a single
