@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: 'des' becomes 'de' before a prenominal adjective in a fixed phrase",
+        Lang::Fr,
+        None,
+        "Le Canada a imposé de nouvelles sanctions au Venezuela.",
+        &["Canada sanctions Venezuela [positive asserted -]"],
+    ),
+    (
+        "French: a prenominal adjective inside a fixed phrase",
+        Lang::Fr,
+        None,
+        "Les États-Unis ont imposé un nouveau blocus à Cuba.",
+        &["United States pressures Cuba [positive asserted -]"],
+    ),
+    (
         "a judging verb's definite event noun is the latest such act told",
         Lang::En,
         None,

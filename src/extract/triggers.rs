@@ -469,12 +469,30 @@ fn fixed_words_end(p: &Prepared, v: &VerbEntry, i: usize, end: usize) -> Option<
             && !is_preposition(p.lang, w)
             && !matches!(w.as_str(), "down" | "off" | "out" | "up" | "back" | "away");
         let modifier = |j: usize| final_noun && modifier_word(p, j);
+        // French adjectives before the noun are a closed class (cue kind
+        // `prenominal`: "imposer de lourdes sanctions", "une vaste offensive").
+        let last_noun = n + 1 == v.rest.len() && !is_preposition(p.lang, w);
+        let prenominal = |j: usize| {
+            p.lang == Lang::Fr
+                && last_noun
+                && (p.tokens[j].kind == Kind::Number || p.k.lex.is(p.lang, "prenominal", p.norm(j)))
+        };
+        // French "des"/"du" is "de" before such an adjective.
+        if p.lang == Lang::Fr
+            && matches!(w.as_str(), "des" | "du")
+            && j + 1 < end
+            && matches!(p.norm(j), "de" | "d'")
+            && p.k.lex.is(p.lang, "prenominal", p.norm(j + 1))
+        {
+            j += 1;
+            continue;
+        }
         while j < end
             && p.norm(j) != w
             && skipped < 3
             && (ADVERBS.contains(&p.norm(j))
                 || is_article(p.lang, p.norm(j)) && !v.rest.iter().any(|r| r == p.norm(j))
-                || modifiers < 2 && modifier(j) && {
+                || modifiers < 2 && (modifier(j) || prenominal(j)) && {
                     modifiers += 1;
                     true
                 })

@@ -202,6 +202,7 @@ const CUE_KINDS: &[&str] = &[
     "existing",
     "evaluate",
     "act_noun",
+    "prenominal",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
