@@ -10,6 +10,23 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a verb between a state and an agreement noun is no treaty name; the agreement shares the signing verb's objects",
+        Lang::En,
+        None,
+        "Peru signed agreements with Chile and Bolivia on Monday.",
+        &[
+            "Peru agreesWith Chile [positive asserted -]",
+            "Peru agreesWith Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "rejecting a criticism told before rejects the critic",
+        Lang::Fr,
+        None,
+        "Le Chili a critiqué le Pérou mardi. Lima a rejeté ces critiques.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
         "French: 'des' becomes 'de' before a prenominal adjective in a fixed phrase",
         Lang::Fr,
         None,

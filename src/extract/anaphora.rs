@@ -4,7 +4,7 @@
 //! definite event noun with no actor of its own takes as target the agent
 //! of the latest earlier statement of that noun's predicate (any act for a
 //! general noun of cue kind `act_noun`: "the decision", "la décision"),
-//! in the same sentence or the two before it.
+//! in the same sentence or the four before it (two for a general noun).
 
 use super::Prepared;
 use super::clause::is_preposition;
@@ -19,8 +19,11 @@ enum Act {
     Any,
 }
 
-/// Sentences before the current one where the act may have been told.
-const BACK: usize = 2;
+/// Sentences before the current one where the act may have been told: a
+/// noun of one predicate ("the attack") reaches further than a general one
+/// ("the decision"), which any act fits.
+const BACK_OF: usize = 4;
+const BACK_ANY: usize = 2;
 
 /// Whether the verb at `verb` judges events (cue kind `evaluate`).
 pub(crate) fn evaluates(p: &Prepared, verb: usize) -> bool {
@@ -47,7 +50,7 @@ pub(crate) fn evaluated_act(
         .map(|&e| crate::rdf::entity_iri(&p.ents[e].local))
         .collect();
     let st = prior.iter().rev().find(|st| {
-        st.sentence_index + BACK >= s
+        st.sentence_index + if act == Act::Any { BACK_ANY } else { BACK_OF } >= s
             && (st.sentence_index < s || st.span.1 <= start)
             && st.polarity == Polarity::Positive
             && !ours.contains(&st.subject.id)

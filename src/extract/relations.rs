@@ -322,12 +322,16 @@ fn verb_statements(
         );
         return vec![];
     }
-    used.push(om);
     let (mut agents, mut targets) = (group_ents(p, sm), forward_group(p, om));
     // The object's later conjuncts are objects too, not the subject of a
     // coordinated verb ("held talks with his Lithuanian and Latvian
-    // counterparts and called on NATO …").
-    used.extend(targets.iter().map(|&(_, g)| g).filter(|&g| g != om));
+    // counterparts and called on NATO …"). A signed agreement shares them:
+    // "signed agreements with X" is the agreement with X (SIGNED+), which
+    // supersedes the signing verb's reading.
+    if !signs_an_agreement(p, s, t) {
+        used.push(om);
+        used.extend(targets.iter().map(|&(_, g)| g).filter(|&g| g != om));
+    }
     // "they resisted what they see as…": a target naming the very actors
     // of the subject is no relation between them.
     if agents.len() > 1 && same_actors(&agents, &targets) {
@@ -421,6 +425,14 @@ fn subject_only(
         )
     });
     Some(out)
+}
+
+/// Whether verb trigger `t` signs (cue kind `sign`) an agreement noun
+/// (cue kind `treaty`) that follows it within three tokens.
+fn signs_an_agreement(p: &Prepared, s: usize, t: &Trig) -> bool {
+    p.k.lex.is_verb(p.lang, "sign", p.norm(t.first))
+        && (t.last..(t.last + 3).min(p.sentences[s].last))
+            .any(|j| p.k.lex.is(p.lang, "treaty", p.norm(j)))
 }
 
 /// "Biden condemned the attack": the verb judges the act its event-noun

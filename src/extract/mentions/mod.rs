@@ -76,6 +76,8 @@ fn treaty_names(p: &mut Prepared) {
                     && !p.tokens[m.last].upper
                     && !is_function_word(p, p.norm(m.last))
                     && !matches!(p.norm(m.last), "'s" | "’s" | "'" | "’")
+                    // "Israel signed agreements with …": a verb, not a modifier.
+                    && lex.verb(p.lang, p.norm(m.last)).is_none()
                     && treaty(m.last + 1));
         // "l'accord de Paris", "the Treaty of Lisbon": a city without an
         // article; "l'accord de l'Égypte avec …" names a party.
