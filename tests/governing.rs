@@ -10,6 +10,55 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "an act marked 'also' that names no target has the earlier act's",
+        Lang::En,
+        None,
+        "Chile imposed sanctions on Peru. Argentina also imposed sanctions.",
+        &["Argentina sanctions Peru [positive asserted -]"],
+    ),
+    (
+        "French: également, a nominal act",
+        Lang::Fr,
+        None,
+        "Le Chili a imposé des sanctions au Pérou. L'Argentine a également annoncé des sanctions.",
+        &["Argentina sanctions Peru [positive asserted -]"],
+    ),
+    (
+        "a judged act under the speaker's own name for it ('what it called')",
+        Lang::En,
+        None,
+        "Ecuador invaded Peru on Friday. Colombia condemned what it called an unjustified and brutal invasion.",
+        &["Colombia criticizes Ecuador [positive asserted -]"],
+    ),
+    (
+        "French: ce qu'elle a qualifié d'agression",
+        Lang::Fr,
+        None,
+        "L'Azerbaïdjan a attaqué l'Arménie mardi. La France a condamné ce qu'elle a qualifié d'agression.",
+        &["France criticizes Azerbaijan [positive asserted -]"],
+    ),
+    (
+        "an act of the lead is the one a later judgement refers to",
+        Lang::En,
+        None,
+        "Ecuador attacked Peru on Monday. President Lasso met his ministers. The army said it was ready. Markets fell. Prices rose. Colombia condemned the attack.",
+        &["Colombia criticizes Ecuador [positive asserted -]"],
+    ),
+    (
+        "a definite description of a group names the latest group",
+        Lang::En,
+        None,
+        "Hezbollah claimed the strike. Israel accused the militant group of attacking a base.",
+        &["Israel accuses Hezbollah [positive asserted -]"],
+    ),
+    (
+        "French: le mouvement chiite",
+        Lang::Fr,
+        None,
+        "Le Hezbollah a revendiqué le tir. Israël a accusé le mouvement chiite d'avoir attaqué une base.",
+        &["Israel accuses Hezbollah [positive asserted -]"],
+    ),
+    (
         "a verb between a state and an agreement noun is no treaty name; the agreement shares the signing verb's objects",
         Lang::En,
         None,

@@ -5,9 +5,15 @@
 //! of the latest earlier statement of that noun's predicate (any act for a
 //! general noun of cue kind `act_noun`: "the decision", "la décision"),
 //! in the same sentence or the four before it (two for a general noun).
+//! Likewise an act marked as a repetition ("Japan also imposed sanctions")
+//! that names no target takes the target of the same act told before.
 
 use super::Prepared;
-use super::clause::is_preposition;
+use super::clause::{is_article, is_preposition};
+use super::context::Context;
+use super::frames::group_ents;
+use super::statements::{Rule, cross};
+use super::triggers::Trig;
 use crate::predicate::Predicate;
 use crate::statement::{Polarity, Statement};
 use crate::text::{Kind, Lang};
@@ -24,6 +30,8 @@ enum Act {
 /// ("the decision"), which any act fits.
 const BACK_OF: usize = 4;
 const BACK_ANY: usize = 2;
+/// The last sentence of a story's headline and lead.
+const LEAD: usize = 2;
 
 /// Whether the verb at `verb` judges events (cue kind `evaluate`).
 pub(crate) fn evaluates(p: &Prepared, verb: usize) -> bool {
@@ -45,39 +53,53 @@ pub(crate) fn evaluated_act(
     }
     let (act, end) = event_object(p, s, last)?;
     let start = p.tokens[first].start;
-    let ours: Vec<String> = own
-        .iter()
-        .map(|&e| crate::rdf::entity_iri(&p.ents[e].local))
-        .collect();
-    let st = prior.iter().rev().find(|st| {
-        st.sentence_index + if act == Act::Any { BACK_ANY } else { BACK_OF } >= s
-            && (st.sentence_index < s || st.span.1 <= start)
+    let ours = iris(p, own);
+    let fits = |st: &&Statement| {
+        (st.sentence_index < s || st.span.1 <= start)
             && st.polarity == Polarity::Positive
             && !ours.contains(&st.subject.id)
             && match act {
                 Act::Of(pred) => st.predicate == pred,
                 Act::Any => is_act(st.predicate),
             }
-    })?;
-    let agent = p
-        .ents
+    };
+    let back = if act == Act::Any { BACK_ANY } else { BACK_OF };
+    let near = prior
         .iter()
-        .position(|d| crate::rdf::entity_iri(&d.local) == st.subject.id)?;
-    Some((agent, end))
+        .rev()
+        .filter(|st| st.sentence_index + back >= s)
+        .find(fits);
+    // An act of the headline or lead is the story's: "the attack" refers
+    // to it further down.
+    let lead = || {
+        prior
+            .iter()
+            .take_while(|st| st.sentence_index <= LEAD)
+            .find(|st| act != Act::Any && fits(st))
+    };
+    let st = near.or_else(lead)?;
+    Some((entity_index(p, &st.subject.id)?, end))
 }
 
 /// The event noun that is the direct object right after token `after`: a
-/// definite article or demonstrative, at most two modifiers, the noun;
+/// definite article or demonstrative (or any article after a naming
+/// clause), at most three modifiers, the noun;
 /// nothing naming an actor in it or in the three tokens after it (such a
 /// noun has its own agent: "the attack by X").
 fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
     let sent = &p.sentences[s];
-    if after >= sent.last || !definite(p, p.norm(after)) {
-        return None;
-    }
-    let mut j = after + 1;
+    // "condemned what he called an unprovoked attack": the speaker's own
+    // name for the act, any article.
+    let mut j = match called(p, s, after) {
+        // Any article, or none: "ce qu'il a qualifié d'agression".
+        Some(k) if k < sent.last && is_article(p.lang, p.norm(k)) => k + 1,
+        Some(k) => k,
+        None if after < sent.last && definite(p, p.norm(after)) => after + 1,
+        None => return None,
+    };
+    let lo = j;
     let (act, end) = loop {
-        if j >= sent.last || j > after + 3 || p.tokens[j].kind != Kind::Word {
+        if j >= sent.last || j > lo + 3 || p.tokens[j].kind != Kind::Word {
             return None;
         }
         if let Some((end, n)) = p.noun_at(j, sent.last) {
@@ -96,8 +118,26 @@ fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
     let phrase_end = (end..(end + 3).min(sent.last))
         .find(|&k| p.tokens[k].kind != Kind::Word || p.k.lex.is(p.lang, "coordinator", p.norm(k)))
         .unwrap_or((end + 3).min(sent.last));
-    let named = p.starting_in(after, phrase_end).next().is_some();
+    let named = p.starting_in(lo, phrase_end).next().is_some();
     (!named).then_some((act, end))
+}
+
+/// After "what he called", "ce qu'il a qualifié de" (cue kind `naming`,
+/// within five tokens of `after`): the token after the naming word.
+fn called(p: &Prepared, s: usize, after: usize) -> Option<usize> {
+    let last = p.sentences[s].last;
+    if after >= last || !matches!(p.norm(after), "what" | "ce") {
+        return None;
+    }
+    let j =
+        (after + 1..(after + 6).min(last)).find(|&j| p.k.lex.is(p.lang, "naming", p.norm(j)))? + 1;
+    Some(
+        if j < last && matches!(p.norm(j), "as" | "de" | "d'" | "comme") {
+            j + 1
+        } else {
+            j
+        },
+    )
 }
 
 /// A definite article or a demonstrative (not "a", "un", "des").
@@ -119,4 +159,101 @@ fn is_act(pred: Predicate) -> bool {
             pred,
             Predicate::Criticizes | Predicate::Supports | Predicate::Accuses
         )
+}
+
+/// "The EU also announced new sanctions": an act its clause marks as a
+/// repetition (cue kind `also`, within five tokens before the trigger
+/// `(first, _)`) that names no target of its own has the target of the
+/// latest earlier statement of the same predicate by another actor
+/// (`own` are the act's agents).
+pub(crate) fn repeated_target(
+    p: &Prepared,
+    s: usize,
+    first: usize,
+    pred: Predicate,
+    own: &[usize],
+    prior: &[Statement],
+) -> Option<usize> {
+    let lo = first.saturating_sub(5).max(p.sentences[s].first);
+    if !(lo..first).any(|j| p.k.lex.is(p.lang, "also", p.norm(j))) {
+        return None;
+    }
+    let start = p.tokens[first].start;
+    let ours = iris(p, own);
+    let target = prior
+        .iter()
+        .rev()
+        .filter(|st| st.sentence_index + BACK_OF >= s)
+        .filter(|st| st.sentence_index < s || st.span.1 <= start)
+        .find(|st| {
+            st.polarity == Polarity::Positive
+                && st.predicate == pred
+                && !ours.contains(&st.subject.id)
+                && st.object.as_ref().is_some_and(|o| !ours.contains(&o.id))
+        })?
+        .object
+        .as_ref()?;
+    entity_index(p, &target.id)
+}
+
+/// The IRIs of document entities `ents`.
+fn iris(p: &Prepared, ents: &[usize]) -> Vec<String> {
+    ents.iter()
+        .map(|&e| crate::rdf::entity_iri(&p.ents[e].local))
+        .collect()
+}
+
+/// The document entity of IRI `id`.
+fn entity_index(p: &Prepared, id: &str) -> Option<usize> {
+    p.ents
+        .iter()
+        .position(|d| crate::rdf::entity_iri(&d.local) == id)
+}
+
+/// "Biden condemned the attack": the verb judges the act its event-noun
+/// object names, told before, so its target is that act's agent.
+pub(crate) fn judged_act(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    (predicate, id): (Predicate, &str),
+    sm: usize,
+    ctx: &Context,
+    prior: &[Statement],
+) -> Option<Vec<Statement>> {
+    let agents = group_ents(p, sm);
+    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
+    let (target, end) = evaluated_act(p, s, (t.first, t.last), &own, prior)?;
+    let rule = Rule {
+        predicate,
+        id,
+        confidence: 0.6,
+    };
+    let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
+    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
+    (!out.is_empty()).then_some(out)
+}
+
+/// "Japan also imposed sanctions": an act marked as a repetition, with no
+/// target, has the target of the same act told before by another actor.
+pub(crate) fn repeated_act(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    (predicate, id): (Predicate, &str),
+    sm: usize,
+    ctx: &Context,
+    prior: &[Statement],
+) -> Option<Vec<Statement>> {
+    let agents = group_ents(p, sm);
+    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
+    let target = repeated_target(p, s, t.first, predicate, &own, prior)?;
+    let rule = Rule {
+        predicate,
+        id,
+        confidence: 0.6,
+    };
+    let span = (p.mentions[sm].first.min(t.first), t.last);
+    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
+    (!out.is_empty()).then_some(out)
 }

@@ -3,6 +3,7 @@
 //! genitive, demonym, marker, or the subject of its light verb) and its
 //! patient (a marker, a demanded clause, or the light verb's direct object).
 
+use super::anaphora::repeated_act;
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, noun_frame};
@@ -21,7 +22,7 @@ pub(crate) fn noun_statements(
     p: &mut Prepared,
     s: usize,
     t: &Trig,
-    quotes: &[clause::Quote],
+    (quotes, prior): (&[clause::Quote], &[Statement]),
     used: &mut Vec<usize>,
 ) -> Vec<Statement> {
     let Trigger::Noun(n) = t.what else {
@@ -64,7 +65,7 @@ pub(crate) fn noun_statements(
             t,
             (&entry, &id, predicate, governed),
             (am, f.clause_subject, start),
-            &ctx,
+            (&ctx, prior),
             (&label, f.how),
         )
     {
@@ -120,7 +121,7 @@ fn agent_only(
     t: &Trig,
     (entry, id, predicate, governed): (&NounEntry, &str, Predicate, Option<Governed>),
     (am, light_verb_subject, start): (usize, bool, usize),
-    ctx: &Context,
+    (ctx, prior): (&Context, &[Statement]),
     (label, how): (&str, &str),
 ) -> Option<Vec<Statement>> {
     if light_verb_subject {
@@ -142,6 +143,18 @@ fn agent_only(
             });
             return Some(out);
         }
+    }
+    if light_verb_subject
+        && let Some(mut out) = repeated_act(p, s, t, (predicate, id), am, ctx, prior)
+    {
+        governed_plover(governed, &mut out);
+        p.note(Stage::Statements, |_| {
+            format!(
+                "rule {label}: fired ({how}; repeats an act told before: its target), {} statement(s)",
+                out.len()
+            )
+        });
+        return Some(out);
     }
     if entry.predicate == Predicate::Protests
         && let Some(out) =

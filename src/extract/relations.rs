@@ -3,7 +3,7 @@
 //! passive agent, nominal agent and patient), one statement per coordinated
 //! actor, with the clause context of [`super::context`].
 
-use super::anaphora::evaluated_act;
+use super::anaphora::{judged_act, repeated_act};
 use super::clause::{self, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, marker_at, verb_frame};
@@ -53,7 +53,9 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
                 let used = &mut pending.used_objects;
                 let made = match what {
                     Trigger::Verb(..) => verb_statements(p, s, &t, (&quotes, &out), used),
-                    Trigger::Noun(_) => super::nouns::noun_statements(p, s, &t, &quotes, used),
+                    Trigger::Noun(_) => {
+                        super::nouns::noun_statements(p, s, &t, (&quotes, &out), used)
+                    }
                     Trigger::Role(_) => Vec::new(),
                 };
                 let made = entry_plover(p, what, made);
@@ -395,7 +397,16 @@ fn subject_only(
             return Some(out);
         }
     }
-    if !is_passive && let Some(out) = judged_act(p, s, t, v, sm, ctx, prior) {
+    if !is_passive && let Some(out) = repeated_act(p, s, t, (v.predicate, &v.id), sm, ctx, prior) {
+        p.note(Stage::Statements, |_| {
+            format!(
+                "rule {label}: fired (repeats an act told before: its target), {} statement(s)",
+                out.len()
+            )
+        });
+        return Some(out);
+    }
+    if !is_passive && let Some(out) = judged_act(p, s, t, (v.predicate, &v.id), sm, ctx, prior) {
         p.note(Stage::Statements, |_| {
             format!(
                 "rule {label}: fired (judges an act told before), {} statement(s)",
@@ -433,30 +444,6 @@ fn signs_an_agreement(p: &Prepared, s: usize, t: &Trig) -> bool {
     p.k.lex.is_verb(p.lang, "sign", p.norm(t.first))
         && (t.last..(t.last + 3).min(p.sentences[s].last))
             .any(|j| p.k.lex.is(p.lang, "treaty", p.norm(j)))
-}
-
-/// "Biden condemned the attack": the verb judges the act its event-noun
-/// object names, told before, so its target is that act's agent.
-fn judged_act(
-    p: &Prepared,
-    s: usize,
-    t: &Trig,
-    v: &VerbEntry,
-    sm: usize,
-    ctx: &Context,
-    prior: &[Statement],
-) -> Option<Vec<Statement>> {
-    let agents = group_ents(p, sm);
-    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
-    let (target, end) = evaluated_act(p, s, (t.first, t.last), &own, prior)?;
-    let rule = Rule {
-        predicate: v.predicate,
-        id: &v.id,
-        confidence: 0.6,
-    };
-    let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
-    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
-    (!out.is_empty()).then_some(out)
 }
 
 /// Whether the verb form at `t` can state a one-actor event: not a gerund

@@ -203,6 +203,9 @@ const CUE_KINDS: &[&str] = &[
     "evaluate",
     "act_noun",
     "prenominal",
+    "also",
+    "naming",
+    "group_anaphor",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

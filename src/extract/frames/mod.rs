@@ -259,6 +259,11 @@ impl ObjectScan<'_, '_> {
         if w == "," && j > from {
             return true;
         }
+        // A free relative is the object, not an actor in it: "condemned
+        // what he called an attack".
+        if w == "what" && self.direct && self.markers.is_empty() {
+            return true;
+        }
         false
     }
 

@@ -122,6 +122,7 @@ pub(crate) fn pronouns(p: &mut Prepared) {
         });
     }
     adds.extend(pair_phrases(p, &cov));
+    adds.extend(super::descriptions::group_descriptions(p, &cov));
     p.mentions.extend(adds);
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();

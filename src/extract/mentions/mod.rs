@@ -5,6 +5,7 @@
 
 pub mod coref;
 mod demonyms;
+mod descriptions;
 mod names;
 mod orgs;
 pub mod roles;

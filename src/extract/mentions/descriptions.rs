@@ -1,0 +1,105 @@
+//! Definite descriptions of a group or an organization named before: "le
+//! mouvement islamiste", "the militant group", "l'organisation" (cue kind
+//! `group_anaphor` for the head noun). They are mentions of the most
+//! recent group or organization of the current or three previous
+//! sentences, as a reader takes them.
+
+use super::super::clause::is_article;
+use super::super::{Mention, MentionKind, Prepared};
+use super::is_function_word;
+use crate::lexicon::EntityType;
+use crate::text::{Kind, Lang};
+
+/// Sentences back where the group may have been named.
+const BACK: usize = 3;
+
+/// The group descriptions of the document, resolved; `cov` marks the
+/// tokens already in a mention.
+pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for i in 0..p.tokens.len() {
+        if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'") {
+            continue;
+        }
+        let Some(head) = head_after(p, cov, i) else {
+            continue;
+        };
+        // "the group's leader" still names it; "the group Wagner", "le
+        // groupe de Wagner" or "the group of Seven" is another phrase.
+        let named_at = |j: usize| {
+            j < p.tokens.len()
+                && (p.tokens[j].upper && p.tokens[j].kind == Kind::Word
+                    || p.tokens[j].kind == Kind::Number)
+        };
+        if named_at(head + 1)
+            || matches!(p.norm(head + 1), "of" | "de" | "d'" | "du" | "des") && named_at(head + 2)
+        {
+            continue;
+        }
+        if let Some((e, named)) = latest_group(p, i) {
+            out.push(Mention {
+                first: i,
+                last: head + 1,
+                ents: vec![e],
+                kind: MentionKind::Officials,
+                how: if p.explain {
+                    format!(
+                        "description of a group: most recent group or organization {} (\"{}\")",
+                        p.ents[e].label,
+                        p.surface(p.mentions[named].first, p.mentions[named].last)
+                    )
+                } else {
+                    String::new()
+                },
+                plural: false,
+                gender: None,
+                locative: false,
+                role: None,
+            });
+        }
+    }
+    out
+}
+
+/// The head noun (cue kind `group_anaphor`) of the description opening at
+/// article `i`: right after it, or (English) after one or two modifiers
+/// ("the militant group", "the Islamist movement").
+fn head_after(p: &Prepared, cov: &[bool], i: usize) -> Option<usize> {
+    let last = p.sentences[p.sentence_of(i)].last;
+    let max = if p.lang == Lang::En { 3 } else { 1 };
+    let end = (i + 1 + max).min(last);
+    for (j, &covered) in cov.iter().enumerate().take(end).skip(i + 1) {
+        if covered || p.tokens[j].kind != Kind::Word {
+            return None;
+        }
+        if p.k.lex.is(p.lang, "group_anaphor", p.norm(j)) {
+            return Some(j);
+        }
+        let w = p.norm(j);
+        if is_function_word(p, w) || is_article(p.lang, w) || p.k.lex.verb(p.lang, w).is_some() {
+            return None;
+        }
+    }
+    None
+}
+
+/// The most recent group or organization mention before token `i`, within
+/// [`BACK`] sentences: its entity and mention.
+fn latest_group(p: &Prepared, i: usize) -> Option<(usize, usize)> {
+    let min_sent = p.sentence_of(i).saturating_sub(BACK);
+    let upto = p.mentions.partition_point(|m| m.first < i);
+    (0..upto)
+        .rev()
+        .take_while(|&mi| p.sentence_of(p.mentions[mi].first) >= min_sent)
+        .find_map(|mi| {
+            let m = &p.mentions[mi];
+            let &e = m.ents.first()?;
+            (m.ents.len() == 1
+                && !m.locative
+                && matches!(
+                    p.ents[e].etype,
+                    EntityType::Group | EntityType::Organization
+                ))
+            .then_some((e, mi))
+        })
+}
