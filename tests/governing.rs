@@ -10,6 +10,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a pair phrase names the story's pair, even several sentences back",
+        Lang::Fr,
+        None,
+        "Le Pérou et l'Équateur ont signé un accord. Les marchés ont salué la nouvelle. Le président a remercié ses ministres. La presse est restée prudente. Pendant la guerre, les deux pays s'étaient accusés mutuellement de bombarder des villages.",
+        &[
+            "Peru accuses Ecuador [positive asserted -]",
+            "Ecuador accuses Peru [positive asserted -]",
+        ],
+    ),
+    (
         "an act marked 'also' that names no target has the earlier act's",
         Lang::En,
         None,

@@ -60,6 +60,9 @@ fn possessor_of_others(p: &Prepared, m: &Mention) -> bool {
     (j..(j + 2).min(last)).any(|k| lex.is(p.lang, "relational", p.norm(k)))
 }
 
+/// Sentences back where a pair phrase's actors may have been named.
+const PAIR_BACK: usize = 8;
+
 /// Place adjectives besides the compass ones (`COMPASS_EN`).
 const PLACE_ADJECTIVES: &[&str] = &["occupied", "neighbouring", "neighboring"];
 
@@ -235,7 +238,10 @@ fn agentive_it(p: &Prepared, i: usize) -> bool {
 pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
     let m = &p.mentions[mi];
     let sent = p.sentence_of(m.first);
-    let min_sent = sent.saturating_sub(2);
+    // A pair phrase ("les deux pays", "both sides") names the story's pair,
+    // which may have been named further back than a pronoun's antecedent.
+    let pair = m.plural && m.last - m.first > 1;
+    let min_sent = sent.saturating_sub(if pair { PAIR_BACK } else { 2 });
     // "his"/"her" name a person; French "son/sa/ses" agree with the thing
     // possessed and may be a state's or an army's ("l'armée a lancé ses
     // manœuvres").
@@ -254,7 +260,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             !c.ents.is_empty() && !c.locative && c.kind != MentionKind::Demonym
         })
         .collect();
-    if m.plural && m.last - m.first > 1 {
+    if pair {
         return pair_antecedent(p, mi, &cands);
     }
     if m.plural {
