@@ -175,7 +175,7 @@ fn actor_ends(p: &Prepared, subj: usize, obj: usize, pred: Predicate) -> Option<
             .unwrap_or(obj),
         _ => obj,
     };
-    if subj == obj {
+    if subj == obj || organ_against_own_state(p, subj, obj, pred) {
         return None;
     }
     // Troops on alert or exercising in a place of their own state are
@@ -195,6 +195,23 @@ fn actor_ends(p: &Prepared, subj: usize, obj: usize, pred: Predicate) -> Option<
         return None;
     }
     Some((subj, obj))
+}
+
+/// "Le Kremlin a dénoncé une « atteinte à la sécurité » de la Russie": a
+/// body of a state (knowledge-base `part_of`) does not criticize, accuse,
+/// threaten or attack that very state; such an object belongs to another
+/// phrase.
+fn organ_against_own_state(p: &Prepared, subj: usize, obj: usize, pred: Predicate) -> bool {
+    let (Some(s), Some(o)) = (p.ents[subj].kb, p.ents[obj].kb) else {
+        return false;
+    };
+    p.k.kb.entities[s].part_of == Some(o)
+        && p.k.kb.entities[s].etype == EntityType::Organization
+        && p.k.kb.entities[o].etype == EntityType::Country
+        && matches!(
+            pred.plover(),
+            Some("ACCUSE" | "THREATEN" | "ASSAULT" | "COERCE" | "SANCTION")
+        )
 }
 
 /// A coordinated actor: (document entity, mention index).
