@@ -559,6 +559,18 @@ const CASES: &[Case] = &[
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "English ', and' after a lone actor starts a clause, not a list",
+        Lang::En,
+        "Its members fully supported the Peruvian decision, and Secretary General Jens Stoltenberg urged Bolivia to negotiate.",
+        "Peru demandsFrom Bolivia",
+    ),
+    (
+        "subjects who sign agreements with a third party do not sign with each other",
+        Lang::En,
+        "The truce was brokered by Qatar and Egypt, which signed separate agreements with Israel and Jordan.",
+        "Qatar supports Egypt",
+    ),
+    (
         "a body of a state does not criticize that very state",
         Lang::Fr,
         "Le Kremlin a dénoncé une « atteinte grave à la sécurité » de la Russie.",

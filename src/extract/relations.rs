@@ -381,7 +381,10 @@ fn subject_only(
     ctx: &Context,
     label: &str,
 ) -> Option<Vec<Statement>> {
-    if !is_passive {
+    // "X and Y, which signed agreements with Moscow": the agreements are
+    // with a third party, not between the subjects.
+    let third_party = signs_an_agreement(p, s, t) && with_party_after(p, s, t);
+    if !is_passive && !third_party {
         let rule = Rule {
             predicate: v.predicate,
             id: &v.id,
@@ -436,6 +439,16 @@ fn subject_only(
         )
     });
     Some(out)
+}
+
+/// Whether "with"/"avec" and an actor follow trigger `t` within eight
+/// tokens of its sentence.
+fn with_party_after(p: &Prepared, s: usize, t: &Trig) -> bool {
+    let last = p.sentences[s].last;
+    (t.last..(t.last + 8).min(last)).any(|j| {
+        matches!(p.norm(j), "with" | "avec")
+            && p.starting_in(j + 1, (j + 3).min(last)).next().is_some()
+    })
 }
 
 /// Whether verb trigger `t` signs (cue kind `sign`) an agreement noun

@@ -513,6 +513,19 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
         if p.lang == Lang::Fr && between.windows(2).any(|w| w[0] == "," && w[1] == "et") {
             return false;
         }
+        // English ", and" closes a list of three or more ("the US, Britain,
+        // and Canada"); after a lone actor it starts a new clause ("supported
+        // the American decision, and Stoltenberg urged …").
+        if p.lang == Lang::En
+            && between
+                .windows(2)
+                .any(|w| w[0] == "," && matches!(w[1], "and" | "or"))
+            && !(a.first >= 2
+                && p.norm(a.first - 1) == ","
+                && p.ending_at(a.first - 1).next().is_some())
+        {
+            return false;
+        }
         !between.is_empty()
             && between
                 .iter()
