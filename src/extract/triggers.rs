@@ -395,6 +395,11 @@ fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
         {
             return true;
         }
+        // English "asked for help", "appealed for support": a base form
+        // right after "for" is a noun.
+        if p.lang == Lang::En && prev == "for" && nominal_form(p.norm(i)) {
+            return true;
+        }
         // English "on treason charges", "in arms supplies": a preposition and
         // a lower-case modifier make the form a noun.
         if p.lang == Lang::En
