@@ -10,6 +10,34 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a quantity before a fixed phrase's noun ('tens of thousands of troops')",
+        Lang::En,
+        None,
+        "Armenia massed tens of thousands of troops near Azerbaijan's northern border.",
+        &["Armenia mobilizesAgainst Azerbaijan [positive asserted -]"],
+    ),
+    (
+        "French: des milliers de troupes",
+        Lang::Fr,
+        None,
+        "L'Éthiopie a envoyé des milliers de troupes près de l'Érythrée.",
+        &["Ethiopia mobilizesAgainst Eritrea [positive asserted -]"],
+    ),
+    (
+        "troops sent to one's own border with a state mobilize against it",
+        Lang::En,
+        None,
+        "Greece deployed more soldiers to its border with Turkey.",
+        &["Greece mobilizesAgainst Turkey [positive asserted -]"],
+    ),
+    (
+        "French: à sa frontière avec",
+        Lang::Fr,
+        None,
+        "L'Inde a déployé des soldats à sa frontière avec la Chine.",
+        &["India mobilizesAgainst China [positive asserted -]"],
+    ),
+    (
         "a pair phrase names the story's pair, even several sentences back",
         Lang::Fr,
         None,

@@ -482,6 +482,20 @@ fn fixed_words_end(p: &Prepared, v: &VerbEntry, i: usize, end: usize) -> Option<
                 && last_noun
                 && (p.tokens[j].kind == Kind::Number || p.k.lex.is(p.lang, "prenominal", p.norm(j)))
         };
+        // A quantity before the final noun (cue kind `quantity`): "massed
+        // tens of thousands of troops", "déployé des milliers de soldats".
+        if last_noun {
+            let mut k = j;
+            while k < end
+                && k < j + 6
+                && (p.tokens[k].kind == Kind::Number || p.k.lex.is(p.lang, "quantity", p.norm(k)))
+            {
+                k += 1;
+            }
+            if k > j && (k..(k + 3).min(end)).any(|x| p.norm(x) == w) {
+                j = k;
+            }
+        }
         // French "des"/"du" is "de" before such an adjective.
         if p.lang == Lang::Fr
             && matches!(w.as_str(), "des" | "du")

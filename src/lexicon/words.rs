@@ -206,6 +206,7 @@ const CUE_KINDS: &[&str] = &[
     "also",
     "naming",
     "group_anaphor",
+    "quantity",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
