@@ -28,12 +28,12 @@ PEER = {
     "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
 }
 # tests/corpus/LANG: (F1 floor, most forbidden statements allowed); measured
-# 2026-12-06 (session 13) on main 74d7ba3: en F1 0.704, 1 forbidden; fr F1 0.654,
+# 2026-12-06 (session 13) on main 23e687b: en F1 0.716, 1 forbidden; fr F1 0.674,
 # 1 forbidden.
 CORPUS = {
-    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.67")),
+    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.69")),
            int(os.environ.get("AG_CORPUS_EN_FORBIDDEN_MAX", "1"))),
-    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.63")),
+    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.65")),
            int(os.environ.get("AG_CORPUS_FR_FORBIDDEN_MAX", "1"))),
 }
 
