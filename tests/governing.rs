@@ -587,6 +587,18 @@ const CASES: &[Case] = &[
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "a noun under 'any' names no event",
+        Lang::En,
+        "Bolivian farmers warned the president against any concession to Chile.",
+        "concedesTo Chile",
+    ),
+    (
+        "French: contre toute concession",
+        Lang::Fr,
+        "Des manifestants ont mis en garde le président bolivien contre toute concession au Chili.",
+        "concedesTo Chile",
+    ),
+    (
         "a base form after 'for' is a noun, not the verb",
         Lang::En,
         "Nepal had earlier asked the European Union for help, and the EU said it would send tents.",

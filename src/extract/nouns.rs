@@ -38,6 +38,17 @@ pub(crate) fn noun_statements(
         not_fired(p, Stage::Qualify, &label, why);
         return vec![];
     }
+    // "contre toute concession", "ruled out any talks": a noun under "any"
+    // or "no" (cue kind `any_determiner`) names no event that took place.
+    if t.first > 0 && p.k.lex.is(p.lang, "any_determiner", p.norm(t.first - 1)) {
+        not_fired(
+            p,
+            Stage::Qualify,
+            &label,
+            "under 'any' or 'no': no event took place",
+        );
+        return vec![];
+    }
     let f = noun_frame(p, s, t, &entry, start, used);
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
     let governed = governing_verb(p, start, t, entry.predicate);

@@ -207,6 +207,7 @@ const CUE_KINDS: &[&str] = &[
     "naming",
     "group_anaphor",
     "quantity",
+    "any_determiner",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
