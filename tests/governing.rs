@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: 'engager des discussions' starts talks; only 's'engager' commits",
+        Lang::Fr,
+        None,
+        "Le Qatar a engagé des discussions avec le Maroc.",
+        &["Qatar meets Morocco [positive asserted -]"],
+    ),
+    (
+        "French: s'engager à, a commitment (future)",
+        Lang::Fr,
+        None,
+        "Le Japon s'est engagé à fournir une aide au Népal.",
+        &["Japan aids Nepal [positive future -]"],
+    ),
+    (
         "a quantity before a fixed phrase's noun ('tens of thousands of troops')",
         Lang::En,
         None,

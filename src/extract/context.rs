@@ -4,7 +4,7 @@
 use super::clause::{self, is_article};
 use super::frames::{subject_in, usable};
 use super::mentions::coref::{is_subject_position, quote_speaker};
-use super::triggers::Trig;
+use super::triggers::{Trig, has_reflexive};
 use super::{MentionKind, Prepared};
 use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
@@ -304,6 +304,9 @@ impl Clause<'_, '_> {
                         || lang == Lang::Fr
                             && lex.is_verb(lang, "future", p.norm(j))
                             && j + 1 < head
+                            // "a engagé des discussions" is no "s'engager".
+                            && (!lex.is_reflexive_only(lang, "future", p.norm(j))
+                                || has_reflexive(p, j, start))
                         || lex.is_verb(lang, "pledge", p.norm(j))
                 })
         }

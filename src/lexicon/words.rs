@@ -120,6 +120,9 @@ pub struct Lexicon {
     pub cues: [HashMap<String, HashSet<String>>; 2],
     /// Inflected forms of cue verbs (speech, refusal, future...) by language index, then kind.
     pub cue_verbs: [HashMap<String, HashSet<String>>; 2],
+    /// The forms of `cue_verbs` that only a French pronominal lemma gives
+    /// ("engagé" of `s'engager`): they need a reflexive clitic before them.
+    pub cue_reflexive_only: [HashMap<String, HashSet<String>>; 2],
     /// Cue phrases by language index and kind, longest first (computed once).
     pub cue_sorted: [HashMap<String, Vec<String>>; 2],
     /// First tokens of every phrase, by language index: most tokens start none.
@@ -499,6 +502,8 @@ impl Lexicon {
     }
 
     fn load_cues(&mut self, t: &Table) -> Result<()> {
+        // Forms a non-pronominal lemma gives, by language and kind.
+        let mut plain: HashMap<(usize, String), HashSet<String>> = HashMap::default();
         for row in &t.rows {
             let f = &row.fields;
             let lang = parse_lang(t, row, &f[0])?;
@@ -508,9 +513,15 @@ impl Lexicon {
             let forms: Vec<String> = list(&f[2]).iter().map(|x| alias_key(x)).collect();
             if VERB_CUES.contains(&f[1].as_str()) {
                 let set = self.cue_verbs[lang.idx()].entry(f[1].clone()).or_default();
+                let reflexive = self.cue_reflexive_only[lang.idx()]
+                    .entry(f[1].clone())
+                    .or_default();
+                let plain = plain.entry((lang.idx(), f[1].clone())).or_default();
                 for form in &forms {
                     let mut words: Vec<&str> = form.split(' ').collect();
-                    if lang == Lang::Fr && matches!(words[0], "s'" | "se") && words.len() > 1 {
+                    let pronominal =
+                        lang == Lang::Fr && matches!(words[0], "s'" | "se") && words.len() > 1;
+                    if pronominal {
                         words.remove(0);
                     }
                     let head = words[0];
@@ -533,11 +544,17 @@ impl Lexicon {
                         }
                     };
                     for x in inflected {
-                        set.insert(if rest.is_empty() {
+                        let x = if rest.is_empty() {
                             x
                         } else {
                             format!("{x} {rest}")
-                        });
+                        };
+                        if pronominal {
+                            reflexive.insert(x.clone());
+                        } else {
+                            plain.insert(x.clone());
+                        }
+                        set.insert(x);
                     }
                     set.insert(form.clone());
                 }
@@ -546,6 +563,11 @@ impl Lexicon {
                 .entry(f[1].clone())
                 .or_default()
                 .extend(forms);
+        }
+        for ((lang, kind), forms) in &plain {
+            if let Some(reflexive) = self.cue_reflexive_only[*lang].get_mut(kind) {
+                reflexive.retain(|x| !forms.contains(x));
+            }
         }
         Ok(())
     }
@@ -582,6 +604,14 @@ impl Lexicon {
     /// Whether folded `word` is an inflected form of a cue verb of `kind`.
     pub fn is_verb(&self, lang: Lang, kind: &str, word: &str) -> bool {
         self.cue_verbs[lang.idx()]
+            .get(kind)
+            .is_some_and(|s| s.contains(word))
+    }
+
+    /// Whether folded `word`, a form of a cue verb of `kind`, comes only
+    /// from a French pronominal lemma (and needs a reflexive clitic).
+    pub fn is_reflexive_only(&self, lang: Lang, kind: &str, word: &str) -> bool {
+        self.cue_reflexive_only[lang.idx()]
             .get(kind)
             .is_some_and(|s| s.contains(word))
     }
