@@ -33,22 +33,17 @@ const BACK_ANY: usize = 2;
 /// The last sentence of a story's headline and lead.
 const LEAD: usize = 2;
 
-/// Whether the verb at `verb` judges events (cue kind `evaluate`).
-pub(crate) fn evaluates(p: &Prepared, verb: usize) -> bool {
-    p.k.lex.is_verb(p.lang, "evaluate", p.norm(verb))
-}
-
 /// The document entity whose earlier act the evaluate verb `(first, last)`
 /// of sentence `s` judges, with the end of the event noun; `own` are the
 /// verb's subjects (no one judges their own act this way).
-pub(crate) fn evaluated_act(
+fn evaluated_act(
     p: &Prepared,
     s: usize,
     (first, last): (usize, usize),
     own: &[usize],
     prior: &[Statement],
 ) -> Option<(usize, usize)> {
-    if !evaluates(p, first) {
+    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(first)) {
         return None;
     }
     let (act, end) = event_object(p, s, last)?;
@@ -166,7 +161,7 @@ fn is_act(pred: Predicate) -> bool {
 /// `(first, _)`) that names no target of its own has the target of the
 /// latest earlier statement of the same predicate by another actor
 /// (`own` are the act's agents).
-pub(crate) fn repeated_target(
+fn repeated_target(
     p: &Prepared,
     s: usize,
     first: usize,
@@ -216,22 +211,14 @@ pub(crate) fn judged_act(
     p: &Prepared,
     s: usize,
     t: &Trig,
-    (predicate, id): (Predicate, &str),
+    rule: (Predicate, &str),
     sm: usize,
     ctx: &Context,
     prior: &[Statement],
 ) -> Option<Vec<Statement>> {
-    let agents = group_ents(p, sm);
-    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
-    let (target, end) = evaluated_act(p, s, (t.first, t.last), &own, prior)?;
-    let rule = Rule {
-        predicate,
-        id,
-        confidence: 0.6,
-    };
-    let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
-    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
-    (!out.is_empty()).then_some(out)
+    against_found_target(p, s, t, rule, sm, ctx, |own| {
+        evaluated_act(p, s, (t.first, t.last), own, prior)
+    })
 }
 
 /// "Japan also imposed sanctions": an act marked as a repetition, with no
@@ -240,20 +227,37 @@ pub(crate) fn repeated_act(
     p: &Prepared,
     s: usize,
     t: &Trig,
-    (predicate, id): (Predicate, &str),
+    rule: (Predicate, &str),
     sm: usize,
     ctx: &Context,
     prior: &[Statement],
 ) -> Option<Vec<Statement>> {
+    against_found_target(p, s, t, rule, sm, ctx, |own| {
+        repeated_target(p, s, t.first, rule.0, own, prior).map(|target| (target, t.last))
+    })
+}
+
+/// The statements of trigger `t` from the actors coordinated with mention
+/// `sm` to the target `find` gives for them (with the end of the words
+/// that named it), at the confidence of a resolved anaphor.
+fn against_found_target(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    (predicate, id): (Predicate, &str),
+    sm: usize,
+    ctx: &Context,
+    find: impl FnOnce(&[usize]) -> Option<(usize, usize)>,
+) -> Option<Vec<Statement>> {
     let agents = group_ents(p, sm);
     let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
-    let target = repeated_target(p, s, t.first, predicate, &own, prior)?;
+    let (target, end) = find(&own)?;
     let rule = Rule {
         predicate,
         id,
         confidence: 0.6,
     };
-    let span = (p.mentions[sm].first.min(t.first), t.last);
+    let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
     let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
     (!out.is_empty()).then_some(out)
 }

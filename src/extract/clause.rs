@@ -215,6 +215,22 @@ pub fn quote_at(quotes: &[Quote], i: usize) -> Option<&Quote> {
     quotes[..n].last().filter(|q| i < q.close)
 }
 
+/// Whether a verb of cue `kind` (one word or two) stands at most `back`
+/// tokens before token `head`, within the clause opening at `start`.
+pub(crate) fn cue_verb_before(
+    p: &Prepared,
+    start: usize,
+    head: usize,
+    kind: &str,
+    back: usize,
+) -> bool {
+    let lo = head.saturating_sub(back).max(start);
+    (lo..head).any(|j| {
+        p.k.lex.is_verb(p.lang, kind, p.norm(j))
+            || j + 1 < head && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
+    })
+}
+
 /// Whether the noun phrase ending at `head` is governed by a preposition of
 /// time or circumstance (articles and up to two other words between).
 pub(crate) fn in_time_adjunct(p: &Prepared, start: usize, head: usize) -> bool {

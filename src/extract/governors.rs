@@ -4,7 +4,7 @@
 //! adjuncts, complement clauses of demands, aggressions reported in one's
 //! own that-clause.
 
-use super::clause;
+use super::clause::{self, cue_verb_before};
 use super::context::{clause_start, context};
 use super::frames::{subject_in, usable};
 use super::statements::make;
@@ -150,7 +150,7 @@ pub(crate) fn governing_verb(
     // A signature may stand further from its agreement, past a time
     // adjunct: "ont signé dans la nuit de lundi à mardi un accord".
     let back = if kind == "sign" { 9 } else { 5 };
-    cue_verb_before(p, start, t, kind, back).then_some(Governed {
+    cue_verb_before(p, start, t.first, kind, back).then_some(Governed {
         predicate,
         label,
         plover,
@@ -161,17 +161,7 @@ pub(crate) fn governing_verb(
 /// tokens back, within the clause) names an agreement already in force, not
 /// a new one: "quit the treaty with X", "jugeant l'accord irréversible".
 pub(crate) fn existing_agreement(p: &Prepared, start: usize, t: &Trig) -> bool {
-    cue_verb_before(p, start, t, "existing", 5)
-}
-
-/// Whether a verb of cue `kind` (one word or two) stands at most `back`
-/// tokens before trigger `t`, within the clause opening at `start`.
-fn cue_verb_before(p: &Prepared, start: usize, t: &Trig, kind: &str, back: usize) -> bool {
-    let lo = t.first.saturating_sub(back).max(start);
-    (lo..t.first).any(|j| {
-        p.k.lex.is_verb(p.lang, kind, p.norm(j))
-            || j + 1 < t.first && p.k.lex.is_verb(p.lang, kind, p.joined(j, j + 2))
-    })
+    cue_verb_before(p, start, t.first, "existing", 5)
 }
 
 /// "The US said that ISIL attacked Iraq": reporting another actor's

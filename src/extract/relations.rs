@@ -400,21 +400,18 @@ fn subject_only(
             return Some(out);
         }
     }
-    if !is_passive && let Some(out) = repeated_act(p, s, t, (v.predicate, &v.id), sm, ctx, prior) {
+    let rule = (v.predicate, v.id.as_str());
+    let anaphoric = || {
+        repeated_act(p, s, t, rule, sm, ctx, prior)
+            .map(|out| (out, "repeats an act told before: its target"))
+            .or_else(|| {
+                judged_act(p, s, t, rule, sm, ctx, prior)
+                    .map(|out| (out, "judges an act told before"))
+            })
+    };
+    if let Some((out, how)) = (!is_passive).then(anaphoric).flatten() {
         p.note(Stage::Statements, |_| {
-            format!(
-                "rule {label}: fired (repeats an act told before: its target), {} statement(s)",
-                out.len()
-            )
-        });
-        return Some(out);
-    }
-    if !is_passive && let Some(out) = judged_act(p, s, t, (v.predicate, &v.id), sm, ctx, prior) {
-        p.note(Stage::Statements, |_| {
-            format!(
-                "rule {label}: fired (judges an act told before), {} statement(s)",
-                out.len()
-            )
+            format!("rule {label}: fired ({how}), {} statement(s)", out.len())
         });
         return Some(out);
     }

@@ -469,14 +469,13 @@ fn fixed_words_end(p: &Prepared, v: &VerbEntry, i: usize, end: usize) -> Option<
         let mut modifiers = 0;
         // English modifiers before a phrase's final noun: "impose new
         // import restrictions", "lift economic sanctions".
+        let last_noun = n + 1 == v.rest.len() && !is_preposition(p.lang, w);
         let final_noun = p.lang == Lang::En
-            && n + 1 == v.rest.len()
-            && !is_preposition(p.lang, w)
+            && last_noun
             && !matches!(w.as_str(), "down" | "off" | "out" | "up" | "back" | "away");
         let modifier = |j: usize| final_noun && modifier_word(p, j);
         // French adjectives before the noun are a closed class (cue kind
         // `prenominal`: "imposer de lourdes sanctions", "une vaste offensive").
-        let last_noun = n + 1 == v.rest.len() && !is_preposition(p.lang, w);
         let prenominal = |j: usize| {
             p.lang == Lang::Fr
                 && last_noun

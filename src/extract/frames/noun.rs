@@ -3,7 +3,9 @@
 //! marker, or the subject of its light verb) and its patient (a marker, a
 //! demanded clause, or the light verb's direct object).
 
-use super::super::clause::{complementizer_at, in_time_adjunct, is_article, is_preposition};
+use super::super::clause::{
+    complementizer_at, cue_verb_before, in_time_adjunct, is_article, is_preposition,
+};
 use super::super::mentions::coref::is_subject_position;
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
@@ -129,10 +131,7 @@ fn light_verb_subject(
     // attack on X" is someone else's attack.
     clause_subj
         .filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
-        .filter(|_| {
-            !(t.first.saturating_sub(3).max(start)..t.first)
-                .any(|j| p.k.lex.is_verb(p.lang, "evaluate", p.norm(j)))
-        })
+        .filter(|_| !cue_verb_before(p, start, t.first, "evaluate", 3))
 }
 
 /// The direct object of the light verb governing a predicate noun: a single
