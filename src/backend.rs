@@ -126,12 +126,22 @@ impl Backend {
         }
     }
 
+    /// Warns on standard error when a local store's network graph predates
+    /// this version (see `store::network::is_outdated`): the library
+    /// queries that read it would answer nothing or old counts.
+    pub fn warn_outdated_network(&self) {
+        if let Backend::Local(s, p) = self {
+            store::network::warn_if_outdated(s, p);
+        }
+    }
+
     /// Brings the network graph's counts (`store::network`) up to date after
-    /// loads or removals: a local store keeps them exact as it writes; a
-    /// remote one recounts them from its statements with one SPARQL Update.
+    /// loads or removals: a local store keeps them exact as it writes, and
+    /// is flushed here (see `store::flush`); a remote one recounts them from
+    /// its statements with one SPARQL Update.
     pub fn refresh_network(&self) -> Result<()> {
         match self {
-            Backend::Local(..) => Ok(()),
+            Backend::Local(s, p) => store::flush(s, p),
             Backend::Remote(r) => r.update(&store::network::recount_update()),
         }
     }

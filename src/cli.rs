@@ -592,6 +592,7 @@ pub fn run(cli: Cli) -> Result<()> {
             // Parse before opening anything: a typo is not a store problem.
             let q = crate::params::prepare(&q, &params)?;
             let s = location(remote, st)?.open_read()?;
+            s.warn_outdated_network();
             let stdout = std::io::stdout();
             let mut out = BufWriter::new(stdout.lock());
             sparql::run(&s, q, *format, &mut out)?;

@@ -118,11 +118,8 @@ fn period_and_actor_cells_count_statements_and_documents() {
     store::load_documents(&s, &path, &docs, false).expect("loads");
     let cells = network::stored(&s, &path).expect("reads");
     let actor = |name: &str| network::Key {
-        kind: network::Kind::Actor,
         subject: Some(format!("https://w3id.org/actorgraph/id/{name}")),
-        predicate: String::new(),
-        polarity: String::new(),
-        month: None,
+        ..network::Key::of(network::Kind::Actor)
     };
     let c = cells.get(&actor("France")).expect("France is counted");
     assert_eq!((c.statements, c.documents), (3, 2));
@@ -130,18 +127,39 @@ fn period_and_actor_cells_count_statements_and_documents() {
     assert_eq!(cells[&actor("Turkey")].documents, 1);
     // The period cell of February 2022 holds d0's two statements only.
     let feb = network::Key {
-        kind: network::Kind::Period,
-        subject: None,
         predicate: format!("{AG}supports"),
         polarity: "positive".into(),
         month: Some("2022-02".into()),
+        ..network::Key::of(network::Kind::Period)
     };
     let c = cells.get(&feb).expect("a period cell for February 2022");
     assert_eq!((c.statements, c.documents), (2, 1));
+    // France supports Germany in both documents, Russia meets Turkey in
+    // d5: two pair cells of verbal cooperation, in bands 2
+    // and 1.
+    let pair = |s: &str, o: &str| network::Key {
+        subject: Some(format!("https://w3id.org/actorgraph/id/{s}")),
+        object: Some(format!("https://w3id.org/actorgraph/id/{o}")),
+        quad: Some("verbal cooperation".into()),
+        ..network::Key::of(network::Kind::Pair)
+    };
+    let c = cells
+        .get(&pair("France", "Germany"))
+        .expect("a France-Germany cell");
+    // A pair cell keeps its asserted documents only.
+    assert_eq!((c.statements, c.asserted_documents), (0, 2));
+    assert_eq!(cells[&pair("Russia", "Turkey")].asserted_documents, 1);
+    let band = |b: i64| network::Key {
+        band: Some(b),
+        ..network::Key::of(network::Kind::Band)
+    };
+    // One pair cell in each band; band 1 has the one of band 2 above it.
+    assert_eq!(cells[&band(2)], network::band_counts(1, 0));
+    assert_eq!(cells[&band(1)], network::band_counts(1, 1));
     assert_eq!(
         cells.len(),
-        5,
-        "France, Germany, Russia, Turkey and February: {cells:?}"
+        9,
+        "France, Germany, Russia, Turkey, February, two pairs, two bands: {cells:?}"
     );
     // Removing d0 leaves d5's statements; removing d5 too leaves no cell.
     store::remove_documents(&s, &path, &["d0".into()]).expect("removes");
@@ -209,4 +227,96 @@ fn a_recount_repairs_cells_edited_by_hand() {
     assert_ne!(network::stored(&s, &path).expect("reads"), good);
     network::recount_network(&s, &path).expect("recounts");
     assert_eq!(network::stored(&s, &path).expect("reads"), good);
+}
+
+/// The library's conflict-vs-cooperation query reads the pair cells from
+/// the lowest band its top N reach; it must answer what grouping the direct
+/// edges of every document answers, counts of a hundred and more included
+/// (bands of ten there) and ties at the cut.
+#[test]
+fn the_pair_query_answers_what_grouping_the_direct_edges_answers() {
+    let (k, _dir, path, s) = fresh();
+    store::load_knowledge(&s, &path, &k).expect("knowledge loads");
+    // (sentence, in how many documents)
+    let pairs: &[(&str, usize)] = &[
+        ("France supports Germany.", 121),
+        ("Brazil condemned Venezuela.", 104),
+        ("Russia met Turkey in Ankara.", 30),
+        ("Japan met India in Delhi.", 30),
+        ("Chile supports Peru.", 7),
+        ("Kenya condemned Uganda.", 1),
+    ];
+    let mut docs = Vec::new();
+    for (i, (text, n)) in pairs.iter().enumerate() {
+        for j in 0..*n {
+            let mut d = Document::new(format!("p{i}-{j}"), *text);
+            d.lang = Some(Lang::En);
+            let st = extract::extract(&k, &d);
+            assert!(!st.is_empty(), "{text}");
+            docs.push((d, st, "en".to_string()));
+        }
+    }
+    store::load_documents(&s, &path, &docs, false).expect("loads");
+    // Remove some: counts change band (121 -> 119 leaves band 120).
+    let gone: Vec<String> = (0..2).map(|j| format!("p0-{j}")).collect();
+    store::remove_documents(&s, &path, &gone).expect("removes");
+    let rows = |text: &str| -> Vec<String> {
+        let q = actorgraph::params::parse_query(text).expect("parses");
+        match actorgraph::sparql::evaluate_query(&s, q).expect("runs") {
+            oxigraph::sparql::QueryResults::Solutions(it) => it
+                .map(|sol| {
+                    let sol = sol.expect("a solution");
+                    sol.iter()
+                        .map(|(v, t)| format!("{v}={t}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .collect(),
+            _ => panic!("a SELECT"),
+        }
+    };
+    let library = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/queries/conflict-vs-cooperation.rq"),
+    )
+    .expect("the library query");
+    // What the query answered before pair cells: every direct edge grouped.
+    let reference = r#"SELECT DISTINCT ?source ?target ?quad ?documents WHERE {
+      { SELECT ?s ?o ?quad (COUNT(DISTINCT ?g) AS ?documents) WHERE {
+          GRAPH ?g { ?s ?p ?o } ?p ag:quadClass ?quad . }
+        GROUP BY ?s ?o ?quad ORDER BY DESC(?documents) ?s ?o ?quad LIMIT 200 }
+      ?s rdfs:label ?source . ?o rdfs:label ?target .
+    } ORDER BY DESC(?documents) ?source ?target ?quad"#;
+    for top in [200, 3, 2, 1] {
+        let cut = |q: &str| q.replace("200", &top.to_string());
+        let want = rows(&cut(reference));
+        assert_eq!(rows(&cut(&library)), want, "top {top}");
+        assert_eq!(want.len(), top.min(pairs.len()), "top {top}: {want:?}");
+    }
+    assert!(
+        rows(&library)[0].contains("documents=\"119\""),
+        "{:?}",
+        rows(&library)
+    );
+}
+
+/// A store whose cells predate this version (no version mark) is told
+/// apart, so `query` and `serve` can warn; a recount makes it current.
+#[test]
+fn a_store_with_cells_of_an_older_version_is_outdated() {
+    let (k, _dir, path, s) = fresh();
+    assert!(
+        !network::is_outdated(&s, &path).expect("reads"),
+        "empty store"
+    );
+    store::load_documents(&s, &path, &[doc(&k, 0, 0)], false).expect("loads");
+    assert!(!network::is_outdated(&s, &path).expect("reads"));
+    s.update(&format!(
+        "DELETE WHERE {{ GRAPH <{0}> {{ <{0}> <{AG}networkVersion> ?v }} }}",
+        network::NETWORK_GRAPH
+    ))
+    .expect("the update runs");
+    assert!(network::is_outdated(&s, &path).expect("reads"));
+    network::recount_network(&s, &path).expect("recounts");
+    assert!(!network::is_outdated(&s, &path).expect("reads"));
 }

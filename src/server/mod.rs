@@ -130,6 +130,7 @@ pub fn serve(args: &ServeArgs, token: Option<String>) -> Result<()> {
     // so no other process can write under our readers (that would be
     // undefined behaviour for a read-only open).
     let s = store::open(&path)?;
+    store::network::warn_if_outdated(&s, &path);
     let mut addr = args
         .bind
         .to_socket_addrs()

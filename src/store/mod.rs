@@ -344,6 +344,14 @@ fn drop_graphs(store: &Store, path: &Path, graphs: Vec<(NamedNode, bool)>) -> Re
     tx.commit().map_err(|e| store_err(path, e))
 }
 
+/// Writes what the store holds in memory to its files. The counts are
+/// written in transactions, which go through RocksDB's write-ahead log;
+/// unflushed, every later opening replays that log (9 s for the 3 GB a
+/// recount of 100,000 documents leaves).
+pub fn flush(store: &Store, path: &Path) -> Result<()> {
+    store.flush().map_err(|e| store_err(path, e))
+}
+
 /// Compacts the store (RocksDB's full compaction through Oxigraph): after
 /// large ingests the bulk loader leaves many files that every look-up visits.
 pub fn optimize(path: &Path) -> Result<()> {
@@ -351,6 +359,7 @@ pub fn optimize(path: &Path) -> Result<()> {
     // A store written before the network counts existed gets them here.
     network::ensure(&store, path)?;
     edges::ensure(&store, path)?;
+    flush(&store, path)?;
     store.optimize().map_err(|e| store_err(path, e))
 }
 

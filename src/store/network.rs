@@ -3,15 +3,20 @@
 //! actors lack a Wikidata id) read a few thousand counts instead of
 //! grouping millions of statements.
 //!
-//! Two kinds of cells in the graph [`NETWORK_GRAPH`]: a *period cell* per
+//! Four kinds of cells in the graph [`NETWORK_GRAPH`]: a *period cell* per
 //! (predicate, polarity, month of the document's date), an *actor cell* per
-//! actor (the statements it is the subject or object of):
+//! actor (the statements it is the subject or object of), a *pair cell* per
+//! (subject, object, PLOVER quad class) of positive statements, and a *band
+//! cell* per band of pair cells:
 //!
 //! ```text
 //! agn:HASH a ag:PeriodCell ; ag:relation ag:supports ; ag:polarity "positive" ;
 //!     ag:month "2022-02" ;
 //!     ag:statements 1510 ; ag:documents 1203 ; ag:assertedStatements 1391 ; ag:assertedDocuments 1150 .
 //! agn:HASH a ag:ActorCell ; ag:actor <s> ; ag:statements 52 ; ag:documents 40 ; …
+//! agn:HASH a ag:PairCell ; ag:source <s> ; ag:target <o> ; ag:quad "verbal cooperation" ;
+//!     ag:statements 30 ; ag:documents 25 ; ag:assertedStatements 27 ; ag:assertedDocuments 23 ; ag:band 23 .
+//! agn:HASH a ag:BandCell ; ag:band 23 ; ag:cells 4 .
 //! ```
 //!
 //! An undated document has no period cell. `statements`/`documents` count
@@ -21,12 +26,16 @@
 //! once); summed over several predicates they count a document once per
 //! predicate.
 //!
-//! Why no cell per actor pair (or pair × month): Oxigraph stores each as a
-//! resource of eight quads, and on the 100,000-document benchmark corpus
-//! there are 576 k pairs (1.55 M pair × month): maintaining them tripled
-//! the ingest time (3 min 13 s to 9 min 31 s) and grouping them was slower
-//! than grouping the direct edges (`<s> ag:p <o>` in each document graph),
-//! which pair-level questions keep reading.
+//! Why bands: "the 200 pairs in most documents" would sort every pair cell
+//! (394 k on the benchmark store, 0.6 s or more on Oxigraph). A pair cell's
+//! band is its asserted document count rounded down to two significant
+//! digits ([`band`]), and a band cell counts the pair cells in its band, so
+//! a query finds from the few band cells the lowest band the top N reach and
+//! reads only the pair cells from that band up (by the index on `ag:band`).
+//!
+//! Why no cell per actor pair and month: Oxigraph stores each as a resource
+//! of eight quads, and on the 100,000-document benchmark corpus there are
+//! 1.55 M of them: maintaining them tripled the ingest time.
 //!
 //! Invariant: a document graph is counted in the cells exactly when it has
 //! its content digest. The digest is written in the transaction that adds
@@ -46,6 +55,7 @@ use oxigraph::store::{Store, Transaction};
 
 use super::{CONTENT_HASH, hex, store_err};
 use crate::error::Result;
+use crate::predicate::{Predicate, quad_class};
 use crate::rdf::{AG, DCT, ag};
 use crate::statement::{Modality, Statement};
 
@@ -55,7 +65,22 @@ pub const NETWORK_GRAPH: &str = "https://w3id.org/actorgraph/graph/network";
 pub const CELL: &str = "https://w3id.org/actorgraph/net/";
 /// Version of the cells' shape, written in the network graph: a store
 /// without it (written before counts existed) is recounted once.
-const VERSION: &str = "1";
+const VERSION: &str = "2";
+
+/// The band of a count: itself under 100, else rounded down to two
+/// significant digits (1,234 is in band 1,200). Bands only grow with the
+/// count, and a count is never below its band, so the cells of the bands
+/// from B up are exactly the cells counting B or more.
+pub fn band(n: i64) -> Option<i64> {
+    if n <= 0 {
+        return None;
+    }
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    Some(n / unit * unit)
+}
 
 /// The kinds of cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -64,6 +89,10 @@ pub enum Kind {
     Period,
     /// Per actor: the statements it is the subject or object of.
     Actor,
+    /// Per (subject, object, PLOVER quad class) of positive statements.
+    Pair,
+    /// Per band of pair cells (see [`band`]): how many pair cells it holds.
+    Band,
 }
 
 impl Kind {
@@ -72,6 +101,8 @@ impl Kind {
         match self {
             Kind::Period => "PeriodCell",
             Kind::Actor => "ActorCell",
+            Kind::Pair => "PairCell",
+            Kind::Band => "BandCell",
         }
     }
 }
@@ -82,8 +113,14 @@ impl Kind {
 pub struct Key {
     /// Which kind of cell.
     pub kind: Kind,
-    /// The actor (actor cells).
+    /// The actor (actor cells), the subject (pair cells).
     pub subject: Option<String>,
+    /// The object (pair cells).
+    pub object: Option<String>,
+    /// The PLOVER quad class, such as `verbal cooperation` (pair cells).
+    pub quad: Option<String>,
+    /// The band (band cells).
+    pub band: Option<i64>,
     /// Predicate IRI (`ag:` namespace) of period cells; empty for actor cells.
     pub predicate: String,
     /// `positive` or `negative` for period cells; empty for actor cells.
@@ -93,17 +130,41 @@ pub struct Key {
 }
 
 impl Key {
+    /// A key of `kind` with every field empty.
+    pub fn of(kind: Kind) -> Key {
+        Key {
+            kind,
+            subject: None,
+            object: None,
+            quad: None,
+            band: None,
+            predicate: String::new(),
+            polarity: String::new(),
+            month: None,
+        }
+    }
+
     /// The cell's IRI: a digest of the key, the same for every store.
     pub fn iri(&self) -> String {
         use md5::{Digest as _, Md5};
-        let text = format!(
-            "{}\t{}\t{}\t{}\t{}",
-            self.kind.class(),
-            self.subject.as_deref().unwrap_or(""),
-            self.predicate,
-            self.polarity,
-            self.month.as_deref().unwrap_or("")
-        );
+        let or_empty = |v: &Option<String>| v.as_deref().unwrap_or("").to_string();
+        let text = match self.kind {
+            Kind::Period | Kind::Actor => format!(
+                "{}\t{}\t{}\t{}\t{}",
+                self.kind.class(),
+                or_empty(&self.subject),
+                self.predicate,
+                self.polarity,
+                or_empty(&self.month)
+            ),
+            Kind::Pair => format!(
+                "PairCell\t{}\t{}\t{}",
+                or_empty(&self.subject),
+                or_empty(&self.object),
+                or_empty(&self.quad)
+            ),
+            Kind::Band => format!("BandCell\t{}", self.band.unwrap_or(0)),
+        };
         format!("{CELL}{}", hex(&Md5::digest(text.as_bytes())))
     }
 }
@@ -163,33 +224,55 @@ fn add_facts(
     };
     for (subject, predicate, object, polarity, asserted) in facts {
         let actor = |e: &String| Key {
-            kind: Kind::Actor,
             subject: Some(e.clone()),
-            predicate: String::new(),
-            polarity: String::new(),
-            month: None,
+            ..Key::of(Kind::Actor)
         };
         count(actor(&subject), asserted);
         if let Some(o) = object.as_ref().filter(|o| **o != subject) {
             count(actor(o), asserted);
         }
+        // Pair cells count what the direct edges stand for: positive
+        // statements with an object and a PLOVER type.
+        let quad = predicate
+            .strip_prefix(AG)
+            .and_then(Predicate::parse)
+            .and_then(Predicate::plover)
+            .map(quad_class);
+        if let (Some(o), Some(quad), "positive", true) =
+            (&object, quad, polarity.as_str(), asserted)
+        {
+            let pair = Key {
+                subject: Some(subject.clone()),
+                object: Some(o.clone()),
+                quad: Some(quad.to_string()),
+                ..Key::of(Kind::Pair)
+            };
+            count(pair, asserted);
+        }
         if let Some(month) = &month {
             let period = Key {
-                kind: Kind::Period,
-                subject: None,
                 predicate: predicate.clone(),
                 polarity: polarity.clone(),
                 month: Some(month.clone()),
+                ..Key::of(Kind::Period)
             };
             count(period, asserted);
         }
     }
     for (key, (n, a)) in doc {
-        let c = Counts {
-            statements: n,
-            documents: 1,
-            asserted_statements: a,
-            asserted_documents: i64::from(a > 0),
+        let c = if key.kind == Kind::Pair {
+            // What a pair cell stores (see `count_props`).
+            Counts {
+                asserted_documents: 1,
+                ..Counts::default()
+            }
+        } else {
+            Counts {
+                statements: n,
+                documents: 1,
+                asserted_statements: a,
+                asserted_documents: i64::from(a > 0),
+            }
         };
         cells.entry(key).or_default().add(c, sign);
     }
@@ -285,106 +368,269 @@ fn counts_of(
     }
 }
 
-/// The counts stored for one cell, if it exists.
+/// The count properties a cell of `kind` stores: a pair cell only its
+/// asserted documents (each quad written costs six index entries, and
+/// there are hundreds of thousands of pairs).
+fn count_props(kind: Kind) -> &'static [&'static str] {
+    match kind {
+        Kind::Pair => &COUNT_PROPS[3..],
+        _ => &COUNT_PROPS,
+    }
+}
+
+/// The counts stored for one cell, if it exists: one scan of its quads.
 fn read_cell(
     tx: &Transaction<'_>,
     cell: &NamedNode,
 ) -> Result<Option<Counts>, oxigraph::store::StorageError> {
     let mut v = [0i64; 4];
     let mut found = false;
-    for (i, p) in COUNT_PROPS.iter().enumerate() {
-        if let Some(q) = tx
-            .quads_for_pattern(
-                Some(cell.as_ref().into()),
-                Some(ag(p).as_ref()),
-                None,
-                Some(graph()),
-            )
-            .next()
+    for q in tx.quads_for_pattern(Some(cell.as_ref().into()), None, None, Some(graph())) {
+        let q = q?;
+        let name = q.predicate.as_str().strip_prefix(AG).unwrap_or("");
+        if let (Some(i), Term::Literal(l)) =
+            (COUNT_PROPS.iter().position(|p| *p == name), &q.object)
         {
-            if let Term::Literal(l) = q?.object {
-                v[i] = l.value().parse().unwrap_or(0);
-                found = true;
-            }
+            v[i] = l.value().parse().unwrap_or(0);
+            found = true;
         }
     }
     Ok(found.then_some(counts_of(v)))
 }
 
+/// Whether a cell with counts `c` exists: a pair cell while it has an
+/// asserted document, the others while they have a statement.
+fn alive(kind: Kind, c: &Counts) -> bool {
+    match kind {
+        Kind::Pair => c.asserted_documents > 0,
+        _ => c.statements > 0,
+    }
+}
+
 /// Applies changes to the cells inside a transaction: new cells are
 /// written whole, changed ones get their counts replaced, and a cell left
-/// with no statement is removed.
+/// with no statement is removed. Band cells follow the pair cells' bands
+/// (band keys among the changes are ignored: they are derived).
 pub(super) fn apply<'a>(
     tx: &mut Transaction<'_>,
     changes: impl IntoIterator<Item = (&'a Key, &'a Counts)>,
 ) -> Result<(), oxigraph::store::StorageError> {
-    let g = graph();
-    let q = |s: &NamedNode, p: NamedNode, o: Term| {
-        Quad::new(s.clone(), p, o, NamedNode::new_unchecked(NETWORK_GRAPH))
-    };
+    let mut bands: std::collections::BTreeMap<i64, i64> = Default::default();
     for (key, change) in changes {
-        if change.is_zero() {
+        if change.is_zero() || key.kind == Kind::Band {
             continue;
         }
         let cell = NamedNode::new_unchecked(key.iri());
-        let old = read_cell(tx, &cell)?;
+        // Most pair cells a document touches are new: a point look-up of
+        // their source quad answers that without opening an iterator.
+        let new_pair = match (key.kind, &key.subject) {
+            (Kind::Pair, Some(s)) => !tx.contains(&quad(
+                &cell,
+                ag("source"),
+                NamedNode::new_unchecked(s).into(),
+            ))?,
+            _ => false,
+        };
+        let old = if new_pair {
+            None
+        } else {
+            read_cell(tx, &cell)?
+        };
         let mut new = old.unwrap_or_default();
         new.add(*change, 1);
-        if new.statements <= 0 {
-            let quads: Vec<Quad> = tx
-                .quads_for_pattern(Some(cell.as_ref().into()), None, None, Some(g))
-                .collect::<Result<_, _>>()?;
-            for quad in &quads {
-                tx.remove(quad);
-            }
-            continue;
-        }
-        if let Some(old) = old {
-            for (p, (a, b)) in COUNT_PROPS
-                .iter()
-                .zip(count_values(&old).into_iter().zip(count_values(&new)))
-            {
-                if a != b {
-                    tx.remove(&q(&cell, ag(p), Literal::from(a).into()));
-                    tx.insert(&q(&cell, ag(p), Literal::from(b).into()));
+        let (kind, props) = (key.kind, count_props(key.kind));
+        if kind == Kind::Pair {
+            let band_of = |c: Option<Counts>| {
+                c.filter(|c| alive(kind, c))
+                    .and_then(|c| band(c.asserted_documents))
+            };
+            let (was, now) = (band_of(old), band_of(Some(new)));
+            if was != now {
+                // Under 100 the band is the count itself: no quad of its own.
+                if let Some(b) = was {
+                    *bands.entry(b).or_default() -= 1;
+                    if b >= 100 {
+                        tx.remove(&quad(&cell, ag("band"), Literal::from(b).into()));
+                    }
+                }
+                if let Some(b) = now {
+                    *bands.entry(b).or_default() += 1;
+                    if b >= 100 {
+                        tx.insert(&quad(&cell, ag("band"), Literal::from(b).into()));
+                    }
                 }
             }
-            continue;
         }
-        tx.insert(&q(
-            &cell,
-            rdfv::TYPE.into_owned(),
-            ag(key.kind.class()).into(),
-        ));
-        if let Some(s) = &key.subject {
-            tx.insert(&q(&cell, ag("actor"), NamedNode::new_unchecked(s).into()));
+        let values = |c: &Counts| count_values(c)[COUNT_PROPS.len() - props.len()..].to_vec();
+        if !alive(kind, &new) {
+            remove_cell(tx, &cell)?;
+        } else if let Some(old) = old {
+            for (p, (a, b)) in props.iter().zip(values(&old).into_iter().zip(values(&new))) {
+                if a != b {
+                    tx.remove(&quad(&cell, ag(p), Literal::from(a).into()));
+                    tx.insert(&quad(&cell, ag(p), Literal::from(b).into()));
+                }
+            }
+        } else {
+            insert_key(tx, &cell, key);
+            for (p, v) in props.iter().zip(values(&new)) {
+                tx.insert(&quad(&cell, ag(p), Literal::from(v).into()));
+            }
         }
-        if !key.predicate.is_empty() {
-            tx.insert(&q(
-                &cell,
-                ag("relation"),
-                NamedNode::new_unchecked(&key.predicate).into(),
-            ));
+    }
+    if bands.values().any(|c| *c != 0) {
+        update_bands(tx, &bands)?;
+    }
+    Ok(())
+}
+
+/// Applies changes to the number of pair cells per band, and rewrites each
+/// band cell's count of the pair cells in the bands above it (what lets a
+/// query pick the bands its top N reach with one filter).
+fn update_bands(
+    tx: &mut Transaction<'_>,
+    changes: &std::collections::BTreeMap<i64, i64>,
+) -> Result<(), oxigraph::store::StorageError> {
+    let int = |t: Option<Term>| match t {
+        Some(Term::Literal(l)) => l.value().parse::<i64>().ok(),
+        _ => None,
+    };
+    // band -> (cells, cells above) as stored
+    let mut old = std::collections::BTreeMap::new();
+    let class = ag(Kind::Band.class());
+    let cells: Vec<NamedOrBlankNode> = tx
+        .quads_for_pattern(
+            None,
+            Some(rdfv::TYPE),
+            Some(class.as_ref().into()),
+            Some(graph()),
+        )
+        .map(|q| q.map(|q| q.subject))
+        .collect::<Result<_, _>>()?;
+    for cell in cells {
+        let value = |p: &str| -> Result<Option<i64>, oxigraph::store::StorageError> {
+            Ok(int(tx
+                .quads_for_pattern(
+                    Some(cell.as_ref()),
+                    Some(ag(p).as_ref()),
+                    None,
+                    Some(graph()),
+                )
+                .next()
+                .transpose()?
+                .map(|q| q.object)))
+        };
+        if let Some(b) = value("band")? {
+            old.insert(
+                b,
+                (
+                    value("cells")?.unwrap_or(0),
+                    value("cellsAbove")?.unwrap_or(0),
+                ),
+            );
         }
-        if !key.polarity.is_empty() {
-            tx.insert(&q(
-                &cell,
-                ag("polarity"),
-                Literal::new_simple_literal(&key.polarity).into(),
-            ));
-        }
-        if let Some(m) = &key.month {
-            tx.insert(&q(
-                &cell,
-                ag("month"),
-                Literal::new_simple_literal(m).into(),
-            ));
-        }
-        for (p, v) in COUNT_PROPS.iter().zip(count_values(&new)) {
-            tx.insert(&q(&cell, ag(p), Literal::from(v).into()));
+    }
+    let mut new: std::collections::BTreeMap<i64, (i64, i64)> = old.clone();
+    for (b, change) in changes {
+        new.entry(*b).or_default().0 += change;
+    }
+    new.retain(|_, (n, _)| *n > 0);
+    let mut above = 0;
+    for (n, a) in new.values_mut().rev() {
+        *a = above;
+        above += *n;
+    }
+    let bands: std::collections::BTreeSet<i64> = old.keys().chain(new.keys()).copied().collect();
+    for b in bands {
+        let key = Key {
+            band: Some(b),
+            ..Key::of(Kind::Band)
+        };
+        let cell = NamedNode::new_unchecked(key.iri());
+        let values = |v: (i64, i64)| [("cells", v.0), ("cellsAbove", v.1)];
+        match (old.get(&b), new.get(&b)) {
+            (Some(_), None) => remove_cell(tx, &cell)?,
+            (None, Some(&v)) => {
+                insert_key(tx, &cell, &key);
+                for (p, n) in values(v) {
+                    tx.insert(&quad(&cell, ag(p), Literal::from(n).into()));
+                }
+            }
+            (Some(&was), Some(&now)) => {
+                for ((p, a), (_, b)) in values(was).into_iter().zip(values(now)) {
+                    if a != b {
+                        tx.remove(&quad(&cell, ag(p), Literal::from(a).into()));
+                        tx.insert(&quad(&cell, ag(p), Literal::from(b).into()));
+                    }
+                }
+            }
+            (None, None) => {}
         }
     }
     Ok(())
+}
+
+/// A quad of the network graph.
+fn quad(s: &NamedNode, p: NamedNode, o: Term) -> Quad {
+    Quad::new(s.clone(), p, o, NamedNode::new_unchecked(NETWORK_GRAPH))
+}
+
+/// Removes every quad of a cell.
+fn remove_cell(
+    tx: &mut Transaction<'_>,
+    cell: &NamedNode,
+) -> Result<(), oxigraph::store::StorageError> {
+    let quads: Vec<Quad> = tx
+        .quads_for_pattern(Some(cell.as_ref().into()), None, None, Some(graph()))
+        .collect::<Result<_, _>>()?;
+    for q in &quads {
+        tx.remove(q);
+    }
+    Ok(())
+}
+
+/// Writes a new cell's class and key (not its counts).
+fn insert_key(tx: &mut Transaction<'_>, cell: &NamedNode, key: &Key) {
+    let iri = |v: &str| Term::from(NamedNode::new_unchecked(v));
+    let text = |v: &str| Term::from(Literal::new_simple_literal(v));
+    // A pair cell goes without its class (it is the subject of `ag:quad`):
+    // one quad less for each of hundreds of thousands.
+    if key.kind != Kind::Pair {
+        tx.insert(&quad(
+            cell,
+            rdfv::TYPE.into_owned(),
+            ag(key.kind.class()).into(),
+        ));
+    }
+    let subject_p = if key.kind == Kind::Pair {
+        "source"
+    } else {
+        "actor"
+    };
+    let fields = [
+        (subject_p, key.subject.as_deref().map(iri)),
+        ("target", key.object.as_deref().map(iri)),
+        ("quad", key.quad.as_deref().map(text)),
+        ("band", key.band.map(|b| Literal::from(b).into())),
+        (
+            "relation",
+            Some(&key.predicate)
+                .filter(|p| !p.is_empty())
+                .map(|p| iri(p)),
+        ),
+        (
+            "polarity",
+            Some(&key.polarity)
+                .filter(|p| !p.is_empty())
+                .map(|p| text(p)),
+        ),
+        ("month", key.month.as_deref().map(text)),
+    ];
+    for (p, v) in fields {
+        if let Some(v) = v {
+            tx.insert(&quad(cell, ag(p), v));
+        }
+    }
 }
 
 fn version_quad() -> Quad {
@@ -414,7 +660,35 @@ pub(super) fn ensure(store: &Store, path: &Path) -> Result<()> {
         apply(&mut tx, piece.iter().map(|(k, c)| (k, c))).map_err(|e| store_err(path, e))?;
         tx.commit().map_err(|e| store_err(path, e))?;
     }
-    store.insert(&mark).map_err(|e| store_err(path, e))
+    store.insert(&mark).map_err(|e| store_err(path, e))?;
+    super::flush(store, path)
+}
+
+/// Whether the store has documents but cells of an older shape (or none):
+/// they are recounted by the next `ingest`, `remove` or `optimize`, and
+/// until then the queries reading them answer from what is there.
+pub fn is_outdated(store: &Store, path: &Path) -> Result<bool> {
+    let err = |e| store_err(path, e);
+    if store.contains(&version_quad()).map_err(err)? {
+        return Ok(false);
+    }
+    let hash_p = NamedNode::new_unchecked(CONTENT_HASH);
+    Ok(store
+        .quads_for_pattern(None, Some(hash_p.as_ref()), None, None)
+        .next()
+        .transpose()
+        .map_err(err)?
+        .is_some())
+}
+
+/// Warns on standard error when [`is_outdated`].
+pub fn warn_if_outdated(store: &Store, path: &Path) {
+    if is_outdated(store, path).unwrap_or(false) {
+        eprintln!(
+            "actorgraph: warning: the network counts of {0} were written by an older version: `actorgraph optimize --store {0}` recounts them (conflict-vs-cooperation, between-dates and without-wikidata read them)",
+            path.display()
+        );
+    }
 }
 
 /// Rebuilds the cells from the statements, whatever they hold now: for a
@@ -446,7 +720,34 @@ pub fn recount(store: &Store, path: &Path) -> Result<Cells> {
         add_stored(store, path, g.as_ref(), &mut cells, 1)?;
     }
     cells.retain(|_, c| !c.is_zero());
+    let mut bands: HashMap<i64, i64> = HashMap::new();
+    for (k, c) in &cells {
+        if let (Kind::Pair, Some(b)) = (k.kind, band(c.asserted_documents)) {
+            *bands.entry(b).or_default() += 1;
+        }
+    }
+    let mut bands: Vec<(i64, i64)> = bands.into_iter().collect();
+    bands.sort_unstable_by(|x, y| y.cmp(x));
+    let mut above = 0;
+    for (b, n) in bands {
+        let key = Key {
+            band: Some(b),
+            ..Key::of(Kind::Band)
+        };
+        cells.insert(key, band_counts(n, above));
+        above += n;
+    }
     Ok(cells)
+}
+
+/// How a band cell's counts stand among [`Counts`]: its pair cells in
+/// `statements`, the pair cells of the bands above it in `documents`.
+pub fn band_counts(cells: i64, above: i64) -> Counts {
+    Counts {
+        statements: cells,
+        documents: above,
+        ..Counts::default()
+    }
 }
 
 /// The counts the network graph holds now.
@@ -471,25 +772,47 @@ pub fn stored(store: &Store, path: &Path) -> Result<Cells> {
     };
     let num = |t: Option<Term>| text(t).and_then(|v| v.parse().ok()).unwrap_or(0);
     let mut cells = Cells::new();
-    for kind in [Kind::Period, Kind::Actor] {
+    for kind in [Kind::Period, Kind::Actor, Kind::Pair, Kind::Band] {
         let class = ag(kind.class());
-        for q in store.quads_for_pattern(
-            None,
-            Some(rdfv::TYPE),
-            Some(class.as_ref().into()),
-            Some(graph()),
-        ) {
+        // Pair cells have no class quad: they are the subjects of ag:quad.
+        let members = if kind == Kind::Pair {
+            store.quads_for_pattern(None, Some(ag("quad").as_ref()), None, Some(graph()))
+        } else {
+            store.quads_for_pattern(
+                None,
+                Some(rdfv::TYPE),
+                Some(class.as_ref().into()),
+                Some(graph()),
+            )
+        };
+        for q in members {
             let cell = q.map_err(|e| store_err(path, e))?.subject;
+            let stored_band = num(pick(&cell, "band")?);
             let key = Key {
                 kind,
-                subject: text(pick(&cell, "actor")?),
+                subject: text(pick(&cell, "actor")?).or(text(pick(&cell, "source")?)),
+                object: text(pick(&cell, "target")?),
+                quad: text(pick(&cell, "quad")?),
+                band: (kind == Kind::Band).then_some(stored_band),
                 predicate: text(pick(&cell, "relation")?).unwrap_or_default(),
                 polarity: text(pick(&cell, "polarity")?).unwrap_or_default(),
                 month: text(pick(&cell, "month")?),
             };
+            if kind == Kind::Band {
+                let (n, above) = (num(pick(&cell, "cells")?), num(pick(&cell, "cellsAbove")?));
+                cells.insert(key, band_counts(n, above));
+                continue;
+            }
             let mut v = [0i64; 4];
             for (slot, p) in v.iter_mut().zip(COUNT_PROPS) {
                 *slot = num(pick(&cell, p)?);
+            }
+            // The band is derived (stored from 100 up): a wrong one is a
+            // broken store.
+            let want = band(v[3]).filter(|b| *b >= 100).unwrap_or(0);
+            if kind == Kind::Pair && want != stored_band {
+                let message = format!("pair cell {cell} in band {stored_band} counts {}", v[3]);
+                return Err(store_err(path, message));
             }
             cells.insert(key, counts_of(v));
         }
@@ -510,9 +833,30 @@ pub fn recount_update() -> String {
         "\"\\t\", STR(?p), \"\\t\", ?pol, \"\\t\", ?month",
     );
     let actor = cell("ActorCell", "STR(?e), \"\\t\\t\\t\"");
+    let pair = cell("PairCell", "STR(?s), \"\\t\", STR(?o), \"\\t\", ?quad");
+    let band_cell = cell("BandCell", "STR(?b)");
+    // The band of ?ad (see `band`), for counts under ten million.
+    let mut band_expr = "?ad".to_string();
+    for unit in [1_000_000, 100_000, 10_000, 1_000, 100, 10] {
+        band_expr = format!(
+            "IF(?ad >= {}, xsd:integer(FLOOR(?ad / {unit})) * {unit}, {band_expr})",
+            unit * 10
+        );
+    }
+    let quads: String = Predicate::ALL
+        .iter()
+        .filter_map(|p| {
+            Some(format!(
+                "(ag:{} \"{}\") ",
+                p.name(),
+                quad_class(p.plover()?)
+            ))
+        })
+        .collect();
     format!(
         r#"PREFIX ag: <{AG}>
 PREFIX dcterms: <{DCT}>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 DROP SILENT GRAPH <{NETWORK_GRAPH}> ;
 INSERT {{ GRAPH <{NETWORK_GRAPH}> {{
   ?c a ag:PeriodCell ; ag:relation ?p ; ag:polarity ?pol ; ag:month ?month ;
@@ -559,7 +903,70 @@ INSERT {{ GRAPH <{NETWORK_GRAPH}> {{
   }}
   BIND({actor} AS ?c)
 }} ;
+INSERT {{ GRAPH <{NETWORK_GRAPH}> {{
+  ?c ag:source ?s ; ag:target ?o ; ag:quad ?quad ; ag:assertedDocuments ?ad ; ag:band ?band .
+}} }} WHERE {{
+  {{
+    SELECT ?s ?o ?quad (COUNT(DISTINCT ?g) AS ?ad) WHERE {{
+      VALUES (?p ?quad) {{ {quads}}}
+      GRAPH ?g {{
+        ?g a ag:Document .
+        ?st a ag:Statement ; ag:predicate ?p ; ag:subject ?s ; ag:object ?o ;
+            ag:polarity ?pol ; ag:modality ?mod .
+      }}
+      FILTER(STR(?pol) = "positive" && STR(?mod) = "asserted")
+    }}
+    GROUP BY ?s ?o ?quad
+  }}
+  BIND({pair} AS ?c)
+  BIND(IF(?ad >= 100, {band_expr}, ?none) AS ?band)
+}} ;
+INSERT {{ GRAPH <{NETWORK_GRAPH}> {{ ?c a ag:BandCell ; ag:band ?b ; ag:cells ?n . }} }} WHERE {{
+  {{
+    SELECT ?b (COUNT(?cell) AS ?n) WHERE {{
+      GRAPH <{NETWORK_GRAPH}> {{ ?cell ag:quad ?q ; ag:assertedDocuments ?ad }}
+      BIND({band_expr} AS ?b)
+    }}
+    GROUP BY ?b
+  }}
+  BIND({band_cell} AS ?c)
+}} ;
+INSERT {{ GRAPH <{NETWORK_GRAPH}> {{ ?c ag:cellsAbove ?above }} }} WHERE {{
+  {{
+    SELECT ?c (SUM(IF(?b2 > ?b, ?n, 0)) AS ?above) WHERE {{
+      GRAPH <{NETWORK_GRAPH}> {{
+        ?c a ag:BandCell ; ag:band ?b .
+        ?other a ag:BandCell ; ag:band ?b2 ; ag:cells ?n .
+      }}
+    }}
+    GROUP BY ?c
+  }}
+}} ;
 INSERT DATA {{ GRAPH <{NETWORK_GRAPH}> {{ <{NETWORK_GRAPH}> ag:networkVersion "{VERSION}" }} }}
 "#
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::band;
+
+    #[test]
+    fn a_band_is_the_count_rounded_down_to_two_significant_digits() {
+        let cases = [
+            (0, None),
+            (-3, None),
+            (1, Some(1)),
+            (99, Some(99)),
+            (100, Some(100)),
+            (109, Some(100)),
+            (110, Some(110)),
+            (1_234, Some(1_200)),
+            (99_999, Some(99_000)),
+            (123_456_789, Some(120_000_000)),
+        ];
+        for (n, want) in cases {
+            assert_eq!(band(n), want, "{n}");
+        }
+    }
 }
