@@ -10,6 +10,65 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: a preposition repeated after 'et' keeps the list ('avec X et avec Y')",
+        Lang::Fr,
+        None,
+        "Le Maroc a engagé des discussions avec l'Algérie et avec la Tunisie.",
+        &[
+            "Morocco meets Algeria [positive asserted -]",
+            "Morocco meets Tunisia [positive asserted -]",
+        ],
+    ),
+    (
+        "an actor inside an apposition ', a … ,' is not the clause's subject",
+        Lang::En,
+        None,
+        "Ghana, the main EU partner in the region, has condemned Mali.",
+        &["Ghana criticizes Mali [positive asserted -]"],
+    ),
+    (
+        "a refusal whose infinitive makes no statement rejects the actor that infinitive names",
+        Lang::En,
+        None,
+        "Slovakia refused to ratify the accession of Montenegro.",
+        &["Slovakia rejects Montenegro [positive asserted -]"],
+    ),
+    (
+        "French: an adverb between the refusal and its 'de'",
+        Lang::Fr,
+        None,
+        "La Pologne refuse encore d'examiner la demande d'adhésion de l'Albanie.",
+        &["Poland rejects Albania [positive asserted -]"],
+    ),
+    (
+        "a refusal naming no actor stays a one-actor rejection",
+        Lang::En,
+        None,
+        "Hungary refused to back the sanctions package.",
+        &["Hungary rejects - [positive asserted -]"],
+    ),
+    (
+        "a verb right after 'but' shares the subject of the clause before",
+        Lang::En,
+        None,
+        "Norway said it welcomed the truce but urged Sudan to open the roads to convoys.",
+        &["Norway demandsFrom Sudan [positive asserted -]"],
+    ),
+    (
+        "French: a verb right after 'mais' (its auxiliary between) shares the subject before",
+        Lang::Fr,
+        None,
+        "Le Portugal a salué la trêve mais a exhorté l'Angola à libérer les détenus.",
+        &["Portugal demandsFrom Angola [positive asserted -]"],
+    ),
+    (
+        "after 'but', a clause with its own subject keeps it",
+        Lang::En,
+        None,
+        "Chile praised the plan, but Peru urged Bolivia to wait.",
+        &["Peru demandsFrom Bolivia [positive asserted -]"],
+    ),
+    (
         "French: 'engager des discussions' starts talks; only 's'engager' commits",
         Lang::Fr,
         None,
@@ -600,6 +659,18 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an actor inside an apposition does not act for the head",
+        Lang::En,
+        "Ghana, the main EU partner in the region, has condemned Mali.",
+        "European Union criticizes Mali",
+    ),
+    (
+        "French: a verb after 'mais' with no subject is not the object's act",
+        Lang::Fr,
+        "Le Portugal a salué la trêve mais a exhorté l'Angola à libérer les détenus.",
+        "Angola demandsFrom",
+    ),
     (
         "a noun under 'any' names no event",
         Lang::En,

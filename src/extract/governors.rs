@@ -13,6 +13,7 @@ use super::{Prepared, Stage};
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
+use crate::text::{Kind, Lang};
 
 /// A threat verb ("threatened", "a menacé") followed by an infinitive
 /// marker, when it made no statement of its own: the marker's position and
@@ -46,13 +47,22 @@ pub(crate) fn unfulfilled_refusal(p: &Prepared, t: &Trig) -> Option<(usize, Stri
         return None;
     };
     let verb = &p.k.lex.verbs[v];
-    if verb.predicate != Predicate::Rejects
-        || !p.k.lex.is_verb(p.lang, "refusal", p.norm(t.first))
-        || !matches!(p.norm(t.last), "to" | "de" | "d'")
+    if verb.predicate != Predicate::Rejects || !p.k.lex.is_verb(p.lang, "refusal", p.norm(t.first))
     {
         return None;
     }
-    Some((t.last, verb.id.clone()))
+    let marker = |j: usize| j < p.tokens.len() && matches!(p.norm(j), "to" | "de" | "d'");
+    if marker(t.last) {
+        return Some((t.last, verb.id.clone()));
+    }
+    // "refuse toujours de …": in French one word between the verb and its
+    // "de" is an adverb (a noun would take a determiner).
+    let adverb = p.lang == Lang::Fr
+        && p.tokens
+            .get(t.last)
+            .is_some_and(|tok| tok.kind == Kind::Word)
+        && p.starting_in(t.last, t.last + 1).next().is_none();
+    (adverb && marker(t.last + 1)).then(|| (t.last + 1, verb.id.clone()))
 }
 
 /// The rejection a refused action implies: "refused to lift sanctions on X"
@@ -72,7 +82,7 @@ pub(crate) fn in_infinitive_phrase(p: &Prepared, end: usize, t: &Trig) -> bool {
 }
 
 /// Whether punctuation or a subordinator lies in `a..b`.
-fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
+pub(crate) fn clause_break(p: &Prepared, a: usize, b: usize) -> bool {
     (a..b).any(|j| {
         let w = p.norm(j);
         matches!(w, "," | ";" | ":" | "." | "(" | ")")

@@ -99,9 +99,55 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             }
             out.extend(conditional_threat(p, s, &t, &rule, &quotes));
         }
+        // A refusal whose infinitive made no statement rejects the actor
+        // that phrase names ("refused to ratify the accession of Sweden").
+        if let Some((end, rule)) = pending.refusal.take() {
+            refused_object(p, s, end, &rule, &mut out[first_out..]);
+        }
         out.extend(super::obligation::statements(p, s));
     }
     out
+}
+
+/// Gives the one-actor rejections of refusal `rule` the first actor named
+/// in its infinitive phrase (opened by the marker at `end`, same clause, at
+/// most eight tokens on) as their target, unless it is their own subject:
+/// "refused to ratify the accession of Sweden", "a refusé d'envoyer des
+/// troupes en Irak". Only when the phrase's own triggers made nothing.
+fn refused_object(p: &mut Prepared, s: usize, end: usize, rule: &str, made: &mut [Statement]) {
+    let last = (end + 9).min(p.sentences[s].last);
+    let Some(mi) = p.starting_in(end + 1, last).find(|&mi| {
+        super::frames::usable(&p.mentions[mi])
+            && !super::governors::clause_break(p, end, p.mentions[mi].first)
+    }) else {
+        return;
+    };
+    let (first, last) = (p.mentions[mi].first, p.mentions[mi].last);
+    let mut fired = false;
+    for st in made
+        .iter_mut()
+        .filter(|st| st.rule == rule && st.object.is_none() && st.predicate == Predicate::Rejects)
+    {
+        let Some(&e) = p.mentions[mi]
+            .ents
+            .iter()
+            .find(|&&e| p.entity_json(e).id != st.subject.id)
+        else {
+            continue;
+        };
+        st.object = Some(p.entity_json(e));
+        st.rule = format!("{rule}+refused-object");
+        st.span.1 = st.span.1.max(p.tokens[last - 1].end);
+        fired = true;
+    }
+    if fired {
+        p.note(Stage::Statements, |p| {
+            format!(
+                "rule {rule}: the refused action names \"{}\": its target",
+                p.surface(first, last)
+            )
+        });
+    }
 }
 
 /// What the triggers of a sentence leave to those after them.

@@ -211,6 +211,7 @@ const CUE_KINDS: &[&str] = &[
     "group_anaphor",
     "quantity",
     "any_determiner",
+    "contrast",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

@@ -110,11 +110,32 @@ pub(crate) fn usable(m: &Mention) -> bool {
 pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]) -> Option<usize> {
     let mut best = None;
     for (mi, m) in p.lying_in(start, head) {
-        if usable(m) && !m.locative && !used.contains(&mi) && is_subject_position(p, m) {
+        if usable(m)
+            && !m.locative
+            && !used.contains(&mi)
+            && is_subject_position(p, m)
+            && !in_apposition(p, start, head, m)
+        {
             best = Some(mi);
         }
     }
     best
+}
+
+/// Whether mention `m` lies in an apposition of an actor before the head:
+/// "Pakistan, a key U.S. ally in the region, has refused …", "Chile, the
+/// largest partner of Peru, said …": between commas, opened by an article
+/// right after an actor's name.
+fn in_apposition(p: &Prepared, start: usize, head: usize, m: &Mention) -> bool {
+    let lo = m.first.saturating_sub(8).max(start + 1);
+    let Some(open) = (lo..m.first).rev().find(|&j| p.norm(j) == ",") else {
+        return false;
+    };
+    let close = (m.last..head.min(m.last + 10)).find(|&j| p.norm(j) == ",");
+    close.is_some()
+        && open + 1 < m.first
+        && is_article(p.lang, p.norm(open + 1))
+        && p.ending_at(open).any(|a| usable(&p.mentions[a]))
 }
 
 pub(crate) fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool {

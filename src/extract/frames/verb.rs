@@ -4,6 +4,7 @@
 //! relative object).
 
 use super::super::clause::{complementizer_at, is_article};
+use super::super::context::clause_start;
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
@@ -42,7 +43,7 @@ pub(crate) fn verb_frame(
     let is_passive = full_passive || reduced;
     // Object (or agent, in the passive).
     let mut obj = verb_object(p, s, t, v, is_passive, used);
-    let found = clause_subject(p, t, start, barrier, used);
+    let found = clause_subject(p, s, t, start, barrier, used);
     let only_reduced = reduced && !full_passive;
     let (subj, mut how) =
         fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
@@ -152,6 +153,7 @@ fn verb_object(
 /// how it was found.
 fn clause_subject(
     p: &Prepared,
+    s: usize,
     t: &Trig,
     start: usize,
     barrier: Option<&str>,
@@ -182,6 +184,22 @@ fn clause_subject(
             subject_antecedent(p, start - 1),
             "antecedent of the relative pronoun",
         );
+    }
+    // "X welcomed the summit but urged Y to …", "X a salué l'accord mais a
+    // exhorté Y à …": a verb right after "but" (an auxiliary or adverb
+    // between at most) shares the subject of the clause before.
+    if subj.is_none()
+        && let Some(b) = barrier
+        && p.k.lex.is(p.lang, "contrast", b)
+        && start >= 1
+        && t.first <= start + 2
+        && p.lying_in(start, t.first).next().is_none()
+        && (start..t.first).all(|k| p.tokens[k].kind == Kind::Word)
+    {
+        let (before, _) = clause_start(p, s, start - 1);
+        if let Some(mi) = subject_in(p, before, start - 1, used) {
+            return (Some(mi), "subject of the clause before the contrast");
+        }
     }
     (subj, "subject of the clause")
 }
