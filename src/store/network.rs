@@ -14,9 +14,9 @@
 //!     ag:month "2022-02" ;
 //!     ag:statements 1510 ; ag:documents 1203 ; ag:assertedStatements 1391 ; ag:assertedDocuments 1150 .
 //! agn:HASH a ag:ActorCell ; ag:actor <s> ; ag:statements 52 ; ag:documents 40 ; …
-//! agn:HASH a ag:PairCell ; ag:source <s> ; ag:target <o> ; ag:quad "verbal cooperation" ;
-//!     ag:statements 30 ; ag:documents 25 ; ag:assertedStatements 27 ; ag:assertedDocuments 23 ; ag:band 23 .
-//! agn:HASH a ag:BandCell ; ag:band 23 ; ag:cells 4 .
+//! agn:HASH ag:source <s> ; ag:target <o> ; ag:quad "verbal cooperation" ; ag:assertedDocuments 123 ;
+//!     ag:band 120 .
+//! agn:HASH a ag:BandCell ; ag:band 120 ; ag:cells 4 ; ag:cellsAbove 17 .
 //! ```
 //!
 //! An undated document has no period cell. `statements`/`documents` count
@@ -26,12 +26,17 @@
 //! once); summed over several predicates they count a document once per
 //! predicate.
 //!
+//! A pair cell stores its asserted documents only and has no class quad
+//! (it is the subject of `ag:quad`): there are hundreds of thousands, and
+//! each quad written costs six index entries at ingest.
+//!
 //! Why bands: "the 200 pairs in most documents" would sort every pair cell
 //! (394 k on the benchmark store, 0.6 s or more on Oxigraph). A pair cell's
-//! band is its asserted document count rounded down to two significant
-//! digits ([`band`]), and a band cell counts the pair cells in its band, so
-//! a query finds from the few band cells the lowest band the top N reach and
-//! reads only the pair cells from that band up (by the index on `ag:band`).
+//! band is its count rounded down to two significant digits ([`band`]; the
+//! count itself under 100, so `ag:band` is only written from 100 up), and a
+//! band cell counts the pair cells in its band and in the bands above it, so
+//! a query picks with one filter the bands the top N reach and reads only
+//! their pair cells (by the index on the count or on `ag:band`).
 //!
 //! Why no cell per actor pair and month: Oxigraph stores each as a resource
 //! of eight quads, and on the 100,000-document benchmark corpus there are
