@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: the second verb phrase after 'et' keeps its own object",
+        Lang::Fr,
+        None,
+        "Le Chili a condamné l'embargo et remercié les ministres du Pérou.",
+        &["Chile supports Peru [positive asserted -]"],
+    ),
+    (
         "French: a preposition repeated after 'et' keeps the list ('avec X et avec Y')",
         Lang::Fr,
         None,
@@ -659,6 +666,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "French: after a non-actor direct object, 'et' and a participle open a second verb phrase",
+        Lang::Fr,
+        "Le Chili a condamné l'embargo et informé les ministres du Pérou.",
+        "Chile criticizes Peru",
+    ),
     (
         "an actor inside an apposition does not act for the head",
         Lang::En,

@@ -143,6 +143,27 @@ pub(crate) fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool
         .any(|(_, m)| m.kind == MentionKind::BareOfficials)
 }
 
+/// Whether token `j` starts a verb phrase: a verb of the lexicon or of
+/// speech, an auxiliary, an English "-ed" form, a French participle.
+fn is_verb_form(p: &Prepared, j: usize) -> bool {
+    if j >= p.tokens.len() || p.tokens[j].kind != Kind::Word {
+        return false;
+    }
+    let (lex, lang, w) = (&p.k.lex, p.lang, p.norm(j));
+    let surface = p.surface(j, j + 1).to_lowercase();
+    lex.verb(lang, w).is_some()
+        || lex.is_verb(lang, "speech", w)
+        || matches!(
+            w,
+            "a" | "ont" | "avait" | "has" | "have" | "had" | "will" | "would"
+        )
+        || participle_like(lang, w)
+        || (lang == Lang::Fr
+            && ["é", "ée", "és", "ées"]
+                .iter()
+                .any(|e| surface.ends_with(e)))
+}
+
 /// Whether a folded word looks like a past participle: English "-ed",
 /// French feminine "-ée(s)" (folding hides the masculine "-é").
 pub(crate) fn participle_like(lang: Lang, w: &str) -> bool {
@@ -283,6 +304,18 @@ impl ObjectScan<'_, '_> {
         // A free relative is the object, not an actor in it: "condemned
         // what he called an attack".
         if w == "what" && self.direct && self.markers.is_empty() {
+            return true;
+        }
+        // "a condamné l'attaque et convoqué les dirigeants du G7": after a
+        // direct object that names no actor, a coordinator followed by a
+        // verb opens a second verb phrase with an object of its own.
+        if self.direct
+            && self.words > 0
+            && p.k.lex.is(p.lang, "coordinator", w)
+            && w != ","
+            && p.starting_at(j + 1).is_none()
+            && is_verb_form(p, j + 1)
+        {
             return true;
         }
         false
