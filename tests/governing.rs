@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: the object after a companion phrase ('aux côtés de X contre Y') is Y",
+        Lang::Fr,
+        None,
+        "Des rebelles soudanais combattent aux côtés de l'armée libyenne contre le Tchad.",
+        &["rebels (Sudan) attacks Chad [positive asserted -]"],
+    ),
+    (
         "French: the second verb phrase after 'et' keeps its own object",
         Lang::Fr,
         None,
@@ -666,6 +673,24 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an actor after 'alongside' fights with the subject, not against it",
+        Lang::En,
+        "Sudanese rebels fight alongside Libyan troops.",
+        "attacks Libya",
+    ),
+    (
+        "French: 'aux côtés de' names a companion, not the object",
+        Lang::Fr,
+        "Des rebelles soudanais combattent aux côtés des forces libyennes.",
+        "attacks Libya",
+    ),
+    (
+        "French: the 'que' of 'tandis que' is no relative pronoun with an antecedent object",
+        Lang::Fr,
+        "L'Argentine a critiqué le Brésil, tandis que le Chili a condamné les violences.",
+        "Chile criticizes Brazil",
+    ),
     (
         "French: after a non-actor direct object, 'et' and a participle open a second verb phrase",
         Lang::Fr,

@@ -212,6 +212,7 @@ const CUE_KINDS: &[&str] = &[
     "quantity",
     "any_determiner",
     "contrast",
+    "companion",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

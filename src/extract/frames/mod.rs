@@ -143,6 +143,27 @@ pub(crate) fn bare_officials_in(p: &Prepared, start: usize, head: usize) -> bool
         .any(|(_, m)| m.kind == MentionKind::BareOfficials)
 }
 
+/// Whether the mention at `j` follows "alongside" or "aux côtés de" /
+/// "à côté de" (cue kind `companion`): it acts with the subject ("fought
+/// alongside X against Y"), it is not the object.
+fn companion_before(p: &Prepared, j: usize) -> bool {
+    let lex = &p.k.lex;
+    // French: the noun of "aux côtés de", "à côté de".
+    let at = |k: usize| {
+        lex.is(p.lang, "companion", p.norm(k))
+            && (p.lang == Lang::En || k >= 1 && matches!(p.norm(k - 1), "aux" | "a"))
+    };
+    // Then words of the same noun phrase: "alongside the army", "aux côtés
+    // des forces azerbaïdjanaises".
+    (j.saturating_sub(4)..j).any(|k| {
+        at(k)
+            && (k + 1..j).all(|i| {
+                p.tokens[i].kind == Kind::Word && !is_preposition(p.lang, p.norm(i))
+                    || matches!(p.norm(i), "de" | "des" | "du" | "d'")
+            })
+    })
+}
+
 /// Whether token `j` starts a verb phrase: a verb of the lexicon or of
 /// speech, an auxiliary, an English "-ed" form, a French participle.
 fn is_verb_form(p: &Prepared, j: usize) -> bool {
@@ -415,6 +436,9 @@ impl ObjectScan<'_, '_> {
                     }
                     Lang::Fr => words == 1 && j > 0 && p.tokens[j - 1].kind == Kind::Word,
                 };
+            if companion_before(p, j) {
+                return Some(Step::Next(m.last));
+            }
             if (usable(m) || demonym_owner)
                 && ok_type
                 && ok_loc

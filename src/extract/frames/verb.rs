@@ -279,6 +279,13 @@ fn relative_object(
     {
         return None;
     }
+    // "tandis que", "alors que", "so that": a conjunction, no relative pronoun.
+    if start >= 2 {
+        let pair = format!("{} {}", p.norm(start - 2), p.norm(start - 1));
+        if p.k.lex.is(p.lang, "subordinator", &pair) {
+            return None;
+        }
+    }
     antecedent_before(p, start - 1).filter(|&mi| {
         v.types.as_ref().is_none_or(|ts| {
             p.mentions[mi]
