@@ -436,7 +436,12 @@ impl ObjectScan<'_, '_> {
                     }
                     Lang::Fr => words == 1 && j > 0 && p.tokens[j - 1].kind == Kind::Word,
                 };
-            if companion_before(p, j) {
+            // Unless the frame's own marker is that phrase ("se range aux
+            // côtés de X" supports X).
+            let companion_marker = markers
+                .iter()
+                .any(|mk| mk.iter().any(|w| p.k.lex.is(p.lang, "companion", w)));
+            if !companion_marker && companion_before(p, j) {
                 return Some(Step::Next(m.last));
             }
             if (usable(m) || demonym_owner)
