@@ -674,6 +674,12 @@ const CASES: &[Case] = &[
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "French: 'appeler à' and an infinitive is a call for an act, not a phone call",
+        Lang::Fr,
+        "Des syndicats tunisiens ont appelé à boycotter les vins italiens.",
+        "meets Italy",
+    ),
+    (
         "an actor after 'alongside' fights with the subject, not against it",
         Lang::En,
         "Sudanese rebels fight alongside Libyan troops.",

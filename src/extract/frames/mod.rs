@@ -322,6 +322,24 @@ impl ObjectScan<'_, '_> {
         if w == "," && j > from {
             return true;
         }
+        // "ont appelé à boycotter les produits français": "à" and an
+        // infinitive right after the verb are its complement; no direct
+        // object follows (unless "à" is the frame's own marker).
+        if self.direct
+            && j == from
+            && p.lang == Lang::Fr
+            && w == "a"
+            && !self
+                .markers
+                .iter()
+                .any(|m| m.first().is_some_and(|x| x == "a"))
+            && j + 1 < self.end
+            && ["er", "ir", "re"]
+                .iter()
+                .any(|e| p.norm(j + 1).ends_with(e))
+        {
+            return true;
+        }
         // A free relative is the object, not an actor in it: "condemned
         // what he called an attack".
         if w == "what" && self.direct && self.markers.is_empty() {
