@@ -10,6 +10,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "'stopped short of' negates the act that follows",
+        Lang::En,
+        None,
+        "Brazil stopped short of condemning Venezuela.",
+        &["Brazil criticizes Venezuela [negative asserted -]"],
+    ),
+    (
         "French: the object after a companion phrase ('aux côtés de X contre Y') is Y",
         Lang::Fr,
         None,
