@@ -10,6 +10,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a halt noun before a cooperative noun's genitive makes a sanction",
+        Lang::En,
+        None,
+        "Japan announced a freeze of its aid to Myanmar.",
+        &["Japan sanctions Myanmar [positive asserted -]"],
+    ),
+    (
+        "French: la suspension de sa coopération",
+        Lang::Fr,
+        None,
+        "Le Canada a annoncé la suspension de sa coopération militaire avec le Mali.",
+        &["Canada sanctions Mali [positive asserted -]"],
+    ),
+    (
         "'stopped short of' negates the act that follows",
         Lang::En,
         None,
@@ -680,6 +694,12 @@ const CASES: &[Case] = &[
 
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a suspended cooperation is not cooperation",
+        Lang::Fr,
+        "Le Canada a annoncé la suspension de sa coopération militaire avec le Mali.",
+        "Canada cooperatesWith Mali",
+    ),
     (
         "French: 'appeler à' and an infinitive is a call for an act, not a phone call",
         Lang::Fr,

@@ -160,10 +160,23 @@ pub(crate) fn governing_verb(
     // A signature may stand further from its agreement, past a time
     // adjunct: "ont signé dans la nuit de lundi à mardi un accord".
     let back = if kind == "sign" { 9 } else { 5 };
-    cue_verb_before(p, start, t.first, kind, back).then_some(Governed {
+    let governed = cue_verb_before(p, start, t.first, kind, back)
+        || kind == "halt" && halt_noun_before(p, start, t.first);
+    governed.then_some(Governed {
         predicate,
         label,
         plover,
+    })
+}
+
+/// "the suspension of its cooperation with X", "le gel de son aide à X": a
+/// noun of cue kind `halt_noun`, then a genitive, at most five tokens
+/// before the predicate noun at `head`, within the clause.
+fn halt_noun_before(p: &Prepared, start: usize, head: usize) -> bool {
+    let lo = head.saturating_sub(5).max(start);
+    (lo..head).any(|j| {
+        p.k.lex.is(p.lang, "halt_noun", p.norm(j))
+            && (j + 1..head).any(|k| matches!(p.norm(k), "of" | "de" | "du" | "des" | "d'"))
     })
 }
 

@@ -213,6 +213,7 @@ const CUE_KINDS: &[&str] = &[
     "any_determiner",
     "contrast",
     "companion",
+    "halt_noun",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
