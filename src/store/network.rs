@@ -54,7 +54,8 @@ use std::path::Path;
 
 use oxigraph::model::vocab::rdf as rdfv;
 use oxigraph::model::{
-    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term,
+    GraphNameRef, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, NamedOrBlankNodeRef, Quad,
+    Term,
 };
 use oxigraph::store::{Store, Transaction};
 
@@ -383,24 +384,50 @@ fn count_props(kind: Kind) -> &'static [&'static str] {
     }
 }
 
-/// The counts stored for one cell, if it exists: one scan of its quads.
-fn read_cell(
+/// The integer values of the `ag:` properties `props` of one cell (0 where
+/// missing), if it has any of them: one scan of its quads.
+fn read_ints<const N: usize>(
     tx: &Transaction<'_>,
-    cell: &NamedNode,
-) -> Result<Option<Counts>, oxigraph::store::StorageError> {
-    let mut v = [0i64; 4];
+    cell: NamedOrBlankNodeRef<'_>,
+    props: [&str; N],
+) -> Result<Option<[i64; N]>, oxigraph::store::StorageError> {
+    let mut v = [0i64; N];
     let mut found = false;
-    for q in tx.quads_for_pattern(Some(cell.as_ref().into()), None, None, Some(graph())) {
+    for q in tx.quads_for_pattern(Some(cell), None, None, Some(graph())) {
         let q = q?;
         let name = q.predicate.as_str().strip_prefix(AG).unwrap_or("");
-        if let (Some(i), Term::Literal(l)) =
-            (COUNT_PROPS.iter().position(|p| *p == name), &q.object)
-        {
+        if let (Some(i), Term::Literal(l)) = (props.iter().position(|p| *p == name), &q.object) {
             v[i] = l.value().parse().unwrap_or(0);
             found = true;
         }
     }
-    Ok(found.then_some(counts_of(v)))
+    Ok(found.then_some(v))
+}
+
+/// The counts stored for one cell, if it exists.
+fn read_cell(
+    tx: &Transaction<'_>,
+    cell: &NamedNode,
+) -> Result<Option<Counts>, oxigraph::store::StorageError> {
+    Ok(read_ints(tx, cell.as_ref().into(), COUNT_PROPS)?.map(counts_of))
+}
+
+/// For pair cells per band: each band's (pair cells, pair cells of the
+/// bands above it), what its band cell holds.
+fn with_cells_above(
+    per_band: impl IntoIterator<Item = (i64, i64)>,
+) -> std::collections::BTreeMap<i64, (i64, i64)> {
+    let mut out: std::collections::BTreeMap<i64, (i64, i64)> = per_band
+        .into_iter()
+        .filter(|&(_, n)| n > 0)
+        .map(|(b, n)| (b, (n, 0)))
+        .collect();
+    let mut above = 0;
+    for (n, a) in out.values_mut().rev() {
+        *a = above;
+        above += *n;
+    }
+    out
 }
 
 /// Whether a cell with counts `c` exists: a pair cell while it has an
@@ -496,10 +523,6 @@ fn update_bands(
     tx: &mut Transaction<'_>,
     changes: &std::collections::BTreeMap<i64, i64>,
 ) -> Result<(), oxigraph::store::StorageError> {
-    let int = |t: Option<Term>| match t {
-        Some(Term::Literal(l)) => l.value().parse::<i64>().ok(),
-        _ => None,
-    };
     // band -> (cells, cells above) as stored
     let mut old = std::collections::BTreeMap::new();
     let class = ag(Kind::Band.class());
@@ -513,38 +536,17 @@ fn update_bands(
         .map(|q| q.map(|q| q.subject))
         .collect::<Result<_, _>>()?;
     for cell in cells {
-        let value = |p: &str| -> Result<Option<i64>, oxigraph::store::StorageError> {
-            Ok(int(tx
-                .quads_for_pattern(
-                    Some(cell.as_ref()),
-                    Some(ag(p).as_ref()),
-                    None,
-                    Some(graph()),
-                )
-                .next()
-                .transpose()?
-                .map(|q| q.object)))
-        };
-        if let Some(b) = value("band")? {
-            old.insert(
-                b,
-                (
-                    value("cells")?.unwrap_or(0),
-                    value("cellsAbove")?.unwrap_or(0),
-                ),
-            );
+        if let Some([b, n, above]) = read_ints(tx, cell.as_ref(), ["band", "cells", "cellsAbove"])?
+        {
+            old.insert(b, (n, above));
         }
     }
-    let mut new: std::collections::BTreeMap<i64, (i64, i64)> = old.clone();
+    let mut per_band: std::collections::BTreeMap<i64, i64> =
+        old.iter().map(|(&b, &(n, _))| (b, n)).collect();
     for (b, change) in changes {
-        new.entry(*b).or_default().0 += change;
+        *per_band.entry(*b).or_default() += change;
     }
-    new.retain(|_, (n, _)| *n > 0);
-    let mut above = 0;
-    for (n, a) in new.values_mut().rev() {
-        *a = above;
-        above += *n;
-    }
+    let new = with_cells_above(per_band);
     let bands: std::collections::BTreeSet<i64> = old.keys().chain(new.keys()).copied().collect();
     for b in bands {
         let key = Key {
@@ -731,16 +733,12 @@ pub fn recount(store: &Store, path: &Path) -> Result<Cells> {
             *bands.entry(b).or_default() += 1;
         }
     }
-    let mut bands: Vec<(i64, i64)> = bands.into_iter().collect();
-    bands.sort_unstable_by(|x, y| y.cmp(x));
-    let mut above = 0;
-    for (b, n) in bands {
+    for (b, (n, above)) in with_cells_above(bands) {
         let key = Key {
             band: Some(b),
             ..Key::of(Kind::Band)
         };
         cells.insert(key, band_counts(n, above));
-        above += n;
     }
     Ok(cells)
 }

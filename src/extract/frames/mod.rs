@@ -171,7 +171,6 @@ fn is_verb_form(p: &Prepared, j: usize) -> bool {
         return false;
     }
     let (lex, lang, w) = (&p.k.lex, p.lang, p.norm(j));
-    let surface = p.surface(j, j + 1).to_lowercase();
     lex.verb(lang, w).is_some()
         || lex.is_verb(lang, "speech", w)
         || matches!(
@@ -179,10 +178,14 @@ fn is_verb_form(p: &Prepared, j: usize) -> bool {
             "a" | "ont" | "avait" | "has" | "have" | "had" | "will" | "would"
         )
         || participle_like(lang, w)
-        || (lang == Lang::Fr
-            && ["é", "ée", "és", "ées"]
-                .iter()
-                .any(|e| surface.ends_with(e)))
+        || (lang == Lang::Fr && accented_participle(p, j))
+}
+
+/// Whether the French token at `j` ends like a past participle in its
+/// surface form ("-é", "-ée", "-és", "-ées"), which folding hides.
+pub(crate) fn accented_participle(p: &Prepared, j: usize) -> bool {
+    let w = p.surface(j, j + 1).to_lowercase();
+    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
 }
 
 /// Whether a folded word looks like a past participle: English "-ed",

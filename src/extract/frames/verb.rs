@@ -9,8 +9,9 @@ use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
 use super::{
-    Frame, antecedent_before, bare_officials_in, controller, demanded_clause_subject, object_after,
-    object_controlled, speech_before, subject_antecedent, subject_in, usable,
+    Frame, accented_participle, antecedent_before, bare_officials_in, controller,
+    demanded_clause_subject, object_after, object_controlled, speech_before, subject_antecedent,
+    subject_in, usable,
 };
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger, VerbEntry};
@@ -110,12 +111,7 @@ fn reduced_passive(p: &Prepared, t: &Trig, v: &VerbEntry, tense: Tense) -> bool 
             Lang::En => matches!(tense, Tense::Participle | Tense::Past),
             // A French simple past is never followed by the agent's "par";
             // a folded "negocie" is a present or, accented, a participle.
-            Lang::Fr => {
-                tense == Tense::Participle || {
-                    let w = p.surface(t.first, t.first + 1).to_lowercase();
-                    ["é", "ée", "és", "ées"].iter().any(|e| w.ends_with(e))
-                }
-            }
+            Lang::Fr => tense == Tense::Participle || accented_participle(p, t.first),
         }
 }
 
