@@ -520,8 +520,19 @@ impl Clause<'_, '_> {
                         .find(|(_, m)| speaker(m))
                         .map(|(mi, _)| mi)
                 } else {
+                    // An inverted speaker follows the verb at once, or
+                    // after an article or a date; "a rappelé son
+                    // ambassadeur en Tunisie" has an object instead.
                     p.starting_in(v + 1, (v + 6).min(last))
                         .find(|&mi| speaker(&p.mentions[mi]))
+                        .filter(|&mi| {
+                            (v + 1..p.mentions[mi].first).all(|k| {
+                                let w = p.norm(k);
+                                !lex.is(p.lang, "possessive_sg", w)
+                                    && !lex.is(p.lang, "possessive_pl", w)
+                            }) && !(p.mentions[mi].first > v + 1
+                                && clause::is_preposition(p.lang, p.norm(p.mentions[mi].first - 1)))
+                        })
                 };
                 if found.is_some() {
                     return found;
@@ -653,11 +664,40 @@ pub(crate) fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Optio
                 j -= 1;
                 continue;
             }
+            // A relative clause set off by commas before the head ("la
+            // Hongrie, dont le Premier ministre …, a critiqué …") is not the
+            // head's clause: read on before it (`subject_in` skips it).
+            if closed_relative(p, w, j, head) {
+                j -= 2;
+                continue;
+            }
             return (j, Some(w.to_string()));
         }
         j -= 1;
     }
     (first, None)
+}
+
+/// Whether the relative pronoun `w` at `j - 1` opens a clause set off by
+/// commas that closes before `head` and has a verb ("dont la lutte contre
+/// X," is a list: "including").
+fn closed_relative(p: &Prepared, w: &str, j: usize, head: usize) -> bool {
+    let relative = matches!(
+        w,
+        "dont" | "whose" | "which" | "who" | "qui" | "lequel" | "laquelle"
+    ) && j >= 2
+        && p.norm(j - 2) == ",";
+    let Some(close) = (j..head).find(|&k| p.norm(k) == ",").filter(|_| relative) else {
+        return false;
+    };
+    // A word after an article is a noun ("dont la lutte contre …").
+    (j..close).any(|k| {
+        super::frames::is_verb_form(p, k) && !is_article(p.lang, p.norm(k - 1))
+            || matches!(
+                p.norm(k),
+                "is" | "was" | "are" | "were" | "est" | "sont" | "etait" | "etaient"
+            )
+    })
 }
 
 /// "ne ... que" is restrictive ("il ne s'est rendu ... que deux fois").

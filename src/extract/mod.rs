@@ -172,6 +172,9 @@ pub struct Prepared<'a> {
     pub mentions: Vec<Mention>,
     /// Structural statements found while reading mentions (roles, membership).
     pub structural: Vec<Statement>,
+    /// Named role holders whose affiliation is a possessive determiner
+    /// ("son ambassadeur, Sylvain Itté"): settled once pronouns resolve.
+    pub possessed: Vec<mentions::roles::Possessed>,
     /// Trace lines for `explain`, each with the stage that wrote it.
     pub trace: Vec<(Stage, String)>,
     /// Whether to record trace lines and mention explanations (`explain`);
@@ -414,6 +417,7 @@ fn run<'a>(k: &'a Knowledge, doc: &'a Document, explain: bool) -> (Prepared<'a>,
         ents: Vec::new(),
         mentions: Vec::new(),
         structural: Vec::new(),
+        possessed: Vec::new(),
         trace: Vec::new(),
         explain,
         hay,

@@ -66,7 +66,14 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         };
         let span = (p.mentions[speaker].first, j + 1);
         let rule = format!("{}.demandsFrom.reported-obligation", p.lang.code());
-        for b in addressees {
+        // "Johnson said Britain must leave": what one says one's own state
+        // must do is a policy, not a demand on it.
+        let own = |b: usize| {
+            p.ents[b].etype == crate::lexicon::EntityType::Country
+                && p.ents[a].iso3.is_some()
+                && p.ents[a].iso3 == p.ents[b].iso3
+        };
+        for b in addressees.into_iter().filter(|&b| !own(b)) {
             out.extend(make(
                 p,
                 s,

@@ -125,7 +125,9 @@ pub(crate) fn subject_in(p: &Prepared, start: usize, head: usize, used: &[usize]
 /// Whether mention `m` lies in an apposition of an actor before the head:
 /// "Pakistan, a key U.S. ally in the region, has refused …", "Chile, the
 /// largest partner of Peru, said …": between commas, opened by an article
-/// right after an actor's name.
+/// right after an actor's name. A relative clause on that name is set off
+/// the same way: "la Hongrie, dont le Premier ministre bloque …, a
+/// critiqué …", "Hungary, whose leader …, said …".
 fn in_apposition(p: &Prepared, start: usize, head: usize, m: &Mention) -> bool {
     let lo = m.first.saturating_sub(8).max(start + 1);
     let Some(open) = (lo..m.first).rev().find(|&j| p.norm(j) == ",") else {
@@ -134,7 +136,11 @@ fn in_apposition(p: &Prepared, start: usize, head: usize, m: &Mention) -> bool {
     let close = (m.last..head.min(m.last + 10)).find(|&j| p.norm(j) == ",");
     close.is_some()
         && open + 1 < m.first
-        && is_article(p.lang, p.norm(open + 1))
+        && (is_article(p.lang, p.norm(open + 1))
+            || matches!(
+                p.norm(open + 1),
+                "dont" | "whose" | "which" | "who" | "qui" | "que" | "qu'"
+            ))
         && p.ending_at(open).any(|a| usable(&p.mentions[a]))
 }
 
@@ -166,7 +172,7 @@ fn companion_before(p: &Prepared, j: usize) -> bool {
 
 /// Whether token `j` starts a verb phrase: a verb of the lexicon or of
 /// speech, an auxiliary, an English "-ed" form, a French participle.
-fn is_verb_form(p: &Prepared, j: usize) -> bool {
+pub(crate) fn is_verb_form(p: &Prepared, j: usize) -> bool {
     if j >= p.tokens.len() || p.tokens[j].kind != Kind::Word {
         return false;
     }

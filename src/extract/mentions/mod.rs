@@ -52,6 +52,7 @@ pub fn find(p: &mut Prepared) {
     p.bound_spans();
     datelines(p);
     pronouns(p);
+    roles::possessed_affiliations(p);
 }
 
 /// "l'accord de Paris", "the Minsk agreements", "the Iran nuclear deal",

@@ -17,6 +17,29 @@ const NAME_PARTICLES: &[&str] = &[
     "ben", "al", "el", "ter", "zu",
 ];
 
+/// Arabic articles and kin words written joined to a name by a hyphen:
+/// "al-Zayani", "el-Sisi", "bin-Salman".
+const JOINED_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "bin", "ibn", "abu", "ould",
+];
+
+/// Whether token `j` is written like a word of a name: capitalised, or a
+/// lower-case particle joined by a hyphen to a capitalised word
+/// ("Abdullatif al-Zayani", "Moussaed al-Aiban").
+pub(crate) fn name_word(p: &Prepared, j: usize) -> bool {
+    let t = &p.tokens[j];
+    if t.kind != Kind::Word {
+        return false;
+    }
+    if t.upper {
+        return true;
+    }
+    let surface = p.surface(j, j + 1);
+    surface.split_once('-').is_some_and(|(head, rest)| {
+        JOINED_PARTICLES.contains(&head) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// A capitalised unknown name of 2 to 4 words starting at `i`: its end.
 pub(crate) fn unknown_name(
     p: &Prepared,
@@ -38,8 +61,7 @@ pub(crate) fn unknown_name(
             continue;
         }
         if covered(j)
-            || t.kind != Kind::Word
-            || !t.upper
+            || !name_word(p, j)
             || t.all_caps && t.norm.len() > 1
             || is_function_word(p, &t.norm)
             || t.norm.ends_with('.')
@@ -214,7 +236,7 @@ pub(crate) fn surnames(p: &mut Prepared) {
     let cov = covered(p);
     let mut adds = Vec::new();
     for (i, t) in p.tokens.iter().enumerate() {
-        if !cov[i] && t.upper && t.kind == Kind::Word {
+        if !cov[i] && name_word(p, i) {
             if let Some(&e) = names.get(t.norm.as_str()) {
                 adds.push((i, e));
             }

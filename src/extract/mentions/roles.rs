@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap as HashMap;
 use super::super::clause::is_article;
 use super::super::{MentionKind, Prepared, Stage};
 use super::demonyms::{is_adjective_like, place_modifier_at};
-use super::names::{discovered, unknown_name};
+use super::names::{discovered, name_word, unknown_name};
 use super::{
     article_gender, is_function_word, kb_entity, mention_at, mention_ending, replace, role_at,
 };
@@ -47,6 +47,7 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
             not_holder,
         };
         extend_after(p, &mut d, s_last);
+        posting(p, &mut d, s_last);
         let (name, name_before) = appositive_name(p, &d, sent, s_last);
         let aff_ent = affiliation_entity(p, kb_map, d.affiliation);
         let (dstart, rend) = (d.dstart, d.rend);
@@ -154,6 +155,26 @@ fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, b
         while dstart > 0 && is_article(p.lang, p.norm(dstart - 1)) {
             dstart -= 1;
         }
+    }
+    // "la Hongrie, dont le Premier ministre …", "Hungary, whose prime
+    // minister …": the relative's antecedent is the affiliation (it stays
+    // its own mention).
+    if affiliation.is_none() && dstart >= 2 && matches!(p.norm(dstart - 1), "dont" | "whose") {
+        let k = if p.norm(dstart - 2) == "," {
+            dstart - 2
+        } else {
+            dstart - 1
+        };
+        affiliation = mention_ending(p, k).filter(|&m| {
+            let me = &p.mentions[m];
+            me.kind == MentionKind::Name
+                && me.ents.first().is_some_and(|&e| {
+                    matches!(
+                        p.ents[e].etype,
+                        EntityType::Country | EntityType::Organization
+                    )
+                })
+        });
     }
     (dstart, affiliation, consumed, not_holder)
 }
@@ -299,6 +320,48 @@ fn after_of(p: &Prepared, k: usize, s_last: usize, has_affiliation: bool) -> Aft
     AfterOf::Stop
 }
 
+/// Where an office is held, before a name in apposition: "Myanmar's
+/// ambassador to the United Nations, Kyaw Moe Tun", "le conseiller saoudien
+/// à la sécurité nationale, Moussaed al-Aiban". The complement joins the
+/// description (an actor it names is the posting, not the affiliation) only
+/// when a comma and a name follow within six words.
+fn posting(p: &Prepared, d: &mut Description, s_last: usize) {
+    let k = d.dend;
+    let opens = match p.lang {
+        Lang::En => matches!(p.norm(k), "to" | "for"),
+        // Folded: "à" is "a", which is also "has" unless an article follows.
+        Lang::Fr => {
+            matches!(p.norm(k), "au" | "aux" | "aupres")
+                || p.norm(k) == "a" && is_article(p.lang, p.norm(k + 1))
+        }
+    };
+    if !opens || k + 2 >= s_last {
+        return;
+    }
+    let lex = &p.k.lex;
+    let Some(comma) = (k + 1..s_last.min(k + 8)).find(|&j| p.norm(j) == ",") else {
+        return;
+    };
+    let words = (k + 1..comma).all(|j| {
+        p.tokens[j].kind == Kind::Word
+            && lex.verb(p.lang, p.norm(j)).is_none()
+            && !lex.is(p.lang, "subordinator", p.norm(j))
+            && !lex.is(p.lang, "coordinator", p.norm(j))
+    });
+    let cov = |j: usize| p.covering(j).next().is_some();
+    let name = comma + 1 < s_last
+        && (mention_at(p, comma + 1).is_some_and(|m| {
+            p.mentions[m].kind == MentionKind::Name
+                && p.mentions[m]
+                    .ents
+                    .first()
+                    .is_some_and(|&e| p.ents[e].etype == EntityType::Person)
+        }) || mention_at(p, comma + 1).is_none() && unknown_name(p, comma + 1, cov).is_some());
+    if words && name {
+        d.dend = comma;
+    }
+}
+
 /// A name in apposition: after (", Xi Jinping", "Yuri Ushakov") or before
 /// ("Dmitry Kozak, un fonctionnaire du Kremlin") the description. Answers
 /// its tokens and mention, and whether it comes before.
@@ -355,8 +418,7 @@ fn appositive_name(
             let mut s = dstart - 1;
             while s > p.sentences[sent].first
                 && dstart - 1 - s < 4
-                && p.tokens[s - 1].upper
-                && p.tokens[s - 1].kind == Kind::Word
+                && name_word(p, s - 1)
                 && !is_function_word(p, p.norm(s - 1))
                 && !cov(s - 1)
             {
@@ -400,12 +462,17 @@ fn named(
     gender: Option<Gender>,
 ) -> usize {
     let Description {
-        role,
+        mut role,
         dstart,
         dend,
         mut consumed,
         ..
     } = d;
+    // "son homologue ukrainien, Volodymyr Zelensky" after a head of state
+    // heads Ukraine: a counterpart holds the office of whom they face.
+    if role.role == "counterpart" {
+        office_sought(p, &mut role, dstart);
+    }
     let rule = role.id.clone();
     let person = match nm {
         Some(m) => p.mentions[m].ents[0],
@@ -436,6 +503,21 @@ fn named(
         if a_ok {
             push_structural(p, person, rel, a, first, last, &format!("{rule}+appos"));
         }
+    } else if !name_before
+        && role.role != "counterpart"
+        && dstart > 0
+        && (p.k.lex.is(p.lang, "possessive_sg", p.norm(dstart - 1))
+            || p.k.lex.is(p.lang, "possessive_pl", p.norm(dstart - 1)))
+    {
+        // "its ambassador, Sylvain Itté": whom "its" names is known only
+        // once pronouns resolve (a counterpart serves the other side).
+        p.possessed.push(Possessed {
+            person,
+            relation: role.relation,
+            determiner: dstart - 1,
+            span: (first, last),
+            rule: format!("{rule}+possessive"),
+        });
     }
     if let Some(m) = nm {
         consumed.push(m);
@@ -452,6 +534,42 @@ fn named(
     );
     mark_role(p, first, last, &role.role);
     last
+}
+
+/// A named role holder whose affiliation is the referent of a possessive
+/// determiner: "la France a rappelé son ambassadeur, Sylvain Itté".
+#[derive(Debug, Clone)]
+pub struct Possessed {
+    person: usize,
+    relation: Predicate,
+    /// The determiner's token.
+    determiner: usize,
+    /// The role description's tokens.
+    span: (usize, usize),
+    rule: String,
+}
+
+/// Settles the role holders of [`Possessed`] once pronouns are resolved: a
+/// determiner that names one state or organization is the affiliation.
+pub(crate) fn possessed_affiliations(p: &mut Prepared) {
+    for h in std::mem::take(&mut p.possessed) {
+        let Some(m) = p
+            .starting_in(h.determiner, h.determiner + 1)
+            .find(|&m| p.mentions[m].kind == MentionKind::Possessive)
+        else {
+            continue;
+        };
+        let &[a] = p.mentions[m].ents.as_slice() else {
+            continue;
+        };
+        let ok = matches!(
+            p.ents[a].etype,
+            EntityType::Country | EntityType::Organization
+        );
+        if ok {
+            push_structural(p, h.person, h.relation, a, h.span.0, h.span.1, &h.rule);
+        }
+    }
 }
 
 /// Keeps the role kind on the mention just made for tokens `first..last`.
