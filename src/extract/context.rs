@@ -438,6 +438,17 @@ impl Clause<'_, '_> {
         let verb = (first..head)
             .rev()
             .find(|&j| lex.is_verb(p.lang, "speech", p.norm(j)))?;
+        // "declared himself president" says nothing; ", and Y …" opens a
+        // clause of its own, not the reported one.
+        let reflexive = matches!(
+            p.norm(verb + 1),
+            "himself" | "herself" | "itself" | "themselves"
+        );
+        let coordinated =
+            (verb + 1..head).any(|j| p.norm(j) == "," && matches!(p.norm(j + 1), "and" | "but"));
+        if reflexive || coordinated {
+            return None;
+        }
         p.lying_in(verb + 1, head).find(|(_, m)| usable(m))?;
         speech_subject(p, s, verb)
     }

@@ -46,10 +46,21 @@ pub(crate) fn verb_frame(
     let mut obj = verb_object(p, s, t, v, is_passive, used);
     let found = clause_subject(p, s, t, start, barrier, used);
     let only_reduced = reduced && !full_passive;
-    let (subj, mut how) =
-        fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
+    let (subj, how) = fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
     if obj.is_none() && !is_passive {
         obj = relative_object(p, v, start, barrier);
+    }
+    // "Le ministre lui a demandé de …": a clitic before the verb is its
+    // object, and the subject comes before the clitic.
+    let (mut subj, mut how) = (subj, how);
+    if !is_passive && let Some(c) = clitic_object(p, t.first, start) {
+        if subj == Some(c) {
+            subj = subject_in(p, start, p.mentions[c].first, used);
+            how = "subject before the object clitic";
+        }
+        if obj.is_none() && subj.is_some() {
+            obj = Some(c);
+        }
     }
     // "X demanded that Y ...": the subject of the complement is the addressee.
     if obj.is_none()
@@ -78,6 +89,30 @@ pub(crate) fn verb_frame(
         clause_subject: true,
         how,
     })
+}
+
+/// A French object clitic ("lui", "leur") right before the verb at `head`,
+/// past an auxiliary and the negation ("ne lui a pas demandé"), with a
+/// subject or "ne" before it in the clause: its mention.
+fn clitic_object(p: &Prepared, head: usize, start: usize) -> Option<usize> {
+    if p.lang != Lang::Fr {
+        return None;
+    }
+    let lex = &p.k.lex;
+    let mut k = head;
+    while k > start + 1
+        && (lex.is(p.lang, "aux_have", p.norm(k - 1))
+            || lex.is(p.lang, "aux_be", p.norm(k - 1))
+            || matches!(p.norm(k - 1), "pas" | "jamais" | "plus" | "deja"))
+    {
+        k -= 1;
+    }
+    let c = k.checked_sub(1).filter(|&c| c > start)?;
+    if !matches!(p.norm(c), "lui" | "leur") {
+        return None;
+    }
+    p.starting_in(c, c + 1)
+        .find(|&mi| p.mentions[mi].last == c + 1 && !p.mentions[mi].ents.is_empty())
 }
 
 /// Whether the participle at `t` is in the passive voice ("was criticized by").

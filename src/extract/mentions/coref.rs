@@ -4,6 +4,7 @@
 use super::super::clause::{self, COMPASS_EN, is_article, is_preposition};
 use super::super::{Mention, MentionKind, Prepared};
 use super::covered;
+use crate::extract::context::clause_start;
 use crate::lexicon::{EntityType, Gender};
 use crate::text::{Kind, Lang};
 
@@ -250,6 +251,9 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             && !m.plural
             && p.lang == Lang::En
             && p.norm(m.first) != "its");
+    // An object pronoun is not its own verb's subject: in "Trump
+    // recognised him", "him" is someone else.
+    let own_subject = object_pronoun(p, m).then(|| governing_subject(p, sent, m.first));
     // Mentions are sorted: going back, the first one before `min_sent`
     // ends the search.
     let cands: Vec<usize> = (0..mi)
@@ -257,7 +261,10 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
         .take_while(|&j| p.sentence_of(p.mentions[j].first) >= min_sent)
         .filter(|&j| {
             let c = &p.mentions[j];
-            !c.ents.is_empty() && !c.locative && c.kind != MentionKind::Demonym
+            !c.ents.is_empty()
+                && !c.locative
+                && c.kind != MentionKind::Demonym
+                && own_subject.flatten() != Some(j)
         })
         .collect();
     if pair {
@@ -288,6 +295,66 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             ),
         ),
     }
+}
+
+/// Whether pronoun mention `m` is a verb's object: English "him", "her",
+/// "them" right after a verb (not a preposition: "took it with him");
+/// French "lui" before its verb ("lui a demandé").
+fn object_pronoun(p: &Prepared, m: &Mention) -> bool {
+    if m.kind != MentionKind::Pronoun || m.first == 0 {
+        return false;
+    }
+    let w = p.norm(m.first);
+    match p.lang {
+        Lang::En => {
+            matches!(w, "him" | "her" | "them") && !is_preposition(p.lang, p.norm(m.first - 1))
+        }
+        // A clitic stands before its verb, after "de"/"à" for an
+        // infinitive; a stressed "lui" follows a preposition ("avec lui").
+        Lang::Fr => {
+            let before = p.norm(m.first - 1);
+            w == "lui"
+                && (!is_preposition(p.lang, before) || matches!(before, "de" | "d'" | "a"))
+                && super::super::frames::is_verb_form(p, m.first + 1)
+        }
+    }
+}
+
+/// The subject of the verb whose object pronoun is at `at`: the mention
+/// right before the verb group ("Trump recognised him", "le ministre lui a
+/// demandé"), or for a verb coordinated after "and"/"et" or an infinitive
+/// the clause's first subject ("Merkel called Putin and urged him", "Syria
+/// sent troops to Hrawi to help him").
+fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
+    let first = p.sentences[sent].first;
+    // English: the verb is before the pronoun; French: the clitic is.
+    let mut k = if p.lang == Lang::En { at - 1 } else { at };
+    for _ in 0..4 {
+        if k <= first {
+            return None;
+        }
+        if let Some(mi) = p
+            .ending_at(k)
+            .find(|&mi| super::super::frames::usable(&p.mentions[mi]))
+        {
+            return Some(mi);
+        }
+        let w = p.norm(k - 1);
+        // A coordinated verb, or an infinitive (whose subject is its
+        // controller): the clause's first subject.
+        if matches!(w, "and" | "but" | "et" | "mais" | "to" | "de" | "d'" | "a") {
+            let (start, _) = clause_start(p, sent, k - 1);
+            return p
+                .lying_in(start, k - 1)
+                .find(|(_, c)| super::super::frames::usable(c) && is_subject_position(p, c))
+                .map(|(mi, _)| mi);
+        }
+        if p.tokens[k - 1].kind != Kind::Word || p.tokens[k - 1].upper {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// Phrases naming two actors mentioned before: "the two leaders", "both

@@ -602,6 +602,17 @@ fn unnamed(
         ..
     } = d;
     let rule = role.id.clone();
+    // "declared himself Venezuela's interim president", "recognised him as
+    // the country's leader": a predicate about someone, not a mention of
+    // the office's holder.
+    let predicative = dstart > 0
+        && matches!(
+            p.norm(dstart - 1),
+            "himself" | "herself" | "themselves" | "as" | "comme"
+        );
+    if predicative {
+        return dend.max(i + 1);
+    }
     // No name: a role description.
     if let Some(a) = aff_ent {
         let singular = !role.plural;
