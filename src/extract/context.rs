@@ -185,7 +185,7 @@ impl Clause<'_, '_> {
     fn in_speech_clause(&self) -> bool {
         let (p, s, start, barrier) = (self.p, self.s, self.start, self.barrier);
         let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
-        let speech = |j: usize| lex.is_verb(lang, "speech", p.norm(j));
+        let speech = |j: usize| speech_verb_at(p, j);
         matches!(barrier, Some("que" | "qu'" | "that")) && start >= 2 && {
             let lo = start.saturating_sub(6).max(p.sentences[s].first);
             let that = speech_that(p, s, start - 1);
@@ -433,11 +433,8 @@ impl Clause<'_, '_> {
     /// as X reporting its own act.
     fn zero_that_speaker(&self) -> Option<usize> {
         let (p, s, head) = (self.p, self.s, self.t.first);
-        let lex = &p.k.lex;
         let first = p.sentences[s].first;
-        let verb = (first..head)
-            .rev()
-            .find(|&j| lex.is_verb(p.lang, "speech", p.norm(j)))?;
+        let verb = (first..head).rev().find(|&j| speech_verb_at(p, j))?;
         // "declared himself president" says nothing; ", and Y …" opens a
         // clause of its own, not the reported one.
         let reflexive = matches!(
@@ -462,7 +459,7 @@ impl Clause<'_, '_> {
         let (p, s) = (self.p, self.s);
         let lex = &p.k.lex;
         let last = p.sentences[s].last;
-        let speech = |j: usize| j < last && lex.is_verb(p.lang, "speech", p.norm(j));
+        let speech = |j: usize| j < last && speech_verb_at(p, j);
         let aux = |j: usize| j < last && perfect_aux(p.norm(j));
         // The speech verb at `j`, or after one auxiliary.
         let verb_at = |j: usize| {
@@ -586,7 +583,13 @@ fn speech_verb_before(p: &Prepared, s: usize, that: usize) -> Option<usize> {
     let lo = that.saturating_sub(5).max(p.sentences[s].first);
     (lo..that)
         .rev()
-        .find(|&j| lex.is_verb(lang, "speech", p.norm(j)) || lex.is_verb(lang, "future", p.norm(j)))
+        .find(|&j| speech_verb_at(p, j) || lex.is_verb(lang, "future", p.norm(j)))
+}
+
+/// Whether token `j` is a speech verb: a form of one that is not part of a
+/// name ("states" in "the United States").
+fn speech_verb_at(p: &Prepared, j: usize) -> bool {
+    p.k.lex.is_verb(p.lang, "speech", p.norm(j)) && p.covering(j).next().is_none()
 }
 
 /// The auxiliary of a perfect before a speech verb ("has said", "a déclaré").

@@ -123,6 +123,16 @@ fn light_verb_subject(
             usable(&p.mentions[mi])
                 && is_subject_position(p, &p.mentions[mi])
                 && !used.contains(&mi)
+        })
+        // "les dirigeants du G7, qui ont exprimé leur solidarité avec X": a
+        // clause opened by a subject relative pronoun has its antecedent as
+        // subject.
+        .or_else(|| {
+            (start >= 1
+                && !p.lying_in(start, t.first).any(|(_, m)| usable(m))
+                && p.k.lex.is(p.lang, "relative_subject", p.norm(start - 1)))
+            .then(|| super::subject_antecedent(p, start - 1))
+            .flatten()
         });
     // "following the invasion of X", "malgré l'offensive": a nominal event
     // in a time or concession adjunct is not the clause subject's act.

@@ -5,6 +5,7 @@
 
 use super::super::clause::{complementizer_at, is_article};
 use super::super::context::clause_start;
+use super::super::mentions::coref::is_subject_position;
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
@@ -210,11 +211,9 @@ fn clause_subject(
         && let Some(b) = barrier
         && p.k.lex.is(p.lang, "relative_subject", b)
         && start >= 1
+        && let Some(a) = subject_antecedent(p, start - 1)
     {
-        return (
-            subject_antecedent(p, start - 1),
-            "antecedent of the relative pronoun",
-        );
+        return (Some(a), "antecedent of the relative pronoun");
     }
     // "X welcomed the summit but urged Y to …", "X a salué l'accord mais a
     // exhorté Y à …": a verb right after "but" (an auxiliary or adverb
@@ -232,7 +231,49 @@ fn clause_subject(
             return (Some(mi), "subject of the clause before the contrast");
         }
     }
+    // "X a déclaré que … et a averti Y", "X said … and warned Y": a verb
+    // right after "et"/"and" (an auxiliary or adverb between at most) whose
+    // clause has no subject shares the sentence's first subject.
+    if subj.is_none()
+        && let Some(and) = coordinator_before(p, t.first, start)
+    {
+        let first = p.sentences[s].first;
+        // After an opening subordinate clause ("After …, X said …").
+        let lo = if p.k.lex.is(p.lang, "subordinator", p.norm(first)) {
+            (first..and)
+                .find(|&j| p.norm(j) == ",")
+                .map_or(first, |c| c + 1)
+        } else {
+            first
+        };
+        if let Some((mi, _)) = p.lying_in(lo, and).find(|&(mi, m)| {
+            usable(m) && !m.locative && is_subject_position(p, m) && !used.contains(&mi)
+        }) {
+            return (Some(mi), "subject of the verb coordinated before");
+        }
+    }
     (subj, "subject of the clause")
+}
+
+/// The "et"/"and" right before the verb at `head`, past at most two
+/// auxiliaries or adverbs, inside the clause from `start`.
+fn coordinator_before(p: &Prepared, head: usize, start: usize) -> Option<usize> {
+    let mut k = head;
+    for _ in 0..3 {
+        if k == 0 || k <= start {
+            return None;
+        }
+        let w = p.norm(k - 1);
+        if matches!(w, "et" | "and") {
+            return Some(k - 1);
+        }
+        let t = &p.tokens[k - 1];
+        if t.kind != Kind::Word || t.upper || p.covering(k - 1).next().is_some() {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// The subject when the clause gives none: the controller of an infinitive

@@ -576,14 +576,23 @@ pub fn coordination_group(p: &Prepared, j: usize) -> Vec<usize> {
             return false;
         }
         let between: Vec<&str> = (a.last..b.first).map(|t| p.norm(t)).collect();
+        // A comma right after a role and name in apposition closes it: "le
+        // président russe, Vladimir Poutine, et son homologue …".
+        let closes_apposition = between.first() == Some(&",")
+            && (a.first..a.last).any(|k| p.norm(k) == ",")
+            && a.kind == MentionKind::Name;
         // French has no serial comma: ", et" starts a new clause.
-        if p.lang == Lang::Fr && between.windows(2).any(|w| w[0] == "," && w[1] == "et") {
+        if p.lang == Lang::Fr
+            && !closes_apposition
+            && between.windows(2).any(|w| w[0] == "," && w[1] == "et")
+        {
             return false;
         }
         // English ", and" closes a list of three or more ("the US, Britain,
         // and Canada"); after a lone actor it starts a new clause ("supported
         // the American decision, and Stoltenberg urged …").
         if p.lang == Lang::En
+            && !closes_apposition
             && between
                 .windows(2)
                 .any(|w| w[0] == "," && matches!(w[1], "and" | "or"))

@@ -1,0 +1,72 @@
+//! Table-driven tests of clause structure around a trigger: the antecedent
+//! of a subject relative as the subject of a nominal event, a verb
+//! coordinated after a reported clause, coordinated actors in apposition,
+//! and speech verbs that are part of a name. Sentences written for these
+//! tests.
+
+mod common;
+
+use actorgraph::text::Lang;
+use common::{Case, check_cases, check_not_asserted};
+
+const CASES: &[Case] = &[
+    (
+        "French: the antecedent of 'qui' is the agent of the nominal event in the relative",
+        Lang::Fr,
+        None,
+        "Le Chili a réuni les dirigeants de l'Union africaine, qui ont exprimé leur soutien au Pérou.",
+        &["African Union supports Peru [positive asserted -]"],
+    ),
+    (
+        "English: same with 'who'",
+        Lang::En,
+        None,
+        "Chile hosted the leaders of the African Union, who voiced their support for Peru.",
+        &["African Union supports Peru [positive asserted -]"],
+    ),
+    (
+        "French: a verb after 'et' following a reported clause shares the sentence's subject",
+        Lang::Fr,
+        None,
+        "Le Pérou a déclaré que les pourparlers étaient terminés et a menacé la Bolivie.",
+        &["Peru threatens Bolivia [positive asserted"],
+    ),
+    (
+        "English: same after 'and'",
+        Lang::En,
+        None,
+        "Peru said that the talks were over and threatened Bolivia.",
+        &["Peru threatens Bolivia [positive asserted"],
+    ),
+    (
+        "French: a comma that closes an apposition does not end the list of subjects",
+        Lang::Fr,
+        Some("2019-12-10"),
+        "Le président russe, Vladimir Poutine, et le président chinois, Xi Jinping, se sont rencontrés à Pékin.",
+        &["Vladimir Putin meets Xi Jinping [positive asserted -]"],
+    ),
+    (
+        "English: same with ', and'",
+        Lang::En,
+        Some("2019-12-10"),
+        "The Russian president, Vladimir Putin, and the Chinese president, Xi Jinping, met in Beijing.",
+        &["Vladimir Putin meets Xi Jinping [positive asserted -]"],
+    ),
+];
+
+#[test]
+fn clauses() {
+    check_cases(CASES);
+}
+
+const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[(
+    "'States' in 'the United States' is no speech verb reporting the rest",
+    Lang::En,
+    "Iran, the United States and Britain reached a deal on Tuesday.",
+    "asserted Iran]",
+)];
+
+#[test]
+fn clause_claims_that_must_not_be_asserted() {
+    check_not_asserted(NOT_ASSERTED);
+}
