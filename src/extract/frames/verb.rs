@@ -45,7 +45,20 @@ pub(crate) fn verb_frame(
     let is_passive = full_passive || reduced;
     // Object (or agent, in the passive).
     let mut obj = verb_object(p, s, t, v, is_passive, used);
-    let found = clause_subject(p, s, t, start, barrier, used);
+    // "demonstrators protesting the results", "des manifestants réclamant
+    // X": a gerund right after a noun phrase says what that actor does.
+    let modified = (tense == Tense::Gerund)
+        .then(|| {
+            p.ending_at(t.first).find(|&mi| {
+                let m = &p.mentions[mi];
+                usable(m) && !m.locative && m.kind != MentionKind::Demonym
+            })
+        })
+        .flatten();
+    let found = match modified {
+        Some(mi) => (Some(mi), "the noun phrase the gerund follows"),
+        None => clause_subject(p, s, t, start, barrier, used),
+    };
     let only_reduced = reduced && !full_passive;
     let (subj, how) = fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
     if obj.is_none() && !is_passive {

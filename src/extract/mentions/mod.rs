@@ -108,35 +108,40 @@ fn treaty_names(p: &mut Prepared) {
 /// within eight tokens.
 fn datelines(p: &mut Prepared) {
     for s in 0..p.sentences.len() {
-        let (first, last) = (p.sentences[s].first, p.sentences[s].last);
-        if first >= last || !p.tokens[first].all_caps || p.tokens[first].kind != Kind::Word {
+        let Some((first, end)) = dateline_span(p, s) else {
             continue;
-        }
-        let end = (first + 1..last.min(first + 9)).find(|&j| {
-            matches!(
-                p.tokens[j].norm.as_str(),
-                ":" | "-" | "\u{2014}" | "\u{2013}"
-            )
-        });
-        let Some(end) = end else { continue };
-        // "MOSCOU —", "PARIS (Reuters) -", and with a date after the
-        // place's comma: "MOSCOU, 10 novembre —", "WASHINGTON, Aug. 6 —".
-        let comma = (first..end).find(|&j| p.tokens[j].norm == ",");
-        let date_from = comma.filter(|&c| end - c <= 4).map_or(end, |c| c + 1);
-        let heading = (first..end).all(|j| {
-            let t = &p.tokens[j];
-            t.upper
-                || matches!(t.norm.as_str(), "," | "(" | ")" | ".")
-                || (j >= date_from && matches!(t.kind, Kind::Number | Kind::Word))
-        });
-        if !heading {
-            continue;
-        }
+        };
         let range = p.starting_in(first, end + 1);
         for m in p.mentions[range].iter_mut().filter(|m| m.last <= end) {
             m.locative = true;
         }
     }
+}
+
+/// The dateline opening sentence `s`, if any: its first token and the
+/// colon or dash that ends it.
+pub(crate) fn dateline_span(p: &Prepared, s: usize) -> Option<(usize, usize)> {
+    let (first, last) = (p.sentences[s].first, p.sentences[s].last);
+    if first >= last || !p.tokens[first].all_caps || p.tokens[first].kind != Kind::Word {
+        return None;
+    }
+    let end = (first + 1..last.min(first + 9)).find(|&j| {
+        matches!(
+            p.tokens[j].norm.as_str(),
+            ":" | "-" | "\u{2014}" | "\u{2013}"
+        )
+    })?;
+    // "MOSCOU —", "PARIS (Reuters) -", and with a date after the
+    // place's comma: "MOSCOU, 10 novembre —", "WASHINGTON, Aug. 6 —".
+    let comma = (first..end).find(|&j| p.tokens[j].norm == ",");
+    let date_from = comma.filter(|&c| end - c <= 4).map_or(end, |c| c + 1);
+    let heading = (first..end).all(|j| {
+        let t = &p.tokens[j];
+        t.upper
+            || matches!(t.norm.as_str(), "," | "(" | ")" | ".")
+            || (j >= date_from && matches!(t.kind, Kind::Number | Kind::Word))
+    });
+    heading.then_some((first, end))
 }
 
 /// Returns the document entity for a knowledge-base entity.

@@ -19,6 +19,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
         return;
     }
     let lang = p.lang;
+    let dateline = dateline_state(p);
     let mut found = Vec::new(); // (first, last, country kb index, sector entry)
     for s in 0..p.sentences.len() {
         let (first, last) = (p.sentences[s].first, p.sentences[s].last);
@@ -49,6 +50,15 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                             sole_state_before(p, i, end, first, agent)
                         })
                         .flatten()
+                        .map(|c| (i, end, c))
+                })
+                // "HONG KONG — Police fired tear gas at demonstrators": a
+                // bare phrase the sentence places nowhere is where the
+                // story is filed.
+                .or_else(|| {
+                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                    dateline
+                        .filter(|_| bare(p, i, end, agent))
                         .map(|c| (i, end, c))
                 });
             if let Some((a, b, country)) = found_country {
@@ -363,9 +373,32 @@ fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     state_of(p, &m.ents)
 }
 
-/// Whether a folded sector noun is plural ("students", "travailleurs", "people").
+/// Whether a folded sector noun is plural ("students", "travailleurs",
+/// "people"), or a collective ("police").
 fn plural_noun(w: &str) -> bool {
-    w.ends_with('s') || w.ends_with('x') || w == "people"
+    w.ends_with('s') || w.ends_with('x') || matches!(w, "people" | "police")
+}
+
+/// Whether the sector phrase at `a..b` stands bare: plural (or a state's
+/// own agents after "the"/"la"), no name, demonym or capitalised word
+/// attached before it.
+fn bare(p: &Prepared, a: usize, b: usize, state_agent: bool) -> bool {
+    let plural = plural_noun(&p.tokens[b - 1].norm);
+    let definite =
+        state_agent && a > 0 && matches!(p.norm(a - 1), "the" | "le" | "la" | "l'" | "les");
+    (plural || definite)
+        && !(a > 0 && p.ending_at(a).next().is_some())
+        && !(a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first)
+}
+
+/// The state of a news dateline's place ("HONG KONG —", "MOSCOU, 21
+/// septembre —") in the document's first three sentences.
+fn dateline_state(p: &Prepared) -> Option<usize> {
+    (0..p.sentences.len().min(3)).find_map(|s| {
+        let (first, end) = super::dateline_span(p, s)?;
+        p.lying_in(first, end)
+            .find_map(|(_, m)| state_of(p, &m.ents))
+    })
 }
 
 /// A bare plural sector noun with no place after it belongs to the only
