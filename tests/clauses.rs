@@ -52,6 +52,30 @@ const CASES: &[Case] = &[
         "The Russian president, Vladimir Putin, and the Chinese president, Xi Jinping, met in Beijing.",
         &["Vladimir Putin meets Xi Jinping [positive asserted -]"],
     ),
+    (
+        "coordinated subjects acting 'jointly' cooperate, with the act's modality",
+        Lang::En,
+        None,
+        "Chile and Peru will jointly patrol the border next year.",
+        &[
+            "Chile cooperatesWith Peru [positive future -]",
+            "Peru cooperatesWith Chile [positive future -]",
+        ],
+    ),
+    (
+        "French: 'ensemble', with a conditional",
+        Lang::Fr,
+        None,
+        "Le Chili et le Pérou pourraient surveiller ensemble la frontière.",
+        &["Chile cooperatesWith Peru [positive possible -]"],
+    ),
+    (
+        "a negated joint act is a negated cooperation",
+        Lang::En,
+        None,
+        "Chile and Peru did not act together during the crisis.",
+        &["Chile cooperatesWith Peru [negative asserted -]"],
+    ),
 ];
 
 #[test]
@@ -59,12 +83,26 @@ fn clauses() {
     check_cases(CASES);
 }
 
-const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[(
-    "'States' in 'the United States' is no speech verb reporting the rest",
-    Lang::En,
-    "Iran, the United States and Britain reached a deal on Tuesday.",
-    "asserted Iran]",
-)];
+const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "'States' in 'the United States' is no speech verb reporting the rest",
+        Lang::En,
+        "Iran, the United States and Britain reached a deal on Tuesday.",
+        "asserted Iran]",
+    ),
+    (
+        "'together with X' names a companion, not a joint act of the subject's list",
+        Lang::En,
+        "Chile, together with Peru, rejected the proposal.",
+        "cooperatesWith",
+    ),
+    (
+        "French: 'l'ensemble de' is 'all of'",
+        Lang::Fr,
+        "Le Chili et le Pérou ont rejeté l'ensemble des propositions.",
+        "cooperatesWith",
+    ),
+];
 
 #[test]
 fn clause_claims_that_must_not_be_asserted() {

@@ -26,6 +26,7 @@ pub mod clause;
 pub mod context;
 mod frames;
 mod governors;
+mod jointly;
 mod lookup;
 pub mod mentions;
 mod nouns;

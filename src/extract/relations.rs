@@ -105,6 +105,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             refused_object(p, s, end, &rule, &mut out[first_out..]);
         }
         out.extend(super::obligation::statements(p, s));
+        out.extend(super::jointly::statements(p, s, &quotes));
     }
     out
 }

@@ -214,6 +214,7 @@ const CUE_KINDS: &[&str] = &[
     "contrast",
     "companion",
     "halt_noun",
+    "jointly",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
