@@ -116,6 +116,27 @@ const CASES: &[Case] = &[
         "Le Maroc, qui accuse l'Algérie de soutenir le Polisario, a rappelé son ambassadeur en Tunisie.",
         &["Morocco accuses Algeria [positive asserted -]"],
     ),
+    (
+        "a person's office speaks for them ('le bureau de X')",
+        Lang::Fr,
+        Some("2024-01-01"),
+        "Le bureau de Benyamin Nétanyahou a accusé mardi le Hezbollah de préparer une attaque.",
+        &["Benjamin Netanyahu accuses Hezbollah [positive asserted -]"],
+    ),
+    (
+        "English genitive: 'X's office'",
+        Lang::En,
+        Some("2024-01-01"),
+        "Erdogan's office criticized Sweden on Friday.",
+        &["Recep Tayyip Erdoğan criticizes Sweden [positive asserted -]"],
+    ),
+    (
+        "'the office of' a role described by office",
+        Lang::En,
+        Some("2024-01-01"),
+        "The office of the French president condemned Russia.",
+        &["Emmanuel Macron criticizes Russia [positive asserted -]"],
+    ),
 ];
 
 #[test]

@@ -215,6 +215,7 @@ const CUE_KINDS: &[&str] = &[
     "companion",
     "halt_noun",
     "jointly",
+    "office_noun",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

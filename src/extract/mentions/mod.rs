@@ -7,6 +7,7 @@ pub mod coref;
 mod demonyms;
 mod descriptions;
 mod names;
+mod offices;
 mod orgs;
 pub mod roles;
 pub mod sectors;
@@ -43,6 +44,7 @@ pub fn find(p: &mut Prepared) {
     p.bound_spans();
     titles(p);
     surnames(p);
+    offices::person_offices(p);
     // Before metonyms, which make a city its state.
     treaty_names(p);
     metonyms(p);
