@@ -695,6 +695,18 @@ const CASES: &[Case] = &[
 /// (construction, language, text, statement that must NOT come out)
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "a nominal act under a verb of demand is not the demander's own",
+        Lang::En,
+        "Chile demanded the withdrawal of Peruvian troops from Bolivia.",
+        "Chile withdrawsFrom",
+    ),
+    (
+        "French: same under 'exiger'",
+        Lang::Fr,
+        "Le Chili a exigé le retrait des troupes péruviennes de Bolivie.",
+        "Chile withdrawsFrom",
+    ),
+    (
         "a suspended cooperation is not cooperation",
         Lang::Fr,
         "Le Canada a annoncé la suspension de sa coopération militaire avec le Mali.",

@@ -11,7 +11,7 @@ use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
 use super::{Frame, demanded_clause_subject, object_after, usable};
-use crate::lexicon::{EntityType, NounEntry};
+use crate::lexicon::{EntityType, NounEntry, Trigger};
 use crate::predicate::Predicate;
 use crate::text::{Kind, Lang};
 
@@ -142,6 +142,22 @@ fn light_verb_subject(
     clause_subj
         .filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
         .filter(|_| !cue_verb_before(p, start, t.first, "evaluate", 3))
+        .filter(|_| !demand_verb_before(p, start, t.first))
+}
+
+/// Whether a verb of demand stands at most three tokens before the noun at
+/// `head`: "demanded the withdrawal of X", "a exigé le retrait de X" ask
+/// for someone else's act, not the subject's.
+fn demand_verb_before(p: &Prepared, start: usize, head: usize) -> bool {
+    let lo = head.saturating_sub(3).max(start);
+    (lo..head).any(|j| {
+        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
+            ts.iter().any(|t| match t {
+                Trigger::Verb(v, _) => p.k.lex.verbs[*v].predicate == Predicate::DemandsFrom,
+                _ => false,
+            })
+        })
+    })
 }
 
 /// The direct object of the light verb governing a predicate noun: a single
