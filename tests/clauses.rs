@@ -76,6 +76,20 @@ const CASES: &[Case] = &[
         "Chile and Peru did not act together during the crisis.",
         &["Chile cooperatesWith Peru [negative asserted -]"],
     ),
+    (
+        "'the agreement' after a named agreement is that agreement, which can be judged",
+        Lang::En,
+        None,
+        "The Paris Agreement entered into force in 2016. Brazil condemned the agreement on Monday.",
+        &["Brazil criticizes Paris Agreement [positive asserted -]"],
+    ),
+    (
+        "French: 'l'accord' after a named agreement",
+        Lang::Fr,
+        None,
+        "L'accord de Paris est entré en vigueur en 2016. Le Chili a salué l'accord mardi.",
+        &["Chile supports Paris Agreement [positive asserted -]"],
+    ),
 ];
 
 #[test]

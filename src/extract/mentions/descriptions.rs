@@ -1,8 +1,9 @@
 //! Definite descriptions of a group or an organization named before: "le
 //! mouvement islamiste", "the militant group", "l'organisation" (cue kind
-//! `group_anaphor` for the head noun). They are mentions of the most
-//! recent group or organization of the current or three previous
-//! sentences, as a reader takes them.
+//! `group_anaphor` for the head noun), and of an agreement named before:
+//! "the deal", "l'accord" (cue kind `treaty`). They are mentions of the
+//! most recent group or organization (agreement) of the current or three
+//! previous sentences, as a reader takes them.
 
 use super::super::clause::is_article;
 use super::super::{Mention, MentionKind, Prepared};
@@ -21,8 +22,12 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'") {
             continue;
         }
-        let Some(head) = head_after(p, cov, i) else {
-            continue;
+        let (head, agreement) = match head_after(p, cov, i, "group_anaphor") {
+            Some(h) => (h, false),
+            None => match head_after(p, cov, i, "treaty") {
+                Some(h) => (h, true),
+                None => continue,
+            },
         };
         // "the group's leader" still names it; "the group Wagner", "le
         // groupe de Wagner" or "the group of Seven" is another phrase.
@@ -36,7 +41,12 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         {
             continue;
         }
-        if let Some((e, named)) = latest_group(p, i) {
+        let types: &[EntityType] = if agreement {
+            &[EntityType::Event]
+        } else {
+            &[EntityType::Group, EntityType::Organization]
+        };
+        if let Some((e, named)) = latest_of(p, i, types) {
             out.push(Mention {
                 first: i,
                 last: head + 1,
@@ -44,7 +54,12 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
                 kind: MentionKind::Officials,
                 how: if p.explain {
                     format!(
-                        "description of a group: most recent group or organization {} (\"{}\")",
+                        "description: most recent {} {} (\"{}\")",
+                        if agreement {
+                            "agreement"
+                        } else {
+                            "group or organization"
+                        },
                         p.ents[e].label,
                         p.surface(p.mentions[named].first, p.mentions[named].last)
                     )
@@ -64,7 +79,7 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
 /// The head noun (cue kind `group_anaphor`) of the description opening at
 /// article `i`: right after it, or (English) after one or two modifiers
 /// ("the militant group", "the Islamist movement").
-fn head_after(p: &Prepared, cov: &[bool], i: usize) -> Option<usize> {
+fn head_after(p: &Prepared, cov: &[bool], i: usize, kind: &str) -> Option<usize> {
     let last = p.sentences[p.sentence_of(i)].last;
     let max = if p.lang == Lang::En { 3 } else { 1 };
     let end = (i + 1 + max).min(last);
@@ -72,7 +87,7 @@ fn head_after(p: &Prepared, cov: &[bool], i: usize) -> Option<usize> {
         if covered || p.tokens[j].kind != Kind::Word {
             return None;
         }
-        if p.k.lex.is(p.lang, "group_anaphor", p.norm(j)) {
+        if p.k.lex.is(p.lang, kind, p.norm(j)) {
             return Some(j);
         }
         let w = p.norm(j);
@@ -83,9 +98,9 @@ fn head_after(p: &Prepared, cov: &[bool], i: usize) -> Option<usize> {
     None
 }
 
-/// The most recent group or organization mention before token `i`, within
-/// [`BACK`] sentences: its entity and mention.
-fn latest_group(p: &Prepared, i: usize) -> Option<(usize, usize)> {
+/// The most recent mention of an entity of one of `types` before token
+/// `i`, within [`BACK`] sentences: its entity and mention.
+fn latest_of(p: &Prepared, i: usize, types: &[EntityType]) -> Option<(usize, usize)> {
     let min_sent = p.sentence_of(i).saturating_sub(BACK);
     let upto = p.mentions.partition_point(|m| m.first < i);
     (0..upto)
@@ -94,12 +109,7 @@ fn latest_group(p: &Prepared, i: usize) -> Option<(usize, usize)> {
         .find_map(|mi| {
             let m = &p.mentions[mi];
             let &e = m.ents.first()?;
-            (m.ents.len() == 1
-                && !m.locative
-                && matches!(
-                    p.ents[e].etype,
-                    EntityType::Group | EntityType::Organization
-                ))
-            .then_some((e, mi))
+            (m.ents.len() == 1 && !m.locative && types.contains(&p.ents[e].etype))
+                .then_some((e, mi))
         })
 }
