@@ -25,6 +25,13 @@ const CASES: &[Case] = &[
         &["Joe Biden meets Xi Jinping [positive asserted -]"],
     ),
     (
+        "a participle after a comma is the clause subject's act: its object pronoun is someone else",
+        Lang::En,
+        Some("2023-11-14"),
+        "Joe Biden called Xi Jinping on Tuesday, urging him to restrain North Korea.",
+        &["Joe Biden demandsFrom Xi Jinping [positive asserted -]"],
+    ),
+    (
         "after 'and', the coordinated verb's subject is the clause's first one",
         Lang::En,
         Some("2021-05-01"),

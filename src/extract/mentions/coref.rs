@@ -253,7 +253,23 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             && p.norm(m.first) != "its");
     // An object pronoun is not its own verb's subject: in "Trump
     // recognised him", "him" is someone else.
-    let own_subject = object_pronoun(p, m).then(|| governing_subject(p, sent, m.first));
+    // With its coordinated members: "A, B and C cut ties with D, accusing it …".
+    let own_subject: Vec<usize> = object_pronoun(p, m)
+        .then(|| governing_subject(p, sent, m.first))
+        .flatten()
+        .map(|g| {
+            // A list's group is complete from its last member: gather the
+            // groups, up to the pronoun, that hold the subject.
+            let mut all = coordination_group(p, g);
+            for (k, _) in p.lying_in(p.mentions[g].last, m.first) {
+                let grp = coordination_group(p, k);
+                if grp.contains(&g) {
+                    all.extend(grp);
+                }
+            }
+            all
+        })
+        .unwrap_or_default();
     // Mentions are sorted: going back, the first one before `min_sent`
     // ends the search.
     let cands: Vec<usize> = (0..mi)
@@ -264,7 +280,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             !c.ents.is_empty()
                 && !c.locative
                 && c.kind != MentionKind::Demonym
-                && own_subject.flatten() != Some(j)
+                && !own_subject.contains(&j)
         })
         .collect();
     if pair {
@@ -329,6 +345,17 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
     let first = p.sentences[sent].first;
     // English: the verb is before the pronoun; French: the clitic is.
     let mut k = if p.lang == Lang::En { at - 1 } else { at };
+    // ", accusing it of …": a participle after a comma is the clause
+    // subject's act.
+    if p.lang == Lang::En && k > first && p.norm(k).ends_with("ing") && p.norm(k - 1) == "," {
+        let (start, _) = clause_start(p, sent, k - 1);
+        return p
+            .lying_in(start, k - 1)
+            .find(|(_, c)| {
+                super::super::frames::usable(c) && !c.locative && is_subject_position(p, c)
+            })
+            .map(|(mi, _)| mi);
+    }
     for _ in 0..4 {
         if k <= first {
             return None;
@@ -346,7 +373,9 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
             let (start, _) = clause_start(p, sent, k - 1);
             return p
                 .lying_in(start, k - 1)
-                .find(|(_, c)| super::super::frames::usable(c) && is_subject_position(p, c))
+                .find(|(_, c)| {
+                    super::super::frames::usable(c) && !c.locative && is_subject_position(p, c)
+                })
                 .map(|(mi, _)| mi);
         }
         if p.tokens[k - 1].kind != Kind::Word || p.tokens[k - 1].upper {
