@@ -28,12 +28,12 @@ PEER = {
     "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
 }
 # tests/corpus/LANG: (F1 floor, most forbidden statements allowed); measured
-# 2026-12-07 (session 14) on main 8a37e7f: en F1 0.730, 0 forbidden; fr F1 0.697,
+# 2026-12-07 (session 15) on main be46fc1: en F1 0.759, 0 forbidden; fr F1 0.748,
 # 0 forbidden.
 CORPUS = {
-    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.70")),
+    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.73")),
            int(os.environ.get("AG_CORPUS_EN_FORBIDDEN_MAX", "0"))),
-    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.67")),
+    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.72")),
            int(os.environ.get("AG_CORPUS_FR_FORBIDDEN_MAX", "0"))),
 }
 
