@@ -90,6 +90,24 @@ const CASES: &[Case] = &[
         "L'accord de Paris est entré en vigueur en 2016. Le Chili a salué l'accord mardi.",
         &["Chile supports Paris Agreement [positive asserted -]"],
     ),
+    (
+        "a list announced by a plural noun is the other side of a reciprocal act",
+        Lang::En,
+        None,
+        "Serbia and three neighbouring countries, Hungary, Romania and Bulgaria, reached an agreement on Monday.",
+        &[
+            "Serbia agreesWith Hungary [positive asserted -]",
+            "Serbia agreesWith Romania [positive asserted -]",
+            "Serbia agreesWith Bulgaria [positive asserted -]",
+        ],
+    ),
+    (
+        "French: same with 'et trois pays voisins, …'",
+        Lang::Fr,
+        None,
+        "La Serbie et trois pays voisins, la Hongrie, la Roumanie et la Bulgarie, ont conclu un accord lundi.",
+        &["Serbia agreesWith Hungary [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -103,6 +121,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Iran, the United States and Britain reached a deal on Tuesday.",
         "asserted Iran]",
+    ),
+    (
+        "the members of an announced list are not parties with one another",
+        Lang::En,
+        "Serbia and three neighbouring countries, Hungary, Romania and Bulgaria, reached an agreement on Monday.",
+        "Hungary agreesWith Romania",
     ),
     (
         "'together with X' names a companion, not a joint act of the subject's list",

@@ -6,11 +6,13 @@
 
 use super::context::Context;
 use super::frames::group_ents;
+use super::mentions::coref::coordination_group;
 use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::EntityType;
 use crate::predicate::Predicate;
 use crate::statement::Statement;
+use crate::text::Kind;
 
 /// Records why a rule did not fire, and which stage decided it (for
 /// `explain` only).
@@ -284,12 +286,27 @@ pub(crate) fn reciprocal(
                 | Predicate::CooperatesWith
                 | Predicate::AllyOf
         );
-    if !reciprocal || group.len() < 2 {
+    if !reciprocal {
         return None;
     }
     let m = &p.mentions[mi];
     let span = (m.first.min(t.first), m.last.max(t.last));
     let mut out = Vec::new();
+    // "Iran and six world powers, the United States, Britain, …, reached an
+    // agreement": two sides, the actor and the announced list; the list's
+    // members are parties with the actor, not with one another.
+    if let Some((a, list)) = announced_sides(p, mi, &group) {
+        for b in list.into_iter().filter(|&b| b != a) {
+            out.extend(rule.make(p, s, (a, b), ctx, span));
+            if !sym {
+                out.extend(rule.make(p, s, (b, a), ctx, span));
+            }
+        }
+        return Some(out);
+    }
+    if group.len() < 2 {
+        return None;
+    }
     for &(a, _) in &group {
         for &(b, _) in &group {
             if a != b && (a < b || !sym) {
@@ -298,6 +315,72 @@ pub(crate) fn reciprocal(
         }
     }
     Some(out)
+}
+
+/// The two sides of "A and N plural noun, B, C and D": the actor A and
+/// the listed actors, whether the agent mention `mi` (with `group`) is A or
+/// a member of the list.
+fn announced_sides(
+    p: &Prepared,
+    mi: usize,
+    group: &[(usize, usize)],
+) -> Option<(usize, Vec<usize>)> {
+    if group.len() == 1
+        && let Some(list) = announced_list(p, mi)
+    {
+        return Some((group[0].0, list));
+    }
+    // The list's first member, then the actor before the announcing phrase.
+    let first = group.iter().map(|&(_, g)| g).min()?;
+    let f = p.mentions[first].first;
+    let lo = f.saturating_sub(8);
+    let a = (lo..f).rev().find_map(|k| {
+        p.ending_at(k)
+            .find(|&x| super::frames::usable(&p.mentions[x]) && x != first)
+    })?;
+    let list = announced_list(p, a)?;
+    let &ea = p.mentions[a].ents.first()?;
+    group
+        .iter()
+        .all(|(e, _)| list.contains(e))
+        .then_some((ea, list))
+}
+
+/// The actors a plural noun phrase after "and"/"et" announces, set off by
+/// commas, after mention `mi`: "Iran and six world powers, the United
+/// States, Britain, France, Germany, Russia and China, …" gives the six.
+fn announced_list(p: &Prepared, mi: usize) -> Option<Vec<usize>> {
+    let m = &p.mentions[mi];
+    let last = p.sentences[p.sentence_of(m.first)].last;
+    if !matches!(p.norm(m.last), "and" | "et") {
+        return None;
+    }
+    // The announcing phrase: a few lower-case words or a number, ending in
+    // a plural noun, then a comma.
+    let comma = (m.last + 2..last.min(m.last + 7)).find(|&j| p.norm(j) == ",")?;
+    let phrase_ok = (m.last + 1..comma).all(|j| {
+        let t = &p.tokens[j];
+        (t.kind == Kind::Word && !t.upper || t.kind == Kind::Number)
+            && p.covering(j).next().is_none()
+    }) && {
+        let head = p.norm(comma - 1);
+        head.ends_with('s') || head.ends_with('x')
+    };
+    if !phrase_ok {
+        return None;
+    }
+    let first = p.starting_in(comma + 1, (comma + 3).min(last)).next()?;
+    let members: Vec<usize> = coordination_group(p, first)
+        .into_iter()
+        .filter(|&g| g >= first && super::frames::usable(&p.mentions[g]))
+        .flat_map(|g| p.mentions[g].ents.iter().copied())
+        .collect();
+    // The list closes with a comma before the clause goes on.
+    let end = coordination_group(p, first)
+        .into_iter()
+        .map(|g| p.mentions[g].last)
+        .max()?;
+    (members.len() >= 2 && p.norm(end) == ",").then_some(members)
 }
 
 /// A reciprocal phrase (cue kind `reciprocal`: "each other", "one another",
