@@ -123,6 +123,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "asserted Iran]",
     ),
     (
+        "'states' after a number and a participle is a noun, not a speech verb",
+        Lang::En,
+        "Serbia and three neighbouring states, Hungary, Romania and Bulgaria, reached an agreement on Monday.",
+        "asserted Serbia]",
+    ),
+    (
         "the members of an announced list are not parties with one another",
         Lang::En,
         "Serbia and three neighbouring countries, Hungary, Romania and Bulgaria, reached an agreement on Monday.",

@@ -587,9 +587,38 @@ fn speech_verb_before(p: &Prepared, s: usize, that: usize) -> Option<usize> {
 }
 
 /// Whether token `j` is a speech verb: a form of one that is not part of a
-/// name ("states" in "the United States").
+/// name ("states" in "the United States") nor an English plural noun after
+/// a determiner, a number or a participle ("three neighbouring states",
+/// "the reports", "its claims").
 fn speech_verb_at(p: &Prepared, j: usize) -> bool {
-    p.k.lex.is_verb(p.lang, "speech", p.norm(j)) && p.covering(j).next().is_none()
+    let lex = &p.k.lex;
+    if !lex.is_verb(p.lang, "speech", p.norm(j)) || p.covering(j).next().is_some() {
+        return false;
+    }
+    let noun = p.lang == Lang::En && j > 0 && p.norm(j).ends_with('s') && {
+        let prev = p.norm(j - 1);
+        is_article(p.lang, prev)
+            || p.tokens[j - 1].kind == crate::text::Kind::Number
+            || lex.is(p.lang, "possessive_sg", prev)
+            || lex.is(p.lang, "possessive_pl", prev)
+            || matches!(
+                prev,
+                "several"
+                    | "many"
+                    | "other"
+                    | "some"
+                    | "both"
+                    | "all"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+            )
+            || prev.ends_with("ing") && !lex.is_verb(p.lang, "speech", prev)
+    };
+    !noun
 }
 
 /// The auxiliary of a perfect before a speech verb ("has said", "a déclaré").
