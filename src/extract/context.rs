@@ -641,22 +641,34 @@ fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
     }
     if k > cs && matches!(p.norm(k - 1), "and" | "et") {
         // The first verb's clause may hold subordinators ("as a weapon"):
-        // read from the sentence's main clause, after an opening
-        // subordinate clause ("After …, X accused …").
-        let first = p.sentences[s].first;
-        let lo = if p.k.lex.is(p.lang, "subordinator", p.norm(first)) {
-            (first..k)
-                .find(|&j| p.norm(j) == ",")
-                .map_or(first, |c| c + 1)
-        } else {
-            first
-        };
-        return p
-            .lying_in(lo, k)
-            .find(|&(_, m)| usable(m) && !m.locative && is_subject_position(p, m))
-            .map(|(mi, _)| mi);
+        // read from the sentence's main clause.
+        return main_clause_subject(p, s, k, &[]);
     }
     subject_in(p, cs, verb, &[])
+}
+
+/// The first subject of sentence `s`'s main clause before token `end`,
+/// after an opening subordinate clause ("After …, X accused …"), skipping
+/// the mentions in `used`.
+pub(crate) fn main_clause_subject(
+    p: &Prepared,
+    s: usize,
+    end: usize,
+    used: &[usize],
+) -> Option<usize> {
+    let first = p.sentences[s].first;
+    let lo = if p.k.lex.is(p.lang, "subordinator", p.norm(first)) {
+        (first..end)
+            .find(|&j| p.norm(j) == ",")
+            .map_or(first, |c| c + 1)
+    } else {
+        first
+    };
+    p.lying_in(lo, end)
+        .find(|&(mi, m)| {
+            usable(m) && !m.locative && is_subject_position(p, m) && !used.contains(&mi)
+        })
+        .map(|(mi, _)| mi)
 }
 
 /// Clause start for a trigger at `head`: after the nearest barrier.

@@ -370,16 +370,14 @@ fn announced_list(p: &Prepared, mi: usize) -> Option<Vec<usize>> {
         return None;
     }
     let first = p.starting_in(comma + 1, (comma + 3).min(last)).next()?;
-    let members: Vec<usize> = coordination_group(p, first)
-        .into_iter()
-        .filter(|&g| g >= first && super::frames::usable(&p.mentions[g]))
-        .flat_map(|g| p.mentions[g].ents.iter().copied())
+    let group = coordination_group(p, first);
+    let members: Vec<usize> = group
+        .iter()
+        .filter(|&&g| g >= first && super::frames::usable(&p.mentions[g]))
+        .flat_map(|&g| p.mentions[g].ents.iter().copied())
         .collect();
     // The list closes with a comma before the clause goes on.
-    let end = coordination_group(p, first)
-        .into_iter()
-        .map(|g| p.mentions[g].last)
-        .max()?;
+    let end = group.iter().map(|&g| p.mentions[g].last).max()?;
     (members.len() >= 2 && p.norm(end) == ",").then_some(members)
 }
 

@@ -4,8 +4,7 @@
 //! relative object).
 
 use super::super::clause::{complementizer_at, is_article};
-use super::super::context::clause_start;
-use super::super::mentions::coref::is_subject_position;
+use super::super::context::{clause_start, main_clause_subject};
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
 use super::super::{MentionKind, Prepared};
@@ -249,21 +248,9 @@ fn clause_subject(
     // clause has no subject shares the sentence's first subject.
     if subj.is_none()
         && let Some(and) = coordinator_before(p, t.first, start)
+        && let Some(mi) = main_clause_subject(p, s, and, used)
     {
-        let first = p.sentences[s].first;
-        // After an opening subordinate clause ("After …, X said …").
-        let lo = if p.k.lex.is(p.lang, "subordinator", p.norm(first)) {
-            (first..and)
-                .find(|&j| p.norm(j) == ",")
-                .map_or(first, |c| c + 1)
-        } else {
-            first
-        };
-        if let Some((mi, _)) = p.lying_in(lo, and).find(|&(mi, m)| {
-            usable(m) && !m.locative && is_subject_position(p, m) && !used.contains(&mi)
-        }) {
-            return (Some(mi), "subject of the verb coordinated before");
-        }
+        return (Some(mi), "subject of the verb coordinated before");
     }
     (subj, "subject of the clause")
 }

@@ -348,13 +348,7 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
     // ", accusing it of …": a participle after a comma is the clause
     // subject's act.
     if p.lang == Lang::En && k > first && p.norm(k).ends_with("ing") && p.norm(k - 1) == "," {
-        let (start, _) = clause_start(p, sent, k - 1);
-        return p
-            .lying_in(start, k - 1)
-            .find(|(_, c)| {
-                super::super::frames::usable(c) && !c.locative && is_subject_position(p, c)
-            })
-            .map(|(mi, _)| mi);
+        return first_subject_before(p, sent, k - 1);
     }
     for _ in 0..4 {
         if k <= first {
@@ -370,13 +364,7 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
         // A coordinated verb, or an infinitive (whose subject is its
         // controller): the clause's first subject.
         if matches!(w, "and" | "but" | "et" | "mais" | "to" | "de" | "d'" | "a") {
-            let (start, _) = clause_start(p, sent, k - 1);
-            return p
-                .lying_in(start, k - 1)
-                .find(|(_, c)| {
-                    super::super::frames::usable(c) && !c.locative && is_subject_position(p, c)
-                })
-                .map(|(mi, _)| mi);
+            return first_subject_before(p, sent, k - 1);
         }
         if p.tokens[k - 1].kind != Kind::Word || p.tokens[k - 1].upper {
             return None;
@@ -384,6 +372,14 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
         k -= 1;
     }
     None
+}
+
+/// The first subject of the clause that ends at token `end`.
+fn first_subject_before(p: &Prepared, sent: usize, end: usize) -> Option<usize> {
+    let (start, _) = clause_start(p, sent, end);
+    p.lying_in(start, end)
+        .find(|(_, c)| super::super::frames::usable(c) && !c.locative && is_subject_position(p, c))
+        .map(|(mi, _)| mi)
 }
 
 /// Phrases naming two actors mentioned before: "the two leaders", "both

@@ -349,11 +349,7 @@ pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
 fn located_bare(p: &Prepared, a: usize, b: usize, end: usize) -> Option<usize> {
     // Not when a name or demonym is attached before ("Kurdish rebels" of an
     // unknown people) or the noun is singular.
-    let plural = plural_noun(&p.tokens[b - 1].norm);
-    if !plural
-        || a > 0 && p.ending_at(a).next().is_some()
-        || a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first
-    {
+    if !bare(p, a, b, false) {
         return None;
     }
     let limit = end.min(b + 12);
