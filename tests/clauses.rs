@@ -108,6 +108,41 @@ const CASES: &[Case] = &[
         "La Serbie et trois pays voisins, la Hongrie, la Roumanie et la Bulgarie, ont conclu un accord lundi.",
         &["Serbia agreesWith Hungary [positive asserted -]"],
     ),
+    (
+        "a demand for someone's departure is addressed to them",
+        Lang::Fr,
+        None,
+        "Des milliers d'étudiants serbes ont réclamé la démission d'Aleksandar Vucic.",
+        &["students (Serbia) demandsFrom Aleksandar Vučić [positive asserted -]"],
+    ),
+    (
+        "an adjective may follow the departure noun",
+        Lang::Fr,
+        None,
+        "Les manifestants géorgiens exigent le départ immédiat d'Irakli Kobakhidze.",
+        &["protesters (Georgia) demandsFrom Irakli Kobakhidze [positive asserted -]"],
+    ),
+    (
+        "English: the removal of a named leader",
+        Lang::En,
+        None,
+        "Peruvian opposition parties called for the resignation of Dina Boluarte.",
+        &["opposition (Peru) demandsFrom Dina Boluarte [positive asserted -]"],
+    ),
+    (
+        "rejecting 'the criticism' answers an accusation told before",
+        Lang::En,
+        None,
+        "Lithuania accused Belarus of pushing migrants across the border. Minsk rejected the criticism on Tuesday.",
+        &["Belarus rejects Lithuania [positive asserted -]"],
+    ),
+    (
+        "French: 'ces critiques' answer an accusation told before",
+        Lang::Fr,
+        None,
+        "Le Maroc a accusé l'Algérie de soutenir les indépendantistes. Alger a rejeté ces critiques.",
+        &["Algeria rejects Morocco [positive asserted -]"],
+    ),
 ];
 
 #[test]

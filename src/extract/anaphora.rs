@@ -54,7 +54,7 @@ fn evaluated_act(
             && st.polarity == Polarity::Positive
             && !ours.contains(&st.subject.id)
             && match act {
-                Act::Of(pred) => st.predicate == pred,
+                Act::Of(pred) => same_act(st.predicate, pred),
                 Act::Any => is_act(st.predicate),
             }
     };
@@ -144,6 +144,14 @@ fn definite(p: &Prepared, w: &str) -> bool {
             "le" | "la" | "les" | "l'" | "ce" | "cet" | "cette" | "ces"
         ),
     }
+}
+
+/// Whether an event noun of predicate `noun` names an act of `pred`:
+/// the same predicate, or either of criticism and accusation, which news
+/// call by each other's names ("accused X of …; X rejected the criticism").
+fn same_act(pred: Predicate, noun: Predicate) -> bool {
+    let blame = |p| matches!(p, Predicate::Criticizes | Predicate::Accuses);
+    pred == noun || blame(pred) && blame(noun)
 }
 
 /// Predicates that are acts someone may be judged for: not judgements

@@ -27,6 +27,7 @@ pub mod context;
 mod frames;
 mod governors;
 mod jointly;
+mod located;
 mod lookup;
 pub mod mentions;
 mod nouns;

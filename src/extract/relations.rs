@@ -11,6 +11,7 @@ use super::governors::{
     as_rejection, as_threat, conditional_threat, declared_refusals, in_infinitive_phrase,
     reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
+use super::located::place_target;
 use super::protest::protest_default;
 use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
@@ -465,6 +466,35 @@ fn subject_only(
     if v.predicate == Predicate::Protests
         && let Some(out) = protest_default(p, s, t, sm, ctx, (&v.id, label, ""))
     {
+        return Some(out);
+    }
+    // "killed 23 people in Tel Aviv": the state where the attack struck.
+    if v.predicate == Predicate::Attacks
+        && !is_passive
+        && !v.inverse
+        && let Some(om) = place_target(p, s, t, sm)
+    {
+        let id = format!("{}+place", v.id);
+        let rule = Rule {
+            predicate: v.predicate,
+            id: &id,
+            confidence: 0.7,
+        };
+        let targets = [(p.mentions[om].ents[0], om)];
+        let out = cross(
+            p,
+            s,
+            (&group_ents(p, sm), &targets),
+            rule,
+            ctx,
+            span_of(p, t, sm, om),
+        );
+        p.note(Stage::Statements, |_| {
+            format!(
+                "rule {label}: fired (no actor targeted: the state of the place struck), {} statement(s)",
+                out.len()
+            )
+        });
         return Some(out);
     }
     if !v.alone || is_passive || v.inverse || !event_form(p, t, ctx) {

@@ -276,6 +276,49 @@ fn modifier_word(p: &Prepared, j: usize) -> bool {
         && p.k.lex.verb(p.lang, &t.norm).is_none()
 }
 
+/// A lower-case word that may modify a noun, participles included
+/// ("suspected", "weapons"): no function word nor adverb.
+fn plain_modifier(p: &Prepared, j: usize) -> bool {
+    let t = &p.tokens[j];
+    t.kind == Kind::Word
+        && !t.upper
+        && !is_function_word(p, &t.norm)
+        && !ADVERBS.contains(&t.norm.as_str())
+}
+
+/// Whether a number comes right before `i`, or before one modifier:
+/// "four bombs", "four shell bombs".
+fn number_before(p: &Prepared, i: usize, first: usize) -> bool {
+    let number = |j: usize| p.tokens[j].kind == Kind::Number || is_number_word(p.norm(j));
+    number(i - 1) || i >= first + 2 && plain_modifier(p, i - 1) && number(i - 2)
+}
+
+/// Whether a French form ends like an infinitive ("-er", "-ir", "-re").
+fn infinitive_ending(w: &str) -> bool {
+    w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")
+}
+
+/// English number words up to twelve, which a verb form never follows.
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "dozens"
+            | "hundreds"
+            | "thousands"
+    )
+}
+
 /// Whether an English verb form can also be read as a noun (not "-ed", "-ing").
 fn nominal_form(w: &str) -> bool {
     !w.ends_with("ed") && !w.ends_with("ing")
@@ -395,10 +438,30 @@ fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
         {
             return true;
         }
-        // English "asked for help", "appealed for support": a base form
-        // right after "for" is a noun.
-        if p.lang == Lang::En && prev == "for" && nominal_form(p.norm(i)) {
+        // English "asked for help", "fired at targets": a base form right
+        // after a preposition (but the infinitive's "to") is a noun, and so
+        // is one after a number ("four shell bombs", "two attack helicopters").
+        if p.lang == Lang::En
+            && nominal_form(p.norm(i))
+            && (is_preposition(p.lang, prev) && prev != "to" || number_before(p, i, first))
+        {
             return true;
+        }
+        // French "six semaines de combats": after "de", a verb is an
+        // infinitive ("de combattre"); another form is a noun.
+        if p.lang == Lang::Fr && matches!(prev, "de" | "d'") && !infinitive_ending(p.norm(i)) {
+            return true;
+        }
+        // "a suspected weapons supply": after "a"/"an" and lower-case
+        // modifiers only, a base form is a singular noun's head.
+        if p.lang == Lang::En && nominal_form(p.norm(i)) && !p.norm(i).ends_with('s') {
+            let lo = i.saturating_sub(4).max(first);
+            if let Some(a) = (lo..i).rev().find(|&j| !plain_modifier(p, j))
+                && a + 1 < i
+                && matches!(p.norm(a), "a" | "an")
+            {
+                return true;
+            }
         }
         // English "on treason charges", "in arms supplies": a preposition and
         // a lower-case modifier make the form a noun.

@@ -213,6 +213,7 @@ const CUE_KINDS: &[&str] = &[
     "any_determiner",
     "contrast",
     "companion",
+    "departure",
     "halt_noun",
     "jointly",
     "office_noun",

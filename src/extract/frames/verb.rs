@@ -84,6 +84,16 @@ pub(crate) fn verb_frame(
         obj = demanded_clause_subject(p, s, that + 1, used);
         how = "subject of the clause; addressee is the subject of the demanded clause";
     }
+    // "réclament le départ de X", "demanded the resignation of X": a
+    // demand that someone leave is addressed to them.
+    if obj.is_none()
+        && subj.is_some()
+        && v.predicate == Predicate::DemandsFrom
+        && let Some(o) = departing(p, s, t.last, used)
+    {
+        obj = Some(o);
+        how = "subject of the clause; addressee is the one whose departure is demanded";
+    }
     // "agreed to reopen its borders to Kenyan traders": an agreement
     // towards the actor of the agreed action.
     if obj.is_none()
@@ -102,6 +112,32 @@ pub(crate) fn verb_frame(
         clause_subject: true,
         how,
     })
+}
+
+/// The actor whose departure (cue kind `departure`) the words from `from`
+/// name: at most two articles or adjectives, the noun, at most one
+/// adjective, "of"/"de", an optional article, the actor ("la démission
+/// immédiate du président X", "the resignation of X").
+fn departing(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
+    let last = p.sentences[s].last;
+    let plain = |j: usize| {
+        let t = &p.tokens[j];
+        t.kind == Kind::Word && !t.upper && p.covering(j).next().is_none()
+    };
+    let noun = (from..(from + 3).min(last))
+        .take_while(|&j| plain(j))
+        .find(|&j| p.k.lex.is(p.lang, "departure", p.norm(j)))?;
+    let mut k = noun + 1;
+    if k < last && !matches!(p.norm(k), "of" | "de" | "du" | "des" | "d'") && plain(k) {
+        k += 1;
+    }
+    if k >= last || !matches!(p.norm(k), "of" | "de" | "du" | "des" | "d'") {
+        return None;
+    }
+    let mi = p.starting_in(k, (k + 3).min(last)).next()?;
+    let m = &p.mentions[mi];
+    let between_ok = (k + 1..m.first).all(|j| is_article(p.lang, p.norm(j)));
+    (between_ok && usable(m) && !m.locative && !used.contains(&mi)).then_some(mi)
 }
 
 /// A French object clitic ("lui", "leur") right before the verb at `head`,

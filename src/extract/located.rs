@@ -1,0 +1,44 @@
+//! An attack told with no actor as its target, only where it struck:
+//! "the bombers killed 23 people in Tel Aviv", "tanks fired at targets near
+//! Jericho". Event coders read such an attack as one on the state the place
+//! lies in, never on the attacker's own state (that is a domestic event
+//! this rule leaves alone).
+
+use super::frames::group_ents;
+use super::triggers::Trig;
+use super::{MentionKind, Prepared};
+use crate::lexicon::EntityType;
+
+/// How far after the trigger the place may come: a clause's length, so
+/// that a place two clauses on is not read as this act's.
+const WINDOW: usize = 20;
+
+/// The mention of a place after attack trigger `t` in sentence `s`,
+/// introduced by a locative preposition ("in", "near", "à"), that stands
+/// for a state none of subject `sm`'s actors belong to. `None` when an
+/// actor comes first: the act's target is then that actor's, or none.
+pub(crate) fn place_target(p: &Prepared, s: usize, t: &Trig, sm: usize) -> Option<usize> {
+    let last = p.sentences[s].last.min(t.last + WINDOW);
+    let agents = group_ents(p, sm);
+    // The clause ends at a comma: "killing 20 people, officials in Nairobi
+    // said" names where the speakers are.
+    let last = (t.last..last)
+        .find(|&j| matches!(p.norm(j), "," | ";" | "(" | ":"))
+        .unwrap_or(last);
+    for mi in p.starting_in(t.last, last) {
+        let m = &p.mentions[mi];
+        if m.kind == MentionKind::Pronoun || m.ents.is_empty() {
+            continue;
+        }
+        let e = m.ents[0];
+        if !(m.locative && p.ents[e].etype == EntityType::Place) {
+            return None;
+        }
+        let state = p.state_of_place(e)?;
+        let own = agents.iter().any(|&(a, _)| {
+            a == state || p.ents[a].iso3.is_some() && p.ents[a].iso3 == p.ents[state].iso3
+        });
+        return (!own).then_some(mi);
+    }
+    None
+}
