@@ -143,6 +143,36 @@ const CASES: &[Case] = &[
         "Le Maroc a accusé l'Algérie de soutenir les indépendantistes. Alger a rejeté ces critiques.",
         &["Algeria rejects Morocco [positive asserted -]"],
     ),
+    (
+        "a call on all parties goes to both sides of the conflict told before",
+        Lang::En,
+        None,
+        "Azerbaijani forces shelled Armenian positions on Tuesday. The European Union called on all parties to respect the ceasefire.",
+        &[
+            "European Union demandsFrom Azerbaijan [positive asserted -]",
+            "European Union demandsFrom Armenia [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'toutes les parties'",
+        Lang::Fr,
+        None,
+        "L'armée thaïlandaise a bombardé des positions cambodgiennes. La Chine a appelé toutes les parties à la retenue.",
+        &[
+            "China demandsFrom Thailand [positive asserted -]",
+            "China demandsFrom Cambodia [positive asserted -]",
+        ],
+    ),
+    (
+        "the parties are the story's main conflict, not the latest threat",
+        Lang::En,
+        None,
+        "Russian missiles hit Ukraine again. Russian drones struck Ukraine overnight. Lithuania said Belarus had threatened Lithuania. Turkey called on all parties to return to talks.",
+        &[
+            "Turkey demandsFrom Russia [positive asserted -]",
+            "Turkey demandsFrom Ukraine [positive asserted -]",
+        ],
+    ),
 ];
 
 #[test]
@@ -180,6 +210,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Le Chili et le Pérou ont rejeté l'ensemble des propositions.",
         "cooperatesWith",
+    ),
+    (
+        "the parties of the main conflict, not of a later threat",
+        Lang::En,
+        "Russian missiles hit Ukraine again. Russian drones struck Ukraine overnight. Lithuania said Belarus had threatened Lithuania. Turkey called on all parties to return to talks.",
+        "Turkey demandsFrom Belarus",
     ),
 ];
 

@@ -30,6 +30,13 @@ const CASES: &[Case] = &[
         "Des drones russes ont frappé des entrepôts à Kharkiv dans la nuit.",
         &["Russia attacks Ukraine [positive asserted -]"],
     ),
+    (
+        "a state named as where the attack struck",
+        Lang::En,
+        None,
+        "Turkish jets struck targets in Syria on Sunday.",
+        &["Turkey attacks Syria [positive asserted -]"],
+    ),
 ];
 
 /// (construction, language, text, statement that must not come out)
@@ -64,6 +71,12 @@ const NOT: &[(&str, Lang, &str, &str)] = &[
         "L'accord négocié par la Turquie met fin à six semaines de combats à Kharkiv.",
         "attacks",
     ),
+    (
+        "a participle followed by a preposition: the ones killed did not attack",
+        Lang::En,
+        "There were twelve Turkish soldiers killed in Syria last week.",
+        "Turkey attacks Syria",
+    ),
 ];
 
 /// (construction, language, text, trigger that must not be found): a verb
@@ -92,6 +105,18 @@ const NOUN_READINGS: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "L'accord met fin à six semaines de combats à Kharkiv.",
         "\"combats\": fr.attacks.combattre",
+    ),
+    (
+        "'struck targets': a form in -s right after a verb is a plural noun",
+        Lang::En,
+        "Turkish jets struck targets in Syria.",
+        "\"targets\": en.attacks.target",
+    ),
+    (
+        "'all sides': a form in -s after a quantifier is a plural noun",
+        Lang::En,
+        "China urged all sides to show restraint.",
+        "\"sides\": en.supports.side",
     ),
 ];
 

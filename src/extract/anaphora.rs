@@ -207,7 +207,7 @@ fn iris(p: &Prepared, ents: &[usize]) -> Vec<String> {
 }
 
 /// The document entity of IRI `id`.
-fn entity_index(p: &Prepared, id: &str) -> Option<usize> {
+pub(crate) fn entity_index(p: &Prepared, id: &str) -> Option<usize> {
     p.ents
         .iter()
         .position(|d| crate::rdf::entity_iri(&d.local) == id)

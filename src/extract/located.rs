@@ -4,10 +4,12 @@
 //! lies in, never on the attacker's own state (that is a domestic event
 //! this rule leaves alone).
 
+use super::clause::{is_article, is_preposition};
 use super::frames::group_ents;
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::EntityType;
+use crate::text::Lang;
 
 /// How far after the trigger the place may come: a clause's length, so
 /// that a place two clauses on is not read as this act's.
@@ -17,8 +19,27 @@ const WINDOW: usize = 20;
 /// introduced by a locative preposition ("in", "near", "à"), that stands
 /// for a state none of subject `sm`'s actors belong to. `None` when an
 /// actor comes first: the act's target is then that actor's, or none.
-pub(crate) fn place_target(p: &Prepared, s: usize, t: &Trig, sm: usize) -> Option<usize> {
+/// `markers` are the verb's object prepositions: another preposition right
+/// after it makes it a participle ("10 soldiers killed in Ukraine": the
+/// soldiers were killed, they did not attack).
+pub(crate) fn place_target(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    sm: usize,
+    markers: &[Vec<String>],
+) -> Option<usize> {
     let last = p.sentences[s].last.min(t.last + WINDOW);
+    // French participles are told apart by their auxiliary already.
+    if p.lang == Lang::En
+        && t.last < last
+        && is_preposition(p.lang, p.norm(t.last))
+        && !markers
+            .iter()
+            .any(|m| m.first().is_some_and(|w| w == p.norm(t.last)))
+    {
+        return None;
+    }
     let agents = group_ents(p, sm);
     // The clause ends at a comma: "killing 20 people, officials in Nairobi
     // said" names where the speakers are.
@@ -31,14 +52,24 @@ pub(crate) fn place_target(p: &Prepared, s: usize, t: &Trig, sm: usize) -> Optio
             continue;
         }
         let e = m.ents[0];
-        if !(m.locative && p.ents[e].etype == EntityType::Place) {
-            return None;
-        }
-        let state = p.state_of_place(e)?;
+        // "in Pakistan": a state named as a location is where it struck.
+        let state = match p.ents[e].etype {
+            EntityType::Place if m.locative => p.state_of_place(e)?,
+            EntityType::Country if locative_before(p, m.first) => e,
+            _ => return None,
+        };
         let own = agents.iter().any(|&(a, _)| {
             a == state || p.ents[a].iso3.is_some() && p.ents[a].iso3 == p.ents[state].iso3
         });
         return (!own).then_some(mi);
     }
     None
+}
+
+/// Whether a locative preposition (cue kind `spatial`) comes right before
+/// token `first`, or before an article there ("in the Philippines").
+fn locative_before(p: &Prepared, first: usize) -> bool {
+    let spatial = |j: usize| p.k.lex.is(p.lang, "spatial", p.norm(j));
+    first >= 1 && spatial(first - 1)
+        || first >= 2 && is_article(p.lang, p.norm(first - 1)) && spatial(first - 2)
 }

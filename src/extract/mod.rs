@@ -32,6 +32,7 @@ mod lookup;
 pub mod mentions;
 mod nouns;
 mod obligation;
+mod parties;
 mod protest;
 pub mod relations;
 mod statements;

@@ -12,6 +12,7 @@ use super::governors::{
     reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
 };
 use super::located::place_target;
+use super::parties::parties_addressed;
 use super::protest::protest_default;
 use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
@@ -456,6 +457,10 @@ fn subject_only(
                 judged_act(p, s, t, rule, sm, ctx, prior)
                     .map(|out| (out, "judges an act told before"))
             })
+            .or_else(|| {
+                parties_addressed(p, s, t, rule, sm, ctx, prior)
+                    .map(|out| (out, "addresses the sides of the conflict told before"))
+            })
     };
     if let Some((out, how)) = (!is_passive).then(anaphoric).flatten() {
         p.note(Stage::Statements, |_| {
@@ -472,7 +477,7 @@ fn subject_only(
     if v.predicate == Predicate::Attacks
         && !is_passive
         && !v.inverse
-        && let Some(om) = place_target(p, s, t, sm)
+        && let Some(om) = place_target(p, s, t, sm, &v.object)
     {
         let id = format!("{}+place", v.id);
         let rule = Rule {

@@ -452,6 +452,20 @@ fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
         if p.lang == Lang::Fr && matches!(prev, "de" | "d'") && !infinitive_ending(p.norm(i)) {
             return true;
         }
+        // English "struck targets", "all sides", "said attacks …": a form in
+        // -s right after a verb form or a quantifier is a plural noun (two
+        // finite verbs do not follow each other).
+        if p.lang == Lang::En
+            && p.norm(i).ends_with('s')
+            && nominal_form(p.norm(i))
+            && (matches!(prev, "all" | "both" | "several" | "many" | "such" | "other")
+                || p.tokens[i - 1].kind == Kind::Word
+                    && p.covering(i - 1).next().is_none()
+                    && (p.k.lex.verb(p.lang, prev).is_some()
+                        || p.k.lex.is_verb(p.lang, "speech", prev)))
+        {
+            return true;
+        }
         // "a suspected weapons supply": after "a"/"an" and lower-case
         // modifiers only, a base form is a singular noun's head.
         if p.lang == Lang::En && nominal_form(p.norm(i)) && !p.norm(i).ends_with('s') {

@@ -214,6 +214,7 @@ const CUE_KINDS: &[&str] = &[
     "contrast",
     "companion",
     "departure",
+    "all_parties",
     "halt_noun",
     "jointly",
     "office_noun",
