@@ -173,6 +173,13 @@ const CASES: &[Case] = &[
             "Turkey demandsFrom Ukraine [positive asserted -]",
         ],
     ),
+    (
+        "'au pouvoir' is the noun, not the modal verb: the act stays asserted",
+        Lang::Fr,
+        None,
+        "Le parti au pouvoir en Serbie a dénoncé la Croatie.",
+        &["Serbia criticizes Croatia [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -216,6 +223,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Russian missiles hit Ukraine again. Russian drones struck Ukraine overnight. Lithuania said Belarus had threatened Lithuania. Turkey called on all parties to return to talks.",
         "Turkey demandsFrom Belarus",
+    ),
+    (
+        "'parties to the war' are its sides, not the political parties of a state",
+        Lang::En,
+        "The United Nations criticized the parties to the war in Yemen.",
+        "parties (Yemen)",
+    ),
+    (
+        "bare 'all parties' is no group of the state named before",
+        Lang::En,
+        "Russian missiles hit Ukraine. Turkey called on all parties to return to talks.",
+        "parties (Turkey)",
     ),
 ];
 

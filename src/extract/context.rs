@@ -218,8 +218,15 @@ impl Clause<'_, '_> {
             }
         }
         if modality == Modality::Asserted {
-            let possible = near.iter().any(|w| {
-                lex.is_verb(lang, "possible", w) && !matches!(*w, "would")
+            // "le parti au pouvoir": the noun, not the modal verb.
+            let noun = |j: usize| {
+                j > 0
+                    && p.norm(j) == "pouvoir"
+                    && matches!(p.norm(j - 1), "au" | "le" | "du" | "de" | "son" | "leur")
+            };
+            let possible = before.iter().rev().take(5).any(|&j| {
+                let w = &p.norm(j);
+                lex.is_verb(lang, "possible", w) && !matches!(*w, "would") && !noun(j)
                     || matches!(
                         *w,
                         "could"

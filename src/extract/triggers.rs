@@ -468,11 +468,10 @@ fn used_as_noun(p: &Prepared, i: usize, first: usize) -> bool {
         }
         // "a suspected weapons supply": after "a"/"an" and lower-case
         // modifiers only, a base form is a singular noun's head.
-        if p.lang == Lang::En && nominal_form(p.norm(i)) && !p.norm(i).ends_with('s') {
+        if p.lang == Lang::En && !p.norm(i).ends_with('s') && nominal_form(p.norm(i)) {
             let lo = i.saturating_sub(4).max(first);
-            if let Some(a) = (lo..i).rev().find(|&j| !plain_modifier(p, j))
-                && a + 1 < i
-                && matches!(p.norm(a), "a" | "an")
+            if let Some(a) = (lo..i - 1).rev().find(|&j| matches!(p.norm(j), "a" | "an"))
+                && (a + 1..i).all(|j| plain_modifier(p, j))
             {
                 return true;
             }

@@ -40,11 +40,22 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 i += 1;
                 continue;
             };
-            let found_country = country_of_phrase(p, i, end, last)
-                .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)))
+            // "all parties", "the parties": parties of a conflict or a
+            // treaty unless a state names them political ("Algerian parties").
+            let placed_only = entry.agent == "PTY";
+            // "parties to the conflict", "les parties au conflit".
+            let party_to =
+                placed_only && end < last && matches!(p.norm(end), "to" | "au" | "aux" | "a" | "à");
+            let placed = (!party_to)
+                .then(|| {
+                    country_of_phrase(p, i, end, last)
+                        .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)))
+                })
+                .flatten();
+            let found_country = placed
                 // Not civilians: the people an actor attacks are seldom its own.
                 .or_else(|| {
-                    (entry.agent != "CVL")
+                    (entry.agent != "CVL" && !placed_only)
                         .then(|| {
                             let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                             sole_state_before(p, i, end, first, agent)
@@ -58,7 +69,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 .or_else(|| {
                     let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     dateline
-                        .filter(|_| bare(p, i, end, agent))
+                        .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
                 });
             if let Some((a, b, country)) = found_country {
