@@ -180,6 +180,20 @@ const CASES: &[Case] = &[
         "Le parti au pouvoir en Serbie a dénoncé la Croatie.",
         &["Serbia criticizes Croatia [positive asserted -]"],
     ),
+    (
+        "a verdict in quotes judges the story's headline act",
+        Lang::En,
+        None,
+        "Russian missiles struck Kyiv overnight. Ukraine and Moldova signed a trade agreement on Friday. Germany denounced an \"act of barbarism\".",
+        &["Germany criticizes Russia [positive asserted -]"],
+    ),
+    (
+        "French: 'a dénoncé un « acte barbare »'",
+        Lang::Fr,
+        None,
+        "L'armée russe a bombardé Kharkiv. Le gouvernement polonais a dénoncé un « acte barbare ».",
+        &["Poland criticizes Russian Armed Forces [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -235,6 +249,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Russian missiles hit Ukraine. Turkey called on all parties to return to talks.",
         "parties (Turkey)",
+    ),
+    (
+        "quoted words that name no act ('un « jour historique »') judge nothing",
+        Lang::Fr,
+        "L'armée russe a bombardé Kharkiv. L'OTAN a salué un « jour historique ».",
+        "supports",
     ),
 ];
 

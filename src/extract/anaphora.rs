@@ -23,6 +23,9 @@ use crate::text::{Kind, Lang};
 enum Act {
     Of(Predicate),
     Any,
+    /// Any act, named in the speaker's quoted words: a verdict in a
+    /// story's reactions judges its headline act first.
+    Quoted,
 }
 
 /// Sentences before the current one where the act may have been told: a
@@ -55,10 +58,14 @@ fn evaluated_act(
             && !ours.contains(&st.subject.id)
             && match act {
                 Act::Of(pred) => same_act(st.predicate, pred),
-                Act::Any => is_act(st.predicate),
+                Act::Any | Act::Quoted => is_act(st.predicate),
             }
     };
-    let back = if act == Act::Any { BACK_ANY } else { BACK_OF };
+    let back = if matches!(act, Act::Of(_)) {
+        BACK_OF
+    } else {
+        BACK_ANY
+    };
     let near = prior
         .iter()
         .rev()
@@ -72,7 +79,11 @@ fn evaluated_act(
             .take_while(|st| st.sentence_index <= LEAD)
             .find(|st| act != Act::Any && fits(st))
     };
-    let st = near.or_else(lead)?;
+    let st = if act == Act::Quoted {
+        lead().or(near)?
+    } else {
+        near.or_else(lead)?
+    };
     Some((entity_index(p, &st.subject.id)?, end))
 }
 
@@ -83,6 +94,9 @@ fn evaluated_act(
 /// noun has its own agent: "the attack by X").
 fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
     let sent = &p.sentences[s];
+    if let Some(end) = quoted_name(p, s, after) {
+        return Some((Act::Quoted, end));
+    }
     // "condemned what he called an unprovoked attack": the speaker's own
     // name for the act, any article.
     let mut j = match called(p, s, after) {
@@ -115,6 +129,27 @@ fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
         .unwrap_or((end + 3).min(sent.last));
     let named = p.starting_in(lo, phrase_end).next().is_some();
     (!named).then_some((act, end))
+}
+
+/// "a dénoncé une « menace sans précédent »", "denounced an \"act of
+/// despair\"": an indefinite article and the speaker's own words in quotes
+/// name the act judged, whatever its kind. The end of the quote, when
+/// nothing in it names an actor.
+fn quoted_name(p: &Prepared, s: usize, after: usize) -> Option<usize> {
+    let last = p.sentences[s].last;
+    if after + 2 >= last || !matches!(p.norm(after), "un" | "une" | "a" | "an") {
+        return None;
+    }
+    let open = p.norm(after + 1);
+    if !matches!(open, "«" | "\"" | "“") {
+        return None;
+    }
+    let close =
+        (after + 2..(after + 10).min(last)).find(|&j| matches!(p.norm(j), "»" | "\"" | "”"))?;
+    // The words name an act: "« acte barbare »", not "« jour historique »".
+    let act = (after + 2..close)
+        .any(|j| p.k.lex.is(p.lang, "act_noun", p.norm(j)) || p.noun_at(j, close).is_some());
+    (act && p.starting_in(after + 2, close).next().is_none()).then_some(close + 1)
 }
 
 /// After "what he called", "ce qu'il a qualifié de" (cue kind `naming`,
