@@ -37,6 +37,13 @@ const CASES: &[Case] = &[
         "Turkish jets struck targets in Syria on Sunday.",
         &["Turkey attacks Syria [positive asserted -]"],
     ),
+    (
+        "a compass adjective may stand between the preposition and the state",
+        Lang::En,
+        None,
+        "Hezbollah fired three rockets into northern Israel overnight.",
+        &["Hezbollah attacks Israel [positive asserted -]"],
+    ),
 ];
 
 /// (construction, language, text, statement that must not come out)

@@ -68,8 +68,32 @@ pub(crate) fn place_target(
 
 /// Whether a locative preposition (cue kind `spatial`) comes right before
 /// token `first`, or before an article there ("in the Philippines").
+/// A compass adjective may stand between: "into southern Israel".
 fn locative_before(p: &Prepared, first: usize) -> bool {
     let spatial = |j: usize| p.k.lex.is(p.lang, "spatial", p.norm(j));
+    let skipped = |j: usize| is_article(p.lang, p.norm(j)) || compass(p.norm(j));
     first >= 1 && spatial(first - 1)
-        || first >= 2 && is_article(p.lang, p.norm(first - 1)) && spatial(first - 2)
+        || first >= 2 && skipped(first - 1) && spatial(first - 2)
+        || first >= 3 && skipped(first - 1) && skipped(first - 2) && spatial(first - 3)
+}
+
+/// English and French compass adjectives ("southern", "le nord de").
+fn compass(w: &str) -> bool {
+    matches!(
+        w,
+        "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "north"
+            | "south"
+            | "east"
+            | "west"
+            | "nord"
+            | "sud"
+            | "est"
+            | "ouest"
+            | "centre"
+    )
 }
