@@ -51,6 +51,27 @@ const CASES: &[Case] = &[
         "Les forces de l'ordre ont dispersé des étudiants dénonçant le gouvernement à Dakar.",
         &["students (Senegal) criticizes Senegal [positive asserted -]"],
     ),
+    (
+        "a demonym, a modifier noun and a plural head are one plural phrase",
+        Lang::En,
+        None,
+        "Iranian navy boats approached the tanker on Sunday. Hours later they fired on Emirati ships.",
+        &["Iran attacks United Arab Emirates [positive asserted -]"],
+    ),
+    (
+        "a contingent of troops: the troops are the subject",
+        Lang::En,
+        None,
+        "A first contingent of Kenyan police officers arrived in Haiti on Tuesday.",
+        &["Kenya visits Haiti [positive asserted -]"],
+    ),
+    (
+        "French: 'un détachement de soldats'",
+        Lang::Fr,
+        None,
+        "Un détachement de soldats rwandais est arrivé au Mozambique.",
+        &["Rwanda visits Mozambique [positive asserted -]"],
+    ),
 ];
 
 #[test]

@@ -87,8 +87,21 @@ fn demonym_nouns(p: &mut Prepared) {
         {
             continue;
         }
+        // "Palestinian suicide bombers", "Polish border guards": a plural
+        // head after the modifier noun ends the phrase.
+        let head = n + 1;
+        let compound = p.lang == Lang::En
+            && n == m.last
+            && head < s_last
+            && content(p, head)
+            && p.tokens[head].norm.ends_with('s')
+            && !cov_lex(p, head)
+            && p.k.lex.verb(p.lang, &p.tokens[head].norm).is_none()
+            && !p.k.lex.is_verb(p.lang, "speech", &p.tokens[head].norm);
         let (first, last) = if n < m.first {
             (n, m.last)
+        } else if compound {
+            (m.first, head + 1)
         } else {
             (m.first, n + 1)
         };
