@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: an obligation the story states, with no one demanding it, is to come",
+        Lang::Fr,
+        None,
+        "Aux termes de l'accord, le Chili doit retirer ses troupes du Pérou.",
+        &["Chile withdrawsFrom Peru [positive future -]"],
+    ),
+    (
+        "English: same with 'must'",
+        Lang::En,
+        None,
+        "Under the agreement, Chile must withdraw its troops from Peru.",
+        &["Chile withdrawsFrom Peru [positive future -]"],
+    ),
+    (
+        "an obligation someone reports is their demand, not a fact to come",
+        Lang::Fr,
+        None,
+        "Le Pérou a déclaré que le Chili doit retirer ses troupes.",
+        &["Peru demandsFrom Chile [positive asserted"],
+    ),
+    (
         "French: the antecedent of 'qui' is the agent of the nominal event in the relative",
         Lang::Fr,
         None,
@@ -202,6 +223,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an obligation in a clause after 'that' is someone's demand, not the story's",
+        Lang::En,
+        "Peru sent a reminder to Chile that it must withdraw its troops from Peru.",
+        "Chile withdrawsFrom Peru",
+    ),
     (
         "'States' in 'the United States' is no speech verb reporting the rest",
         Lang::En,

@@ -74,17 +74,26 @@ pub(crate) fn context(
     };
     let in_speech_clause = c.in_speech_clause();
     let (attributed, attributed_role, speakers) = c.attribution(quotes, in_speech_clause);
+    // "Under the deal, Hamas must release 33 hostages", "l'armée doit se
+    // retirer": an obligation the story itself states, with no speaker
+    // putting it on anyone, is a commitment to come.
+    let committed =
+        attributed.is_none() && !in_speech_clause && !c.after_complementizer() && c.must();
+    let mut modality = c.modality(in_speech_clause);
+    if committed && modality == Modality::Asserted {
+        modality = Modality::Future;
+    }
     Context {
         polarity: if c.negated() {
             Polarity::Negative
         } else {
             Polarity::Positive
         },
-        modality: c.modality(in_speech_clause),
+        modality,
         attributed,
         attributed_role,
         speakers,
-        blocked: c.blocked(),
+        blocked: c.blocked(committed),
     }
 }
 
@@ -319,9 +328,30 @@ impl Clause<'_, '_> {
         }
     }
 
+    /// Whether a "that"/"que" stands before the trigger in its sentence: an
+    /// obligation in a content clause ("a reminder to Iraq that it must
+    /// cooperate") is someone's demand, not the story's own statement.
+    fn after_complementizer(&self) -> bool {
+        let p = self.p;
+        (p.sentences[self.s].first..self.t.first)
+            .any(|j| matches!(p.norm(j), "that" | "que" | "qu'"))
+    }
+
+    /// Whether "must"/"doit" (cue kind `obligation`) stands among the three
+    /// tokens before the trigger.
+    fn must(&self) -> bool {
+        let (p, lex) = (self.p, &self.p.k.lex);
+        self.before
+            .iter()
+            .rev()
+            .take(3)
+            .any(|&j| lex.is(p.lang, "obligation", p.norm(j)))
+    }
+
     /// Why the clause's content is not asserted: a content or purpose
-    /// clause, the content of a demand, an obligation.
-    fn blocked(&self) -> Option<&'static str> {
+    /// clause, the content of a demand, an obligation someone puts on
+    /// another (`committed`: the story states it, no one demands it).
+    fn blocked(&self, committed: bool) -> Option<&'static str> {
         let (p, s, start, barrier, tense) = (self.p, self.s, self.start, self.barrier, self.tense);
         let (lex, lang) = (&p.k.lex, p.lang);
         let before = &self.before;
@@ -356,10 +386,12 @@ impl Clause<'_, '_> {
         }
         // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
         // is not a fact (the demand it reports is read by `obligation`).
-        if before.iter().rev().take(3).any(|&j| {
-            lex.is(lang, "obligation", p.norm(j))
-                || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
-        }) {
+        if !committed
+            && before.iter().rev().take(3).any(|&j| {
+                lex.is(lang, "obligation", p.norm(j))
+                    || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
+            })
+        {
             blocked = Some("obligation (not asserted)");
         }
         if matches!(tense, Some(Tense::Subjunctive))
