@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a verb of the same form as an utterance noun still acts ('offers to')",
+        Lang::En,
+        None,
+        "The Chilean government offers to mediate between Peru and Bolivia.",
+        &["Chile agreesWith Peru [positive asserted -]"],
+    ),
+    (
         "French: an obligation the story states, with no one demanding it, is to come",
         Lang::Fr,
         None,
@@ -223,6 +230,36 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "an act named by a rejected appeal is asked for, not done",
+        Lang::En,
+        "Peru rejected a Chilean appeal for deploying troops along its border with Bolivia.",
+        "mobilizesAgainst",
+    ),
+    (
+        "an act a right allows is not done",
+        Lang::En,
+        "Chile defended the right of Peruvian troops to fire on rebels in Bolivia.",
+        "attacks",
+    ),
+    (
+        "an appeal's author and addressee may stand between it and its act",
+        Lang::En,
+        "Peru dismissed an appeal from Chile to attack Bolivia.",
+        "attacks",
+    ),
+    (
+        "French: the act of an offer, after its author",
+        Lang::Fr,
+        "Le Pérou a rejeté l'offre du Chili de retirer ses troupes de Bolivie.",
+        "withdrawsFrom",
+    ),
+    (
+        "French: the act a right allows",
+        Lang::Fr,
+        "Le Chili a défendu le droit du Pérou de frapper la Bolivie.",
+        "attacks",
+    ),
     (
         "an obligation in a clause after 'that' is someone's demand, not the story's",
         Lang::En,

@@ -394,6 +394,9 @@ impl Clause<'_, '_> {
         {
             blocked = Some("obligation (not asserted)");
         }
+        if blocked.is_none() && super::proposed::proposed(p, s, self.t.first) {
+            blocked = Some("proposed, asked for or allowed (not asserted)");
+        }
         if matches!(tense, Some(Tense::Subjunctive))
             && matches!(barrier, Some("que" | "qu'"))
             && lead.contains("pour")

@@ -33,6 +33,7 @@ pub mod mentions;
 mod nouns;
 mod obligation;
 mod parties;
+mod proposed;
 mod protest;
 pub mod relations;
 mod statements;

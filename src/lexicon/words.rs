@@ -193,6 +193,7 @@ const CUE_KINDS: &[&str] = &[
     "lift",
     "sign",
     "utterance",
+    "entitlement",
     "compound_head",
     "org_head",
     "possible_adjective",
