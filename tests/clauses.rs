@@ -11,6 +11,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a judged act told with coordinated agents is judged of each",
+        Lang::En,
+        None,
+        "Chile and Bolivia accused Peru of spying on Monday. Peru rejected the accusations as baseless.",
+        &[
+            "Peru rejects Chile [positive asserted -]",
+            "Peru rejects Bolivia [positive asserted -]",
+        ],
+    ),
+    (
         "a verb of the same form as an utterance noun still acts ('offers to')",
         Lang::En,
         None,

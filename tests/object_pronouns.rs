@@ -11,6 +11,30 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "English 'it' as a verb's object before its complement ('accusing it of')",
+        Lang::En,
+        None,
+        "Chile, Bolivia and Ecuador severed relations with Peru on Monday, accusing it of supporting terrorism.",
+        &[
+            "Chile accuses Peru [positive asserted -]",
+            "Ecuador accuses Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "an object pronoun is not the actor its verb's subject names, even named earlier",
+        Lang::En,
+        None,
+        "Chile severed relations with Peru. Chile accused it of supporting terrorism.",
+        &["Chile accuses Peru [positive asserted -]"],
+    ),
+    (
+        "English 'it' before 'over'",
+        Lang::En,
+        None,
+        "Peru angered Chile. Chile sanctioned it over the border dispute.",
+        &["Chile sanctions Peru [positive asserted -]"],
+    ),
+    (
         "an object pronoun after a verb is not that verb's subject",
         Lang::En,
         Some("2021-05-01"),
@@ -67,6 +91,18 @@ fn object_pronouns() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a bare 'it' after a judging verb may be the act, not an actor",
+        Lang::En,
+        "Peru invaded Bolivia. Chile condemned it.",
+        "Chile criticizes Bolivia",
+    ),
+    (
+        "'made it clear' has no actor object",
+        Lang::En,
+        "Peru met Bolivia. Chile made it clear that talks were over.",
+        "Chile meets",
+    ),
     (
         "the predicative role is not the sitting president",
         Lang::En,

@@ -36,16 +36,18 @@ const BACK_ANY: usize = 2;
 /// The last sentence of a story's headline and lead.
 const LEAD: usize = 2;
 
-/// The document entity whose earlier act the evaluate verb `(first, last)`
-/// of sentence `s` judges, with the end of the event noun; `own` are the
-/// verb's subjects (no one judges their own act this way).
+/// The document entities whose earlier act the evaluate verb `(first, last)`
+/// of sentence `s` judges (all the coordinated agents of that act: "A, B
+/// and C accused Qatar … Qatar rejected the accusations" rejects each),
+/// with the end of the event noun; `own` are the verb's subjects (no one
+/// judges their own act this way).
 fn evaluated_act(
     p: &Prepared,
     s: usize,
     (first, last): (usize, usize),
     own: &[usize],
     prior: &[Statement],
-) -> Option<(usize, usize)> {
+) -> Option<(Vec<usize>, usize)> {
     if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(first)) {
         return None;
     }
@@ -84,7 +86,23 @@ fn evaluated_act(
     } else {
         near.or_else(lead)?
     };
-    Some((entity_index(p, &st.subject.id)?, end))
+    let agents: Vec<usize> = prior
+        .iter()
+        .filter(|o| {
+            o.sentence_index == st.sentence_index
+                && o.span == st.span
+                && o.predicate == st.predicate
+                && o.polarity == st.polarity
+                && o.object.as_ref().map(|x| &x.id) == st.object.as_ref().map(|x| &x.id)
+        })
+        .filter_map(|o| entity_index(p, &o.subject.id))
+        .fold(Vec::new(), |mut v, e| {
+            if !v.contains(&e) {
+                v.push(e);
+            }
+            v
+        });
+    (!agents.is_empty()).then_some((agents, end))
 }
 
 /// The event noun that is the direct object right after token `after`: a
@@ -276,7 +294,7 @@ pub(crate) fn repeated_act(
     prior: &[Statement],
 ) -> Option<Vec<Statement>> {
     against_found_target(p, s, t, rule, sm, ctx, |own| {
-        repeated_target(p, s, t.first, rule.0, own, prior).map(|target| (target, t.last))
+        repeated_target(p, s, t.first, rule.0, own, prior).map(|target| (vec![target], t.last))
     })
 }
 
@@ -290,17 +308,18 @@ fn against_found_target(
     (predicate, id): (Predicate, &str),
     sm: usize,
     ctx: &Context,
-    find: impl FnOnce(&[usize]) -> Option<(usize, usize)>,
+    find: impl FnOnce(&[usize]) -> Option<(Vec<usize>, usize)>,
 ) -> Option<Vec<Statement>> {
     let agents = group_ents(p, sm);
     let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
-    let (target, end) = find(&own)?;
+    let (targets, end) = find(&own)?;
+    let targets: Vec<_> = targets.into_iter().map(|e| (e, sm)).collect();
     let rule = Rule {
         predicate,
         id,
         confidence: 0.6,
     };
     let span = (p.mentions[sm].first.min(t.first), end.max(t.last));
-    let out = cross(p, s, (&agents, &[(target, sm)]), rule, ctx, span);
+    let out = cross(p, s, (&agents, &targets), rule, ctx, span);
     (!out.is_empty()).then_some(out)
 }

@@ -202,7 +202,7 @@ fn pronoun_kind(
     }
     // English "it" only as an agent ("it will withdraw", "it has
     // rejected"), never the expletive "it is clear that", "it seems".
-    if lang == Lang::En && w == "it" && !agentive_it(p, i) {
+    if lang == Lang::En && w == "it" && !agentive_it(p, i) && !object_it(p, i) {
         return None;
     }
     Some(kind)
@@ -251,6 +251,19 @@ fn agentive_it(p: &Prepared, i: usize) -> bool {
         || lex.is_verb(p.lang, "future", next)
 }
 
+/// Whether English "it" at `i` is the direct object of a verb of the
+/// lexicon followed by its complement ("accusing it of", "urged it to",
+/// "sanctioned it over"), never "made it clear", "called it a betrayal";
+/// a bare "condemned it." may be an act, not an actor.
+fn object_it(p: &Prepared, i: usize) -> bool {
+    i > 0
+        && p.k.lex.verb(p.lang, p.norm(i - 1)).is_some()
+        && matches!(
+            p.norm(i + 1),
+            "of" | "to" | "for" | "over" | "with" | "against" | "into"
+        )
+}
+
 /// The antecedent of pronoun mention `mi`: the most recent compatible actor,
 /// subjects first, within the current and two previous sentences.
 pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
@@ -287,6 +300,12 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             all
         })
         .unwrap_or_default();
+    // Nor is it the same actor named earlier ("Chile severed ties with Peru.
+    // Chile accused it of …").
+    let own_ents: Vec<usize> = own_subject
+        .iter()
+        .flat_map(|&g| p.mentions[g].ents.iter().copied())
+        .collect();
     // Mentions are sorted: going back, the first one before `min_sent`
     // ends the search.
     let cands: Vec<usize> = (0..mi)
@@ -298,6 +317,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
                 && !c.locative
                 && c.kind != MentionKind::Demonym
                 && !own_subject.contains(&j)
+                && !c.ents.iter().any(|e| own_ents.contains(e))
         })
         .collect();
     if pair {
@@ -340,7 +360,8 @@ fn object_pronoun(p: &Prepared, m: &Mention) -> bool {
     let w = p.norm(m.first);
     match p.lang {
         Lang::En => {
-            matches!(w, "him" | "her" | "them") && !is_preposition(p.lang, p.norm(m.first - 1))
+            (matches!(w, "him" | "her" | "them") || w == "it" && object_it(p, m.first))
+                && !is_preposition(p.lang, p.norm(m.first - 1))
         }
         // A clitic stands before its verb, after "de"/"à" for an
         // infinitive; a stressed "lui" follows a preposition ("avec lui").
