@@ -11,6 +11,51 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "', a move welcomed by X': the apposition's judge judges the act before",
+        Lang::En,
+        None,
+        "Chile lifted its sanctions on Peru, a move welcomed by Bolivia.",
+        &["Bolivia supports Chile [positive asserted -]"],
+    ),
+    (
+        "French: ', une attaque condamnée par X'",
+        Lang::Fr,
+        None,
+        "Le Chili a bombardé le Pérou, une attaque condamnée par la Bolivie.",
+        &["Bolivia criticizes Chile [positive asserted -]"],
+    ),
+    (
+        "', which X denied': the pronoun stands for the act of the clause before",
+        Lang::En,
+        None,
+        "Chile accused Peru of spying, which Lima denied.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
+        "French: 'ce que X a condamné' judges the act of each coordinated agent",
+        Lang::Fr,
+        None,
+        "Le Chili et la Bolivie ont attaqué le Pérou, ce que l'Équateur a condamné.",
+        &[
+            "Ecuador criticizes Chile [positive asserted -]",
+            "Ecuador criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "French: the main act of the clause, not one inside it",
+        Lang::Fr,
+        None,
+        "Lima accuse le Chili d'avoir attaqué la Bolivie, ce que Santiago dément.",
+        &["Chile rejects Peru [positive asserted -]"],
+    ),
+    (
+        "', which' with a verb that judges nothing keeps the actor before it",
+        Lang::En,
+        None,
+        "Chile attacked Peru, which Ecuador supports.",
+        &["Ecuador supports Peru [positive asserted -]"],
+    ),
+    (
         "a judged act told with coordinated agents is judged of each",
         Lang::En,
         None,

@@ -36,6 +36,7 @@ mod parties;
 mod proposed;
 mod protest;
 pub mod relations;
+mod relative_act;
 mod statements;
 pub mod triggers;
 

@@ -14,6 +14,7 @@ use super::governors::{
 use super::located::place_target;
 use super::parties::parties_addressed;
 use super::protest::protest_default;
+use super::relative_act::appositive_act;
 use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
 };
@@ -358,6 +359,13 @@ fn verb_statements(
     {
         return out;
     }
+    // "…, a move welcomed by X": the passive's agent judges the act before.
+    if f.passive
+        && let Some(am) = f.object
+        && let Some(out) = judged_in_apposition(p, s, t, (&v, prior), am, &ctx, &label)
+    {
+        return out;
+    }
     let whys = ("no subject in the clause", "no object in the frame");
     let Some((sm, om)) = both_ends(p, &label, (f.subject, f.object), whys) else {
         return vec![];
@@ -412,6 +420,45 @@ fn verb_statements(
         )
     });
     out
+}
+
+/// "Chile lifted its sanctions on Peru, a move welcomed by Bolivia": the
+/// agent `am` of a judging participle in apposition judges the main act
+/// before the comma (relative_act::appositive_act), so it targets that
+/// act's agents.
+#[allow(clippy::too_many_arguments)]
+fn judged_in_apposition(
+    p: &mut Prepared,
+    s: usize,
+    t: &Trig,
+    (v, prior): (&VerbEntry, &[Statement]),
+    am: usize,
+    ctx: &Context,
+    label: &str,
+) -> Option<Vec<Statement>> {
+    let agents = group_ents(p, am);
+    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
+    let targets: Vec<_> = appositive_act(p, s, t.first, &own, prior)?
+        .into_iter()
+        .map(|e| (e, am))
+        .collect();
+    let rule = Rule {
+        predicate: v.predicate,
+        id: &v.id,
+        confidence: 0.6,
+    };
+    let span = (
+        t.first.min(p.mentions[am].first),
+        t.last.max(p.mentions[am].last),
+    );
+    let out = cross(p, s, (&agents, &targets), rule, ctx, span);
+    p.note(Stage::Statements, |_| {
+        format!(
+            "rule {label}: fired (judges the act its apposition names), {} statement(s)",
+            out.len()
+        )
+    });
+    (!out.is_empty()).then_some(out)
 }
 
 /// The statements of a verb frame with a subject and no object: a

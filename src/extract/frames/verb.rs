@@ -61,7 +61,7 @@ pub(crate) fn verb_frame(
     let only_reduced = reduced && !full_passive;
     let (subj, how) = fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
     if obj.is_none() && !is_passive {
-        obj = relative_object(p, v, start, barrier);
+        obj = relative_object(p, v, t.first, start, barrier);
     }
     // "Le ministre lui a demandé de …": a clitic before the verb is its
     // object, and the subject comes before the clitic.
@@ -377,6 +377,7 @@ fn fallback_subject(
 fn relative_object(
     p: &Prepared,
     v: &VerbEntry,
+    head: usize,
     start: usize,
     barrier: Option<&str>,
 ) -> Option<usize> {
@@ -386,6 +387,22 @@ fn relative_object(
         && !speech_before(p, start - 1))
     {
         return None;
+    }
+    // "ce que Lima a démenti", ", which Lima denied": the pronoun stands
+    // for the clause before, whose act a judging verb judges
+    // (relative_act), not for an actor.
+    if start >= 2 {
+        let clause = match p.lang {
+            Lang::Fr => p.norm(start - 2) == "ce",
+            Lang::En => {
+                barrier == Some("which")
+                    && p.norm(start - 2) == ","
+                    && p.k.lex.is_verb(p.lang, "evaluate", p.norm(head))
+            }
+        };
+        if clause {
+            return None;
+        }
     }
     // "tandis que", "alors que", "so that": a conjunction, no relative pronoun.
     if start >= 2 {
