@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the month May in a dateline or a date is no modal verb",
+        Lang::En,
+        None,
+        "SANTIAGO, May 3 — Chile criticized Bolivia on 2 May.",
+        &["Chile criticizes Bolivia [positive asserted -]"],
+    ),
+    (
+        "the modal 'may' still makes an act possible",
+        Lang::En,
+        None,
+        "Chile may criticize Bolivia.",
+        &["Chile criticizes Bolivia [positive possible -]"],
+    ),
+    (
+        "a demonym before a ministry stands for the state",
+        Lang::En,
+        None,
+        "Chile criticised Peru. The Peruvian Foreign Ministry rejected the criticism.",
+        &["Peru rejects Chile [positive asserted -]"],
+    ),
+    (
         "', a move welcomed by X': the apposition's judge judges the act before",
         Lang::En,
         None,

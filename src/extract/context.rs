@@ -10,7 +10,7 @@ use crate::lexicon::Trigger;
 use crate::lexicon::inflect::Tense;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity};
-use crate::text::Lang;
+use crate::text::{Kind, Lang};
 
 /// What the clause says about a trigger's statements.
 pub(crate) struct Context {
@@ -208,7 +208,7 @@ impl Clause<'_, '_> {
     /// Asserted, future, possible, reported or hypothetical: auxiliaries,
     /// modal verbs, the trigger's tense, commitments, adjectives of plan.
     fn modality(&self, in_speech_clause: bool) -> Modality {
-        let (p, start, barrier, tense) = (self.p, self.start, self.barrier, self.tense);
+        let (p, s, start, barrier, tense) = (self.p, self.s, self.start, self.barrier, self.tense);
         let (lex, lang, head) = (&p.k.lex, p.lang, self.t.first);
         let (before, text_before) = (&self.before, self.text_before);
         let mut modality = Modality::Asserted;
@@ -233,8 +233,18 @@ impl Clause<'_, '_> {
                     && p.norm(j) == "pouvoir"
                     && matches!(p.norm(j - 1), "au" | "le" | "du" | "de" | "son" | "leur")
             };
+            // "PARIS, May 3 —", "on 3 May": the month, not the modal.
+            let month = |j: usize| {
+                p.norm(j) == "may"
+                    && (p.tokens[j].upper && j > p.sentences[s].first
+                        || p.tokens.get(j + 1).is_some_and(|t| t.kind == Kind::Number)
+                        || j > 0 && p.tokens[j - 1].kind == Kind::Number)
+            };
             let possible = before.iter().rev().take(5).any(|&j| {
                 let w = &p.norm(j);
+                if month(j) {
+                    return false;
+                }
                 lex.is_verb(lang, "possible", w) && !matches!(*w, "would") && !noun(j)
                     || matches!(
                         *w,
