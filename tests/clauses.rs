@@ -11,6 +11,30 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "bare envoys expelled are those of the state the same act targeted before",
+        Lang::En,
+        None,
+        "Britain expelled 23 Russian diplomats on Monday. Germany, France and Poland each expelled four diplomats, while Canada joined the action.",
+        &[
+            "Germany sanctions Russia [positive asserted -]",
+            "Poland sanctions Russia [positive asserted -]",
+        ],
+    ),
+    (
+        "French: same with 'chacune quatre diplomates'",
+        Lang::Fr,
+        None,
+        "Le Royaume-Uni a expulsé 23 diplomates russes. L'Allemagne et la Pologne ont expulsé chacune quatre diplomates.",
+        &["Poland sanctions Russia [positive asserted -]"],
+    ),
+    (
+        "envoys with a state of their own keep it",
+        Lang::En,
+        None,
+        "Britain expelled 23 Russian diplomats. Germany expelled four diplomats of Belarus.",
+        &["Germany sanctions Belarus [positive asserted -]"],
+    ),
+    (
         "the month May in a dateline or a date is no modal verb",
         Lang::En,
         None,
@@ -306,6 +330,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "bare envoys with no act told before name no state",
+        Lang::En,
+        "Chile expelled four diplomats on Monday.",
+        "Chile sanctions",
+    ),
     (
         "an act named by a rejected appeal is asked for, not done",
         Lang::En,

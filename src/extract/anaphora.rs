@@ -225,13 +225,13 @@ fn is_act(pred: Predicate) -> bool {
 fn repeated_target(
     p: &Prepared,
     s: usize,
-    first: usize,
+    (first, last): (usize, usize),
     pred: Predicate,
     own: &[usize],
     prior: &[Statement],
 ) -> Option<usize> {
     let lo = first.saturating_sub(5).max(p.sentences[s].first);
-    if !(lo..first).any(|j| p.k.lex.is(p.lang, "also", p.norm(j))) {
+    if !(lo..first).any(|j| p.k.lex.is(p.lang, "also", p.norm(j))) && !envoys_object(p, s, last) {
         return None;
     }
     let start = p.tokens[first].start;
@@ -250,6 +250,53 @@ fn repeated_target(
         .object
         .as_ref()?;
     entity_index(p, &target.id)
+}
+
+/// "Germany, France and Poland each expelled four diplomats": a direct
+/// object that is a bare envoy noun (cue kind `envoy`) after at most a
+/// number or a determiner, with no actor of its own, names the envoys of
+/// the state the same act targeted before.
+fn envoys_object(p: &Prepared, s: usize, last: usize) -> bool {
+    let end = p.sentences[s].last;
+    // A number, a quantity, a determiner, "each" ("ont expulsé chacune
+    // quatre diplomates").
+    let counted = |j: usize| {
+        let w = p.norm(j);
+        p.tokens[j].kind == Kind::Number
+            || is_article(p.lang, w)
+            || super::triggers::is_number_word(w)
+            || p.k.lex.is(p.lang, "quantity", w)
+            || matches!(
+                w,
+                "each"
+                    | "chacun"
+                    | "chacune"
+                    | "deux"
+                    | "trois"
+                    | "quatre"
+                    | "cinq"
+                    | "six"
+                    | "sept"
+                    | "huit"
+                    | "neuf"
+                    | "dix"
+            )
+    };
+    let mut j = last;
+    while j < end && j < last + 3 && counted(j) {
+        j += 1;
+    }
+    if j >= end || !p.k.lex.is(p.lang, "envoy", p.norm(j)) {
+        return false;
+    }
+    // "four diplomats of X", "quatre diplomates russes": the envoys have a state.
+    let named = |a: usize, b: usize| {
+        p.starting_in(a, b.min(end))
+            .any(|mi| p.mentions[mi].ents.first().is_some())
+    };
+    let genitive =
+        j + 1 < end && matches!(p.norm(j + 1), "of" | "from" | "de" | "du" | "des" | "d'");
+    !(named(last, j + 2) || genitive && named(j + 2, j + 4))
 }
 
 /// The IRIs of document entities `ents`.
@@ -295,7 +342,8 @@ pub(crate) fn repeated_act(
     prior: &[Statement],
 ) -> Option<Vec<Statement>> {
     against_found_target(p, s, t, rule, sm, ctx, |own| {
-        repeated_target(p, s, t.first, rule.0, own, prior).map(|target| (vec![target], t.last))
+        repeated_target(p, s, (t.first, t.last), rule.0, own, prior)
+            .map(|target| (vec![target], t.last))
     })
 }
 

@@ -299,7 +299,7 @@ fn infinitive_ending(w: &str) -> bool {
 }
 
 /// English number words up to twelve, which a verb form never follows.
-fn is_number_word(w: &str) -> bool {
+pub(crate) fn is_number_word(w: &str) -> bool {
     matches!(
         w,
         "two"

@@ -194,6 +194,7 @@ const CUE_KINDS: &[&str] = &[
     "sign",
     "utterance",
     "entitlement",
+    "envoy",
     "compound_head",
     "org_head",
     "possible_adjective",
