@@ -292,7 +292,7 @@ fn envoys_object(p: &Prepared, s: usize, last: usize) -> bool {
     // "four diplomats of X", "quatre diplomates russes": the envoys have a state.
     let named = |a: usize, b: usize| {
         p.starting_in(a, b.min(end))
-            .any(|mi| p.mentions[mi].ents.first().is_some())
+            .any(|mi| !p.mentions[mi].ents.is_empty())
     };
     let genitive =
         j + 1 < end && matches!(p.norm(j + 1), "of" | "from" | "de" | "du" | "des" | "d'");
