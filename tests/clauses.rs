@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a reported blame ('said Y was solely responsible for') accuses Y",
+        Lang::En,
+        None,
+        "Chile said Peru was solely responsible for the collapse of the treaty.",
+        &["Chile accuses Peru [positive asserted Chile]"],
+    ),
+    (
+        "French: 'a déclaré que Y était responsable de'",
+        Lang::Fr,
+        None,
+        "Le Chili a déclaré que le Pérou était responsable de l'échec du traité.",
+        &["Chile accuses Peru [positive asserted Chile]"],
+    ),
+    (
+        "after a speech verb with no 'that', the reported clause's subject does the nominal act",
+        Lang::En,
+        None,
+        "Chile said Peru would launch an offensive against Bolivia.",
+        &["Peru attacks Bolivia [positive future Chile]"],
+    ),
+    (
         "bare envoys expelled are those of the state the same act targeted before",
         Lang::En,
         None,
@@ -330,6 +351,18 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a blame denied names no one",
+        Lang::En,
+        "Chile said that Peru was not responsible for the attack.",
+        "accuses",
+    ),
+    (
+        "a definite event noun with no actor of its own is an event told before",
+        Lang::En,
+        "Chile said it would raise the protests with Peru next week.",
+        "protests",
+    ),
     (
         "bare envoys with no act told before name no state",
         Lang::En,

@@ -12,6 +12,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the last word of a role before a name is not a first name",
+        Lang::En,
+        Some("2019-03-01"),
+        "Secretary of State Mike Pompeo criticized Venezuela.",
+        &["Mike Pompeo criticizes Venezuela [positive asserted -]"],
+    ),
+    (
         "a name with a particle joined by a hyphen ('al-Hakim') is a name",
         Lang::En,
         None,

@@ -1,7 +1,9 @@
 //! Reported obligations: "X said that Y must …", "X a déclaré que Y doit
 //! …". Putting an obligation on Y in one's own statement is a demand of X
 //! on Y (PLOVER REQUEST), whatever Y is told to do; the obligation's own
-//! content stays unasserted.
+//! content stays unasserted. Likewise a reported blame: "X said Y was
+//! solely responsible for …", "X a déclaré que Y était responsable de …"
+//! is an accusation of Y by X (cue kind `blame`).
 
 use super::Prepared;
 use super::context::{Context, clause_start};
@@ -12,14 +14,48 @@ use super::statements::make;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 
-/// Statements of the construction in sentence `s`.
+/// Statements of the constructions in sentence `s`.
 pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
+    let mut out = reported(
+        p,
+        s,
+        ("obligation", Predicate::DemandsFrom, "reported-obligation"),
+    );
+    out.extend(reported(
+        p,
+        s,
+        ("blame", Predicate::Accuses, "reported-blame"),
+    ));
+    out
+}
+
+/// Statements of one reported construction: the cue kind of its word, the
+/// predicate from speaker to addressee, the rule's name.
+fn reported(
+    p: &Prepared,
+    s: usize,
+    (kind, predicate, name): (&str, Predicate, &str),
+) -> Vec<Statement> {
     let lex = &p.k.lex;
     let sent = &p.sentences[s];
     let mut out = Vec::new();
     for j in sent.first..sent.last {
-        if !lex.is(p.lang, "obligation", p.norm(j)) {
+        if !lex.is(p.lang, kind, p.norm(j)) {
             continue;
+        }
+        // "Russia was solely responsible": the copula and its adverbs stand
+        // between the addressee and the word; a negation there names no one.
+        let mut j = j;
+        if kind == "blame" {
+            while j > sent.first && COPULA.contains(&p.norm(j - 1)) {
+                j -= 1;
+            }
+            if j > sent.first && matches!(p.norm(j - 1), "not" | "n'" | "ne" | "never" | "pas") {
+                continue;
+            }
+            if !(sent.first..j).any(|k| lex.is_verb(p.lang, "speech", p.norm(k))) {
+                continue;
+            }
         }
         let that = complementizer_before(p, s, j);
         let Some(that) = that else {
@@ -65,7 +101,7 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
             blocked: None,
         };
         let span = (p.mentions[speaker].first, j + 1);
-        let rule = format!("{}.demandsFrom.reported-obligation", p.lang.code());
+        let rule = format!("{}.{}.{name}", p.lang.code(), predicate.name());
         // "Johnson said Britain must leave": what one says one's own state
         // must do is a policy, not a demand on it.
         let own = |b: usize| {
@@ -74,21 +110,42 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
                 && p.ents[a].iso3 == p.ents[b].iso3
         };
         for b in addressees.into_iter().filter(|&b| !own(b)) {
-            out.extend(make(
-                p,
-                s,
-                a,
-                b,
-                Predicate::DemandsFrom,
-                &ctx,
-                &rule,
-                span,
-                0.7,
-            ));
+            out.extend(make(p, s, a, b, predicate, &ctx, &rule, span, 0.7));
         }
     }
     out
 }
+
+/// A copula and the adverbs between it and "responsible".
+const COPULA: &[&str] = &[
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "being",
+    "solely",
+    "fully",
+    "entirely",
+    "directly",
+    "largely",
+    "partly",
+    "ultimately",
+    "était",
+    "etait",
+    "est",
+    "sont",
+    "étaient",
+    "etaient",
+    "seul",
+    "seule",
+    "seuls",
+    "entierement",
+    "directement",
+    "pleinement",
+    "largement",
+];
 
 /// The complementizer of the clause of the modal at `j`: the nearest
 /// "that"/"que" before it; English may leave it out ("Japan said North

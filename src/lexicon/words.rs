@@ -195,6 +195,7 @@ const CUE_KINDS: &[&str] = &[
     "utterance",
     "entitlement",
     "envoy",
+    "blame",
     "compound_head",
     "org_head",
     "possible_adjective",

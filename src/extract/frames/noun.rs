@@ -91,6 +91,10 @@ pub(crate) fn noun_frame(
         // direct object is the target.
         match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
             Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
+            // "would raise the protests with X": a definite event noun with
+            // neither agent nor target is an event told before, not the
+            // clause subject's own act.
+            None if definite_before(p, t.first) => (None, None, "a definite event told before"),
             None => (clause_subj, patient, "subject of the light verb"),
         }
     } else {
@@ -103,6 +107,12 @@ pub(crate) fn noun_frame(
         clause_subject: agent.is_some() && agent == clause_subj,
         how,
     }
+}
+
+/// Whether the English definite article stands right before the noun at
+/// `head` ("the protests").
+fn definite_before(p: &Prepared, head: usize) -> bool {
+    p.lang == crate::text::Lang::En && head > 0 && p.norm(head - 1) == "the"
 }
 
 /// The subject of the light verb, which opens the clause ("X a fait part
@@ -134,6 +144,28 @@ fn light_verb_subject(
             .then(|| super::subject_antecedent(p, start - 1))
             .flatten()
         });
+    // "Pompeo said Trump would raise the protests": after a speech verb
+    // with no "that", the reported clause's subject nearest the noun is the
+    // light verb's.
+    let clause_subj = clause_subj.map(|mi| {
+        let after = p.mentions[mi].last;
+        (after..t.first)
+            .rev()
+            .find(|&j| p.k.lex.is_verb(p.lang, "speech", p.norm(j)))
+            .and_then(|v| {
+                p.lying_in(v + 1, t.first)
+                    .filter(|(k, m)| {
+                        usable(m)
+                            && !m.locative
+                            && m.kind != MentionKind::Demonym
+                            && is_subject_position(p, m)
+                            && !used.contains(k)
+                    })
+                    .last()
+                    .map(|(k, _)| k)
+            })
+            .unwrap_or(mi)
+    });
     // "following the invasion of X", "malgré l'offensive": a nominal event
     // in a time or concession adjunct is not the clause subject's act.
     // Meetings still involve the subject ("lors d'un appel avec X").

@@ -378,7 +378,7 @@ pub(crate) fn article_gender(p: &Prepared, first: usize) -> Option<Gender> {
 
 /// Whether token `k` is the last word of a role phrase of several words
 /// that starts before it.
-fn ends_role_phrase(p: &Prepared, k: usize) -> bool {
+pub(crate) fn ends_role_phrase(p: &Prepared, k: usize) -> bool {
     (k.saturating_sub(4)..k).any(|j| role_at(p, j).is_some_and(|(end, _)| end == k + 1))
 }
 

@@ -145,7 +145,9 @@ pub(crate) fn first_names(p: &mut Prepared) {
         let function = is_article(p.lang, &t.norm)
             || is_preposition(p.lang, &t.norm)
             || p.k.lex.is(p.lang, "subordinator", &t.norm)
-            || role_at(p, j).is_some();
+            || role_at(p, j).is_some()
+            // "Secretary of State Mike Pompeo": the last word of a role.
+            || super::ends_role_phrase(p, j);
         if !cov[j]
             && t.upper
             && t.kind == Kind::Word
