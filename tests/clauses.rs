@@ -352,6 +352,12 @@ fn clauses() {
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "a demonym of the subject's own state on the object is no target",
+        Lang::En,
+        "Secretary of State Rex Tillerson offered American help in resolving the dispute.",
+        "agreesWith United States",
+    ),
+    (
         "a blame denied names no one",
         Lang::En,
         "Chile said that Peru was not responsible for the attack.",

@@ -19,7 +19,7 @@ use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
 };
 use super::triggers::{Trig, triggers};
-use super::{Prepared, Stage};
+use super::{MentionKind, Prepared, Stage};
 use crate::lexicon::inflect::Tense;
 use crate::lexicon::{Trigger, VerbEntry};
 use crate::predicate::Predicate;
@@ -380,6 +380,25 @@ fn verb_statements(
             "the guest names a facility (a base, an embassy), not a visitor",
         );
         return vec![];
+    }
+    // "Tillerson offered American help": a demonym on the object naming the
+    // subject's own state is where the thing comes from, not a target.
+    if p.mentions[om].kind == MentionKind::Demonym && !f.passive && !v.inverse {
+        let state = |mi: usize| {
+            p.mentions[mi]
+                .ents
+                .first()
+                .and_then(|&e| p.ents[e].iso3.clone())
+        };
+        if state(om).is_some() && state(om) == state(sm) {
+            not_fired(
+                p,
+                Stage::Frames,
+                &label,
+                "the object's demonym names the subject's own state",
+            );
+            return vec![];
+        }
     }
     let (mut agents, mut targets) = (group_ents(p, sm), forward_group(p, om));
     // The object's later conjuncts are objects too, not the subject of a
