@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a demand for a body's meeting is addressed to that body",
+        Lang::En,
+        None,
+        "Chile called for an emergency meeting of the UN Security Council.",
+        &["Chile demandsFrom UN Security Council [positive asserted -]"],
+    ),
+    (
+        "French: 'une réunion d'urgence du Conseil de sécurité'",
+        Lang::Fr,
+        None,
+        "Le Chili a demandé une réunion d'urgence du Conseil de sécurité de l'ONU.",
+        &["Chile demandsFrom UN Security Council [positive asserted -]"],
+    ),
+    (
         "a reported blame ('said Y was solely responsible for') accuses Y",
         Lang::En,
         None,

@@ -196,6 +196,7 @@ const CUE_KINDS: &[&str] = &[
     "entitlement",
     "envoy",
     "blame",
+    "session",
     "compound_head",
     "org_head",
     "possible_adjective",

@@ -85,7 +85,7 @@ pub(crate) fn verb_frame(
         how = "subject of the clause; addressee is the subject of the demanded clause";
     }
     // "réclament le départ de X", "demanded the resignation of X": a
-    // demand that someone leave is addressed to them.
+    // demand that someone leave (or meet) is addressed to them.
     if obj.is_none()
         && subj.is_some()
         && v.predicate == Predicate::DemandsFrom
@@ -114,10 +114,12 @@ pub(crate) fn verb_frame(
     })
 }
 
-/// The actor whose departure (cue kind `departure`) the words from `from`
-/// name: at most two articles or adjectives, the noun, at most one
-/// adjective, "of"/"de", an optional article, the actor ("la démission
-/// immédiate du président X", "the resignation of X").
+/// The actor whose departure (cue kind `departure`) or meeting (cue kind
+/// `session`) the words from `from` name: at most two articles or
+/// adjectives, the noun, at most one adjective, "of"/"de", an optional
+/// article, the actor ("la démission immédiate du président X", "the
+/// resignation of X", "an emergency meeting of the Security Council",
+/// "une réunion d'urgence du Conseil de sécurité": one asks it of them).
 fn departing(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
     let last = p.sentences[s].last;
     let plain = |j: usize| {
@@ -126,8 +128,14 @@ fn departing(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usiz
     };
     let noun = (from..(from + 3).min(last))
         .take_while(|&j| plain(j))
-        .find(|&j| p.k.lex.is(p.lang, "departure", p.norm(j)))?;
+        .find(|&j| {
+            p.k.lex.is(p.lang, "departure", p.norm(j)) || p.k.lex.is(p.lang, "session", p.norm(j))
+        })?;
     let mut k = noun + 1;
+    // "une réunion d'urgence du Conseil de sécurité".
+    if k + 1 < last && p.norm(k) == "d'" && p.norm(k + 1) == "urgence" {
+        k += 2;
+    }
     if k < last && !matches!(p.norm(k), "of" | "de" | "du" | "des" | "d'") && plain(k) {
         k += 1;
     }
