@@ -11,6 +11,43 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a judged event noun's agent after 'by' is the judge's target",
+        Lang::En,
+        None,
+        "Chile condemned the attack launched on Saturday by Bolivia against Peru.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Bolivia attacks Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "with the agent's coordinated members",
+        Lang::En,
+        None,
+        "Chile welcomed the agreement signed by Bolivia and Peru.",
+        &[
+            "Chile supports Bolivia [positive asserted -]",
+            "Chile supports Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'l'attaque lancée samedi par X'",
+        Lang::Fr,
+        None,
+        "Le Chili a condamné l'attaque lancée samedi par la Bolivie contre le Pérou.",
+        &["Chile criticizes Bolivia [positive asserted -]"],
+    ),
+    (
+        "French: a judged event noun's genitive agent still acts in that noun's statement",
+        Lang::Fr,
+        None,
+        "Le Chili a dénoncé les frappes de la Bolivie contre le Pérou.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Bolivia attacks Peru [positive asserted -]",
+        ],
+    ),
+    (
         "a demand for a body's meeting is addressed to that body",
         Lang::En,
         None,

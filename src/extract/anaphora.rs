@@ -327,6 +327,7 @@ pub(crate) fn judged_act(
     against_found_target(p, s, t, rule, sm, ctx, |own| {
         evaluated_act(p, s, (t.first, t.last), own, prior)
             .or_else(|| super::relative_act::relative_act(p, s, sm, (t.first, t.last), own, prior))
+            .or_else(|| super::relative_act::agent_of_event(p, s, (t.first, t.last), own))
     })
 }
 

@@ -406,7 +406,11 @@ fn verb_statements(
     // counterparts and called on NATO …"). A signed agreement shares them:
     // "signed agreements with X" is the agreement with X (SIGNED+), which
     // supersedes the signing verb's reading.
-    if !signs_an_agreement(p, s, t) {
+    // "a dénoncé les frappes de la Bolivie contre le Pérou": the judged
+    // event noun's agent stays free for that noun's own statement.
+    let judged_agent = p.k.lex.is_verb(p.lang, "evaluate", p.norm(t.first))
+        && (t.last..p.mentions[om].first).any(|j| p.noun_at(j, p.mentions[om].first).is_some());
+    if !signs_an_agreement(p, s, t) && !judged_agent {
         used.push(om);
         used.extend(targets.iter().map(|&(_, g)| g).filter(|&g| g != om));
     }

@@ -126,3 +126,51 @@ fn main_act_before(
     }
     (!agents.is_empty()).then_some(agents)
 }
+
+/// "condemned the attack launched on Saturday by Bolivia", "a condamné
+/// l'attaque menée par X": a judging verb (cue kind `evaluate`) whose
+/// direct object is an event noun with its agent after "by"/"par" (past at
+/// most a participle and a few words, no comma) judges that agent.
+pub(crate) fn agent_of_event(
+    p: &Prepared,
+    s: usize,
+    (verb, verb_last): (usize, usize),
+    own: &[usize],
+) -> Option<(Vec<usize>, usize)> {
+    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(verb)) {
+        return None;
+    }
+    let last = p.sentences[s].last;
+    // An article, at most two modifiers, the event noun.
+    if verb_last >= last || !is_article(p.lang, p.norm(verb_last)) {
+        return None;
+    }
+    let (end, _) = (verb_last + 1..(verb_last + 4).min(last))
+        .take_while(|&j| p.covering(j).next().is_none())
+        .find_map(|j| p.noun_at(j, last))?;
+    let by = (end..(end + 5).min(last))
+        .take_while(|&j| p.norm(j) != "," && p.covering(j).next().is_none())
+        .find(|&j| matches!(p.norm(j), "by" | "par"))?;
+    let mut k = by + 1;
+    while k < last && is_article(p.lang, p.norm(k)) {
+        k += 1;
+    }
+    let mi = p.starting_at(k)?;
+    let m = &p.mentions[mi];
+    if m.locative || m.ents.is_empty() {
+        return None;
+    }
+    // With its coordinated agents: "signed by Bolivia and Peru".
+    let group = super::frames::group_ents(p, mi);
+    let end = group
+        .iter()
+        .map(|&(_, g)| p.mentions[g].last)
+        .max()
+        .unwrap_or(m.last);
+    let agents: Vec<usize> = group
+        .into_iter()
+        .map(|(e, _)| e)
+        .filter(|e| !own.contains(e))
+        .collect();
+    (!agents.is_empty()).then_some((agents, end))
+}
