@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "aid received from a source is the source's aid to the receiver",
+        Lang::En,
+        None,
+        "Moldova received military aid from Romania.",
+        &["Romania aids Moldova [positive asserted -]"],
+    ),
+    (
+        "French: 'a reçu le soutien de X'",
+        Lang::Fr,
+        None,
+        "La Moldavie a reçu le soutien de la Roumanie.",
+        &["Romania supports Moldova [positive asserted -]"],
+    ),
+    (
+        "a verb of receiving with a role noun before 'of' still receives guests",
+        Lang::En,
+        None,
+        "Chile received leaders of the European Union.",
+        &["Chile meets European Union [positive asserted -]"],
+    ),
+    (
         "a judged event noun's agent after 'by' is the judge's target",
         Lang::En,
         None,
@@ -402,6 +423,18 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the source of what one receives is no guest",
+        Lang::Fr,
+        "La Moldavie a reçu des armes de la Roumanie.",
+        "meets",
+    ),
+    (
+        "aid not received is no aid",
+        Lang::En,
+        "Moldova did not receive military aid from Romania.",
+        "aids",
+    ),
     (
         "a demonym of the subject's own state on the object is no target",
         Lang::En,

@@ -35,6 +35,7 @@ mod obligation;
 mod parties;
 mod proposed;
 mod protest;
+mod received;
 pub mod relations;
 mod relative_act;
 mod statements;

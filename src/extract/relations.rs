@@ -108,6 +108,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             refused_object(p, s, end, &rule, &mut out[first_out..]);
         }
         out.extend(super::obligation::statements(p, s));
+        out.extend(super::received::statements(p, s, &quotes));
         out.extend(super::jointly::statements(p, s, &quotes));
     }
     out
@@ -378,6 +379,15 @@ fn verb_statements(
             Stage::Frames,
             &label,
             "the guest names a facility (a base, an embassy), not a visitor",
+        );
+        return vec![];
+    }
+    if super::received::source_not_guest(p, t.first, p.mentions[om].first) {
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "the object is where something received comes from, not a guest",
         );
         return vec![];
     }

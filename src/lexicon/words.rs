@@ -197,6 +197,7 @@ const CUE_KINDS: &[&str] = &[
     "envoy",
     "blame",
     "session",
+    "receive",
     "compound_head",
     "org_head",
     "possible_adjective",
