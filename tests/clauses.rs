@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "protesters storming no actor protest against their government",
+        Lang::En,
+        None,
+        "Kenyan protesters stormed the parliament building in Nairobi.",
+        &["protesters (Kenya) protests Kenya [positive asserted -]"],
+    ),
+    (
+        "French: 'des manifestants ont envahi plusieurs ministères', placed by the dateline",
+        Lang::Fr,
+        None,
+        "NAIROBI, 8 août — Des milliers de manifestants ont envahi plusieurs ministères.",
+        &["protesters (Kenya) protests Kenya [positive asserted -]"],
+    ),
+    (
+        "protesters attacking an actor still attack it",
+        Lang::Fr,
+        None,
+        "Des manifestants kényans ont attaqué la police ougandaise.",
+        &["protesters (Kenya) attacks Uganda [positive asserted -]"],
+    ),
+    (
         "aid received from a source is the source's aid to the receiver",
         Lang::En,
         None,

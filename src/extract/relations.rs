@@ -455,6 +455,17 @@ fn verb_statements(
     out
 }
 
+/// Whether mention `sm` is a group of protesters or opposition (sector
+/// agent OPP).
+fn protesters(p: &Prepared, sm: usize) -> bool {
+    p.mentions[sm].kind == MentionKind::Sector
+        && p.mentions[sm]
+            .ents
+            .first()
+            .and_then(|&e| p.ents[e].cameo.as_deref())
+            .is_some_and(|c| c.ends_with("OPP"))
+}
+
 /// "Chile lifted its sanctions on Peru, a move welcomed by Bolivia": the
 /// agent `am` of a judging participle in apposition judges the main act
 /// before the comma (relative_act::appositive_act), so it targets that
@@ -552,6 +563,21 @@ fn subject_only(
         && let Some(out) = protest_default(p, s, t, sm, ctx, (&v.id, label, ""))
     {
         return Some(out);
+    }
+    // "des manifestants ont envahi plusieurs ministères", "protesters
+    // stormed the parliament": protesters assailing no actor protest.
+    if v.predicate == Predicate::Attacks && !is_passive && !v.inverse && protesters(p, sm) {
+        let id = format!("{}+protest", v.id);
+        if let Some(out) = protest_default(
+            p,
+            s,
+            t,
+            sm,
+            ctx,
+            (&id, label, "protesters assailing no actor; "),
+        ) {
+            return Some(out);
+        }
     }
     // "killed 23 people in Tel Aviv": the state where the attack struck.
     if v.predicate == Predicate::Attacks
