@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a parenthetical 'however' between commas keeps the negation on the verb",
+        Lang::En,
+        None,
+        "Michelle Bachelet did not, however, agree to resign.",
+        &["Michelle Bachelet resigns - [negative future -]"],
+    ),
+    (
         "protesters storming no actor protest against their government",
         Lang::En,
         None,

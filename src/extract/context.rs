@@ -152,7 +152,18 @@ impl Clause<'_, '_> {
                 }
             }
             Lang::En => {
-                let near = before.iter().rev().take(5);
+                // "did not, however, agree to step down": a parenthetical
+                // adverb between commas does not push the negation away.
+                let near = before
+                    .iter()
+                    .rev()
+                    .filter(|&&j| {
+                        !matches!(
+                            p.norm(j),
+                            "," | "however" | "though" | "therefore" | "moreover" | "still" | "yet"
+                        )
+                    })
+                    .take(5);
                 if near
                     .clone()
                     .any(|&j| matches!(p.norm(j), "not" | "n't" | "never"))
