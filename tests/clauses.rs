@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a protest at a state's embassy is against that state",
+        Lang::En,
+        None,
+        "Kenyan protesters demonstrated outside the Ugandan embassy in Nairobi.",
+        &["protesters (Kenya) protests Uganda [positive asserted -]"],
+    ),
+    (
+        "French: 'devant l'ambassade de X'",
+        Lang::Fr,
+        None,
+        "Des manifestants kényans ont manifesté devant l'ambassade de l'Ouganda.",
+        &["protesters (Kenya) protests Uganda [positive asserted -]"],
+    ),
+    (
         "a parenthetical 'however' between commas keeps the negation on the verb",
         Lang::En,
         None,

@@ -84,7 +84,15 @@ pub(crate) fn domestic_protest(
             m.locative || m.first > 0 && matches!(p.norm(m.first - 1), "in" | "en" | "au" | "a")
         })
         .and_then(|m| state_of(p, &m.ents));
-    let rule = format!("{rule}+domestic-target");
+    // "demonstrated outside the French embassy", "devant l'ambassade de
+    // France": a protest at a state's embassy is against that state.
+    let embassy = embassy_state(p, t.last, sent_last);
+    let place = embassy.or(place);
+    let rule = if embassy.is_some() {
+        format!("{rule}+embassy-target")
+    } else {
+        format!("{rule}+domestic-target")
+    };
     let mut out = Vec::new();
     for a in agents {
         let Some(iso3) = p.ents[a].iso3.clone() else {
@@ -145,4 +153,32 @@ pub(crate) fn protest_default(
         )
     });
     Some(out)
+}
+
+/// The state whose embassy or base (cue kind `facility`) is named within
+/// eight tokens after `from`: "the French embassy", "the embassy of
+/// France", "l'ambassade de France", "l'ambassade française".
+fn embassy_state(p: &Prepared, from: usize, last: usize) -> Option<usize> {
+    let end = (from + 8).min(last);
+    let f = (from..end).find(|&j| p.k.lex.is(p.lang, "facility", p.norm(j)))?;
+    // A demonym right before ("the French embassy") or after ("l'ambassade
+    // française"), or "of X" / "de X" after.
+    let before = p
+        .covering(f)
+        .chain(p.ending_at(f))
+        .find(|&mi| !p.mentions[mi].ents.is_empty());
+    let after = || {
+        let mut k = f + 1;
+        if k < last && matches!(p.norm(k), "of" | "de" | "du" | "d'") {
+            k += 1;
+            while k < last && super::clause::is_article(p.lang, p.norm(k)) {
+                k += 1;
+            }
+        }
+        p.starting_at(k)
+            .filter(|&mi| !p.mentions[mi].ents.is_empty())
+    };
+    let mi = before.or_else(after)?;
+    let ents = p.mentions[mi].ents.clone();
+    state_of(p, &ents)
 }
