@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the head of a fixed phrase ('launch', 'declare') does not govern the noun away from its one-actor event",
+        Lang::En,
+        None,
+        "Peru declared a partial mobilization on Monday.",
+        &["Peru mobilizesAgainst - [positive asserted -]"],
+    ),
+    (
+        "French: 'a décrété la mobilisation partielle'",
+        Lang::Fr,
+        None,
+        "Le Pérou décrète la mobilisation partielle.",
+        &["Peru mobilizesAgainst - [positive asserted -]"],
+    ),
+    (
         "a protest at a state's embassy is against that state",
         Lang::En,
         None,
@@ -465,6 +479,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a judging verb's event noun is no one-actor event of its subject",
+        Lang::En,
+        "Chile condemned the offensive.",
+        "Chile attacks",
+    ),
     (
         "the source of what one receives is no guest",
         Lang::Fr,

@@ -176,10 +176,16 @@ fn agent_only(
     // "demanded the resignation of X", "condemned the offensive": a
     // predicate noun that a predicate verb governs is that verb's
     // complement, no event of its own.
-    if !entry.alone
-        || (start..t.first).any(|j| p.k.lex.verb(p.lang, p.norm(j)).is_some())
-        || !close_agent(p, t, am)
-    {
+    // Only a verb of one word governs it: "lancer", "declare" as the heads
+    // of fixed phrases ("lancer une offensive contre", "declare war") are
+    // the light verbs of this very noun.
+    let governing = |j: usize| {
+        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| matches!(t, Trigger::Verb(e, _) if !p.k.lex.verbs[*e].lemma.contains(' ')))
+        })
+    };
+    if !entry.alone || (start..t.first).any(governing) || !close_agent(p, t, am) {
         return None;
     }
     let rule = Rule {
