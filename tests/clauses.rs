@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: 'a lancé une offensive' with no target is a one-actor attack",
+        Lang::Fr,
+        None,
+        "Le Pérou a lancé une offensive mardi.",
+        &["Peru attacks - [positive asserted -]"],
+    ),
+    (
+        "'launched strikes' with no target is a one-actor attack",
+        Lang::En,
+        None,
+        "Peru launched strikes overnight.",
+        &["Peru attacks - [positive asserted -]"],
+    ),
+    (
         "the head of a fixed phrase ('launch', 'declare') does not govern the noun away from its one-actor event",
         Lang::En,
         None,
