@@ -11,6 +11,31 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the parties after 'between' act on each other, not the one who brought the event about",
+        Lang::En,
+        None,
+        "Egypt and Qatar mediated an agreement between Israel and Hamas.",
+        &[
+            "Egypt meets Israel [positive asserted -]",
+            "Qatar meets Hamas [positive asserted -]",
+            "Israel agreesWith Hamas [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'les négociations entre X et Y'",
+        Lang::Fr,
+        None,
+        "Les négociations entre le Chili et le Pérou ont repris.",
+        &["Chile meets Peru [positive asserted -]"],
+    ),
+    (
+        "guarantees received are the source's pledge",
+        Lang::Fr,
+        None,
+        "La Moldavie a reçu des garanties de la Roumanie.",
+        &["Romania agreesWith Moldova [positive asserted -]"],
+    ),
+    (
         "French: 'a lancé une offensive' with no target is a one-actor attack",
         Lang::Fr,
         None,
@@ -493,6 +518,18 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "talks proposed between two parties are not held",
+        Lang::Fr,
+        "La Turquie a proposé d'accueillir des négociations entre Moscou et Kiev.",
+        "Russia meets Ukraine",
+    ),
+    (
+        "mediators are not parties to the agreement they mediate",
+        Lang::En,
+        "Egypt and Qatar mediated an agreement between Israel and Hamas.",
+        "Egypt agreesWith Qatar",
+    ),
     (
         "a judging verb's event noun is no one-actor event of its subject",
         Lang::En,

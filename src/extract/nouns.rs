@@ -16,7 +16,7 @@ use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::{EntityType, NounEntry, Trigger};
 use crate::predicate::Predicate;
-use crate::statement::Statement;
+use crate::statement::{Modality, Statement};
 
 pub(crate) fn noun_statements(
     p: &mut Prepared,
@@ -48,6 +48,42 @@ pub(crate) fn noun_statements(
             "under 'any' or 'no': no event took place",
         );
         return vec![];
+    }
+    // "an agreement between Israel and Hamas", "les négociations entre le
+    // Chili et le Pérou": the parties named after "between" act on each
+    // other, whoever brought the event about.
+    // Unless "between" introduces the noun's own target ("mediation
+    // between X and Y": the mediator meets each).
+    let own_between = entry
+        .patient
+        .iter()
+        .any(|m| m.iter().any(|w| matches!(w.as_str(), "between" | "entre")));
+    // Told as a fact: talks proposed or planned between X and Y are not
+    // held ("a proposé d'accueillir des négociations entre Moscou et Kiev").
+    let told = matches!(ctx.modality, Modality::Asserted | Modality::Reported);
+    if let Some(first) = between_parties(p, s, t.last).filter(|_| !own_between && told) {
+        let rule = Rule {
+            predicate: entry.predicate,
+            id: &entry.id,
+            confidence: 0.7,
+        };
+        if let Some(out) = reciprocal(
+            p,
+            s,
+            t,
+            first,
+            (rule, entry.predicate.symmetric(), true),
+            &ctx,
+        ) {
+            used.extend(group_ents(p, first).into_iter().map(|(_, g)| g));
+            p.note(Stage::Statements, |_| {
+                format!(
+                    "rule {label}: fired (between the parties named after it), {} statement(s)",
+                    out.len()
+                )
+            });
+            return out;
+        }
     }
     let f = noun_frame(p, s, t, &entry, start, used);
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
@@ -244,4 +280,24 @@ fn governed_plover(governed: Option<super::governors::Governed>, out: &mut [Stat
             st.retype(g.plover);
         }
     }
+}
+
+/// The first of two or more coordinated actors after "between"/"entre"
+/// right after a predicate noun ending at `end` (past at most one
+/// adjective and an article): "talks between Chile and Peru".
+fn between_parties(p: &Prepared, s: usize, end: usize) -> Option<usize> {
+    let last = p.sentences[s].last;
+    let mut k = end;
+    if k < last && !matches!(p.norm(k), "between" | "entre") && p.covering(k).next().is_none() {
+        k += 1;
+    }
+    if k >= last || !matches!(p.norm(k), "between" | "entre") {
+        return None;
+    }
+    k += 1;
+    while k < last && is_article(p.lang, p.norm(k)) {
+        k += 1;
+    }
+    let mi = p.starting_at(k)?;
+    (group_ents(p, mi).len() >= 2).then_some(mi)
 }

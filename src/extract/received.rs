@@ -103,20 +103,11 @@ fn source_after(p: &Prepared, end: usize, last: usize) -> Option<usize> {
 }
 
 /// Whether a verb of receiving at `verb` reaches the actor at `obj` past a
-/// thing received from it ("a reçu des armes de l'Allemagne", "received
-/// assurances from Germany"): that actor is a source, not a guest. A role
-/// noun before "of"/"de" names guests ("received leaders of the EU").
+/// thing received from it, a noun of aid, support or a pledge ("a reçu
+/// des armes de l'Allemagne", "received assurances from Germany"): that
+/// actor is a source, not a guest ("received a mission of observers from
+/// the OSCE" still receives guests).
 pub(crate) fn source_not_guest(p: &Prepared, verb: usize, obj: usize) -> bool {
-    if !p.k.lex.is(p.lang, "receive", p.norm(verb)) {
-        return false;
-    }
-    (verb + 2..obj).any(|k| {
-        let prev = k - 1;
-        matches!(p.norm(k), "from" | "de" | "du" | "des" | "d'")
-            && p.tokens[prev].kind == crate::text::Kind::Word
-            && !p.tokens[prev].upper
-            && !is_article(p.lang, p.norm(prev))
-            && p.covering(prev).next().is_none()
-            && super::mentions::role_at(p, prev).is_none()
-    })
+    p.k.lex.is(p.lang, "receive", p.norm(verb))
+        && received_noun(p, verb + 1, obj).is_some_and(|(end, _)| end < obj)
 }
