@@ -11,6 +11,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a mediation naming no parties is between the parties of the agreement just told",
+        Lang::Fr,
+        None,
+        "La Colombie et le Venezuela sont parvenus mercredi à un accord. L'accord a été obtenu grâce à la médiation de la Norvège et de Cuba.",
+        &[
+            "Norway meets Venezuela [positive asserted -]",
+            "Cuba meets Colombia [positive asserted -]",
+        ],
+    ),
+    (
         "the parties after 'between' act on each other, not the one who brought the event about",
         Lang::En,
         None,

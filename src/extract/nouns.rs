@@ -209,6 +209,17 @@ fn agent_only(
     {
         return Some(out);
     }
+    // "L'accord a été obtenu grâce à la médiation du Qatar": a mediation
+    // naming no parties is between the parties of the agreement just told.
+    if let Some(out) = mediated_agreement(p, s, t, (entry, id, predicate), am, (ctx, prior)) {
+        p.note(Stage::Statements, |_| {
+            format!(
+                "rule {label}: fired (mediation between the parties of the agreement told before), {} statement(s)",
+                out.len()
+            )
+        });
+        return Some(out);
+    }
     // "demanded the resignation of X", "condemned the offensive": a
     // predicate noun that a predicate verb governs is that verb's
     // complement, no event of its own.
@@ -300,4 +311,54 @@ fn between_parties(p: &Prepared, s: usize, end: usize) -> Option<usize> {
     }
     let mi = p.starting_at(k)?;
     (group_ents(p, mi).len() >= 2).then_some(mi)
+}
+
+/// The statements of a mediation (a noun whose own target follows
+/// "between"/"entre") by agent mention `am` with no parties named: the
+/// mediators meet both parties of the latest agreement told in the same
+/// sentence or the two before.
+fn mediated_agreement(
+    p: &Prepared,
+    s: usize,
+    t: &Trig,
+    (entry, id, predicate): (&NounEntry, &str, Predicate),
+    am: usize,
+    (ctx, prior): (&Context, &[Statement]),
+) -> Option<Vec<Statement>> {
+    let between = entry
+        .patient
+        .iter()
+        .any(|m| m.iter().any(|w| matches!(w.as_str(), "between" | "entre")));
+    if !between || predicate != Predicate::Meets {
+        return None;
+    }
+    let agents = group_ents(p, am);
+    let own: Vec<usize> = agents.iter().map(|&(e, _)| e).collect();
+    let st = prior.iter().rev().find(|st| {
+        st.predicate == Predicate::AgreesWith
+            && st.polarity == crate::statement::Polarity::Positive
+            && st.sentence_index + 2 >= s
+            && st.object.is_some()
+    })?;
+    let parties: Vec<(usize, usize)> = [Some(&st.subject), st.object.as_ref()]
+        .into_iter()
+        .flatten()
+        .filter_map(|e| super::anaphora::entity_index(p, &e.id))
+        .filter(|e| !own.contains(e))
+        .map(|e| (e, am))
+        .collect();
+    if parties.len() < 2 {
+        return None;
+    }
+    let rule = Rule {
+        predicate,
+        id,
+        confidence: 0.6,
+    };
+    let span = (
+        p.mentions[am].first.min(t.first),
+        p.mentions[am].last.max(t.last),
+    );
+    let out = cross(p, s, (&agents, &parties), rule, ctx, span);
+    (!out.is_empty()).then_some(out)
 }
