@@ -28,12 +28,12 @@ PEER = {
     "petr2_gsr_validation.en.jsonl": float(os.environ.get("AG_PEER_PETR2_FLOOR", "0.50")),
 }
 # tests/corpus/LANG: (F1 floor, most forbidden statements allowed); measured
-# 2026-12-07 (session 15) on main: en F1 0.780, 0 forbidden; fr F1 0.748,
+# 2026-12-07 (session 17) on main: en F1 0.815, 0 forbidden; fr F1 0.799,
 # 0 forbidden.
 CORPUS = {
-    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.75")),
+    "en": (float(os.environ.get("AG_CORPUS_EN_F1_FLOOR", "0.78")),
            int(os.environ.get("AG_CORPUS_EN_FORBIDDEN_MAX", "0"))),
-    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.72")),
+    "fr": (float(os.environ.get("AG_CORPUS_FR_F1_FLOOR", "0.76")),
            int(os.environ.get("AG_CORPUS_FR_FORBIDDEN_MAX", "0"))),
 }
 
