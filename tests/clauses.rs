@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: naming an actor with a word of verdict criticizes it",
+        Lang::Fr,
+        None,
+        "Le ministre chilien, qui avait qualifié la junte bolivienne d'« illégitime », a quitté La Paz.",
+        &["Chile criticizes Bolivia [positive asserted -]"],
+    ),
+    (
+        "naming a definite act with a word of verdict judges the headline act's agent",
+        Lang::En,
+        None,
+        "Peru expelled Chilean diplomats. The Chilean Foreign Ministry called the decision a provocative gesture.",
+        &["Chile criticizes Peru [positive asserted -]"],
+    ),
+    (
+        "French: 'a qualifié la décision de « grande déception »'",
+        Lang::Fr,
+        None,
+        "Le Pérou a envahi la Bolivie. Le Chili a qualifié la décision de « grande déception ».",
+        &["Chile criticizes Peru [positive asserted -]"],
+    ),
+    (
         "a mediation naming no parties is between the parties of the agreement just told",
         Lang::Fr,
         None,
@@ -528,6 +549,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a phone call followed by a time word is no naming",
+        Lang::En,
+        "Chile called Peru on Tuesday to discuss the threat.",
+        "criticizes",
+    ),
     (
         "talks proposed between two parties are not held",
         Lang::Fr,

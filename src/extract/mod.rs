@@ -40,6 +40,7 @@ pub mod relations;
 mod relative_act;
 mod statements;
 pub mod triggers;
+mod verdict;
 
 use std::cell::RefCell;
 use std::sync::Arc;

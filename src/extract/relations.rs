@@ -109,6 +109,8 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         }
         out.extend(super::obligation::statements(p, s));
         out.extend(super::received::statements(p, s, &quotes));
+        let made = super::verdict::statements(p, s, &out);
+        out.extend(made);
         out.extend(super::jointly::statements(p, s, &quotes));
     }
     out

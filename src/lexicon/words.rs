@@ -198,6 +198,8 @@ const CUE_KINDS: &[&str] = &[
     "blame",
     "session",
     "receive",
+    "verdict_negative",
+    "verdict_positive",
     "compound_head",
     "org_head",
     "possible_adjective",
