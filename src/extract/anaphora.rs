@@ -37,6 +37,7 @@ const BACK_ANY: usize = 2;
 const LEAD: usize = 2;
 
 /// The document entities whose earlier act the evaluate verb `(first, last)`
+/// (cue kind `evaluate`, checked by the caller)
 /// of sentence `s` judges (all the coordinated agents of that act: "A, B
 /// and C accused Qatar … Qatar rejected the accusations" rejects each),
 /// with the end of the event noun; `own` are the verb's subjects (no one
@@ -48,9 +49,6 @@ fn evaluated_act(
     own: &[usize],
     prior: &[Statement],
 ) -> Option<(Vec<usize>, usize)> {
-    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(first)) {
-        return None;
-    }
     let (act, end) = event_object(p, s, last)?;
     let start = p.tokens[first].start;
     let ours = iris(p, own);
@@ -86,23 +84,27 @@ fn evaluated_act(
     } else {
         near.or_else(lead)?
     };
-    let agents: Vec<usize> = prior
-        .iter()
-        .filter(|o| {
-            o.sentence_index == st.sentence_index
-                && o.span == st.span
-                && o.predicate == st.predicate
-                && o.polarity == st.polarity
-                && o.object.as_ref().map(|x| &x.id) == st.object.as_ref().map(|x| &x.id)
-        })
-        .filter_map(|o| entity_index(p, &o.subject.id))
-        .fold(Vec::new(), |mut v, e| {
-            if !v.contains(&e) {
-                v.push(e);
-            }
-            v
-        });
+    let agents = act_agents(p, prior, st);
     (!agents.is_empty()).then_some((agents, end))
+}
+
+/// The document entities of all the coordinated agents of the act `st`
+/// told in `prior` (the statements of the same clause, predicate,
+/// polarity and target), in order, once each.
+pub(crate) fn act_agents(p: &Prepared, prior: &[Statement], st: &Statement) -> Vec<usize> {
+    let mut agents = Vec::new();
+    for o in prior.iter().filter(|o| {
+        o.sentence_index == st.sentence_index
+            && o.span == st.span
+            && o.predicate == st.predicate
+            && o.polarity == st.polarity
+            && o.object.as_ref().map(|x| &x.id) == st.object.as_ref().map(|x| &x.id)
+    }) {
+        if let Some(e) = entity_index(p, &o.subject.id).filter(|e| !agents.contains(e)) {
+            agents.push(e);
+        }
+    }
+    agents
 }
 
 /// The event noun that is the direct object right after token `after`: a
@@ -300,7 +302,7 @@ fn envoys_object(p: &Prepared, s: usize, last: usize) -> bool {
 }
 
 /// The IRIs of document entities `ents`.
-fn iris(p: &Prepared, ents: &[usize]) -> Vec<String> {
+pub(crate) fn iris(p: &Prepared, ents: &[usize]) -> Vec<String> {
     ents.iter()
         .map(|&e| crate::rdf::entity_iri(&p.ents[e].local))
         .collect()
@@ -324,10 +326,13 @@ pub(crate) fn judged_act(
     ctx: &Context,
     prior: &[Statement],
 ) -> Option<Vec<Statement>> {
+    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(t.first)) {
+        return None;
+    }
     against_found_target(p, s, t, rule, sm, ctx, |own| {
         evaluated_act(p, s, (t.first, t.last), own, prior)
-            .or_else(|| super::relative_act::relative_act(p, s, sm, (t.first, t.last), own, prior))
-            .or_else(|| super::relative_act::agent_of_event(p, s, (t.first, t.last), own))
+            .or_else(|| super::relative_act::relative_act(p, s, sm, t.last, own, prior))
+            .or_else(|| super::relative_act::agent_of_event(p, s, t.last, own))
     })
 }
 

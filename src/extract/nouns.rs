@@ -54,10 +54,7 @@ pub(crate) fn noun_statements(
     // other, whoever brought the event about.
     // Unless "between" introduces the noun's own target ("mediation
     // between X and Y": the mediator meets each).
-    let own_between = entry
-        .patient
-        .iter()
-        .any(|m| m.iter().any(|w| matches!(w.as_str(), "between" | "entre")));
+    let own_between = targets_between(&entry);
     // Told as a fact: talks proposed or planned between X and Y are not
     // held ("a proposé d'accueillir des négociations entre Moscou et Kiev").
     let told = matches!(ctx.modality, Modality::Asserted | Modality::Reported);
@@ -325,11 +322,7 @@ fn mediated_agreement(
     am: usize,
     (ctx, prior): (&Context, &[Statement]),
 ) -> Option<Vec<Statement>> {
-    let between = entry
-        .patient
-        .iter()
-        .any(|m| m.iter().any(|w| matches!(w.as_str(), "between" | "entre")));
-    if !between || predicate != Predicate::Meets {
+    if !targets_between(entry) || predicate != Predicate::Meets {
         return None;
     }
     let agents = group_ents(p, am);
@@ -361,4 +354,13 @@ fn mediated_agreement(
     );
     let out = cross(p, s, (&agents, &parties), rule, ctx, span);
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether "between"/"entre" introduces the noun's own target (a
+/// mediation), not parties acting on each other.
+fn targets_between(entry: &NounEntry) -> bool {
+    entry
+        .patient
+        .iter()
+        .any(|m| m.iter().any(|w| matches!(w.as_str(), "between" | "entre")))
 }

@@ -5,27 +5,25 @@
 //! them when the act had coordinated agents).
 
 use super::Prepared;
+use super::anaphora::{act_agents, iris};
 use super::clause::is_article;
 use crate::statement::{Polarity, Statement};
 use crate::text::Lang;
 
 /// The agents of the act the relative pronoun before subject mention `sm`
-/// of sentence `s` stands for, with the end of the judging verb
-/// `(verb, verb_last)` (cue kind `evaluate`); `None` unless ", which" /
-/// ", ce que" / ", ce qu'" opens the judging clause right before its
-/// subject. `own` are the judging clause's subjects (no one judges their
-/// own act this way).
+/// of sentence `s` stands for, with `verb_last`, the end of the judging
+/// verb (cue kind `evaluate`, checked by the caller); `None` unless
+/// ", which" / ", ce que" / ", ce qu'" opens the judging clause right
+/// before its subject. `own` are the judging clause's subjects (no one
+/// judges their own act this way).
 pub(crate) fn relative_act(
     p: &Prepared,
     s: usize,
     sm: usize,
-    (verb, verb_last): (usize, usize),
+    verb_last: usize,
     own: &[usize],
     prior: &[Statement],
 ) -> Option<(Vec<usize>, usize)> {
-    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(verb)) {
-        return None;
-    }
     let first = p.sentences[s].first;
     // The subject's article ("ce que l'Équateur a condamné") is before it.
     let mut subj = p.mentions[sm].first;
@@ -94,10 +92,7 @@ fn main_act_before(
     prior: &[Statement],
 ) -> Option<Vec<usize>> {
     let at = p.tokens[comma].start;
-    let ours: Vec<String> = own
-        .iter()
-        .map(|&e| crate::rdf::entity_iri(&p.ents[e].local))
-        .collect();
+    let ours = iris(p, own);
     // The main act of the clause before the comma: the one whose evidence
     // starts first ("Paris accuse Bamako d'avoir fait appel à X, ce que
     // Bamako dément" judges the accusation, not the appeal inside it).
@@ -111,35 +106,21 @@ fn main_act_before(
                 && st.predicate.plover().is_some()
         })
         .min_by_key(|st| st.span.0)?;
-    let mut agents = Vec::new();
-    for o in prior.iter().filter(|o| {
-        o.sentence_index == s
-            && o.span == st.span
-            && o.predicate == st.predicate
-            && o.object.as_ref().map(|x| &x.id) == st.object.as_ref().map(|x| &x.id)
-    }) {
-        if let Some(e) = super::anaphora::entity_index(p, &o.subject.id) {
-            if !agents.contains(&e) {
-                agents.push(e);
-            }
-        }
-    }
+    let agents = act_agents(p, prior, st);
     (!agents.is_empty()).then_some(agents)
 }
 
 /// "condemned the attack launched on Saturday by Bolivia", "a condamné
-/// l'attaque menée par X": a judging verb (cue kind `evaluate`) whose
-/// direct object is an event noun with its agent after "by"/"par" (past at
-/// most a participle and a few words, no comma) judges that agent.
+/// l'attaque menée par X": a judging verb (cue kind `evaluate`, checked by
+/// the caller) ending at `verb_last` whose direct object is an event noun
+/// with its agent after "by"/"par" (past at most a participle and a few
+/// words, no comma) judges that agent.
 pub(crate) fn agent_of_event(
     p: &Prepared,
     s: usize,
-    (verb, verb_last): (usize, usize),
+    verb_last: usize,
     own: &[usize],
 ) -> Option<(Vec<usize>, usize)> {
-    if !p.k.lex.is_verb(p.lang, "evaluate", p.norm(verb)) {
-        return None;
-    }
     let last = p.sentences[s].last;
     // An article, at most two modifiers, the event noun.
     if verb_last >= last || !is_article(p.lang, p.norm(verb_last)) {

@@ -10,7 +10,7 @@ use super::Prepared;
 use super::anaphora::entity_index;
 use super::clause::is_article;
 use super::context::{Context, clause_start};
-use super::frames::{group_ents, subject_in, usable};
+use super::frames::{group_ents, subject_antecedent, subject_in, usable};
 use super::statements::make;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
@@ -45,8 +45,14 @@ pub(crate) fn statements(p: &Prepared, s: usize, prior: &[Statement]) -> Vec<Sta
             continue;
         };
         let (start, _) = clause_start(p, s, v);
-        let Some(speaker) = subject_in(p, start, v, &[]).or_else(|| relative_antecedent(p, start))
-        else {
+        // "qui avait qualifié": the antecedent of the relative pronoun.
+        let relative = || {
+            let j = start.checked_sub(1)?;
+            lex.is(p.lang, "relative_subject", p.norm(j))
+                .then(|| subject_antecedent(p, j))
+                .flatten()
+        };
+        let Some(speaker) = subject_in(p, start, v, &[]).or_else(relative) else {
             continue;
         };
         let ctx = Context {
@@ -66,19 +72,6 @@ pub(crate) fn statements(p: &Prepared, s: usize, prior: &[Statement]) -> Vec<Sta
         }
     }
     out
-}
-
-/// "qui avait qualifié": the antecedent of a subject relative pronoun
-/// opening the clause.
-fn relative_antecedent(p: &Prepared, start: usize) -> Option<usize> {
-    let j = start.checked_sub(1)?;
-    if !p.k.lex.is(p.lang, "relative_subject", p.norm(j)) {
-        return None;
-    }
-    let k = j
-        .checked_sub(1)
-        .map(|k| if p.norm(k) == "," { k } else { j })?;
-    p.ending_at(k).find(|&mi| usable(&p.mentions[mi]))
 }
 
 /// The entities the naming verb's object stands for, and the token after
