@@ -408,10 +408,12 @@ impl Clause<'_, '_> {
         // "Y must withdraw", "X et Y doivent conclure un accord": an obligation
         // is not a fact (the demand it reports is read by `obligation`).
         if !committed
-            && before.iter().rev().take(3).any(|&j| {
-                lex.is(lang, "obligation", p.norm(j))
-                    || matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")
-            })
+            && (self.must()
+                || before
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|&j| matches!(p.norm(j), "should" | "ought" | "devrait" | "devraient")))
         {
             blocked = Some("obligation (not asserted)");
         }

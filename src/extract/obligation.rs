@@ -116,7 +116,8 @@ fn reported(
     out
 }
 
-/// A copula and the adverbs between it and "responsible".
+/// A copula and the adverbs between it and "responsible" (folded forms:
+/// tokens are compared without accents).
 const COPULA: &[&str] = &[
     "was",
     "were",
@@ -132,11 +133,9 @@ const COPULA: &[&str] = &[
     "largely",
     "partly",
     "ultimately",
-    "était",
     "etait",
     "est",
     "sont",
-    "étaient",
     "etaient",
     "seul",
     "seule",
