@@ -541,6 +541,27 @@ const CASES: &[Case] = &[
         "L'armée russe a bombardé Kharkiv. Le gouvernement polonais a dénoncé un « acte barbare ».",
         &["Poland criticizes Russian Armed Forces [positive asserted -]"],
     ),
+    (
+        "a giving verb with an indirect object gives the act its predicate noun names",
+        Lang::En,
+        None,
+        "Peru gave Bolivia a stern warning over the border dispute.",
+        &["Peru threatens Bolivia [positive asserted -]"],
+    ),
+    (
+        "halting links between states (flights, imports) is a sanction",
+        Lang::En,
+        None,
+        "Canada banned oil imports from Venezuela in March.",
+        &["Canada sanctions Venezuela [positive asserted -]"],
+    ),
+    (
+        "French: the suspension of links by a noun of halt",
+        Lang::Fr,
+        None,
+        "La Lituanie a annoncé la suspension des liaisons ferroviaires avec la Biélorussie.",
+        &["Lithuania sanctions Belarus [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -698,6 +719,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "L'armée russe a bombardé Kharkiv. L'OTAN a salué un « jour historique ».",
         "supports",
+    ),
+    (
+        "links named with no verb halting them are no event",
+        Lang::Fr,
+        "Les relations entre la France et l'Algérie restent tendues.",
+        "cooperatesWith",
+    ),
+    (
+        "a possessive before the noun after a giving verb keeps the giving",
+        Lang::En,
+        "Peru gave Bolivia its full support.",
+        "threatens",
     ),
 ];
 

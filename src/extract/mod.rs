@@ -338,8 +338,20 @@ impl Prepared<'_> {
         })
     }
 
-    /// Longest nominal predicate starting at token `i` (before `end`): (end, noun index).
+    /// Longest nominal predicate starting at token `i` (before `end`): (end,
+    /// noun index). Nouns of links (`governed` entries: "flights", "ties")
+    /// name no event of their own, so they end no object zone and name no
+    /// act told before; only [`Prepared::trigger_noun_at`] finds them.
     pub fn noun_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
+        self.phrase_at(i, end, |t| match t {
+            Trigger::Noun(n) if !self.k.lex.nouns[*n].governed => Some(*n),
+            _ => None,
+        })
+    }
+
+    /// Longest noun of the lexicon starting at token `i` (before `end`),
+    /// links included: the nouns that may trigger a rule.
+    pub fn trigger_noun_at(&self, i: usize, end: usize) -> Option<(usize, usize)> {
         self.phrase_at(i, end, |t| match t {
             Trigger::Noun(n) => Some(*n),
             _ => None,

@@ -49,6 +49,16 @@ pub(crate) fn noun_statements(
         );
         return vec![];
     }
+    let governed = governing_verb(p, start, t, entry.predicate);
+    if entry.governed && governed.is_none() {
+        not_fired(
+            p,
+            Stage::Qualify,
+            &label,
+            "links that only a verb or noun halting them makes an event",
+        );
+        return vec![];
+    }
     // "an agreement between Israel and Hamas", "les négociations entre le
     // Chili et le Pérou": the parties named after "between" act on each
     // other, whoever brought the event about.
@@ -84,7 +94,6 @@ pub(crate) fn noun_statements(
     }
     let f = noun_frame(p, s, t, &entry, start, used);
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
-    let governed = governing_verb(p, start, t, entry.predicate);
     let id = match governed {
         Some(g) => format!("{}+{}", g.label, entry.id),
         None => entry.id.clone(),

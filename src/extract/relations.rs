@@ -272,6 +272,28 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
 }
 
+/// "gave Belarus a warning", "sent Paris a warm welcome": a giving verb
+/// whose object is an indirect object right after it, followed (past an
+/// article and at most two lowercase words, not a possessive, whose noun
+/// would take it as agent) by a predicate noun of another predicate, is that
+/// noun's light verb, not an act of aid.
+fn gives_a_predicate_noun(p: &Prepared, t: &Trig, v: &VerbEntry, om: usize, passive: bool) -> bool {
+    let m = &p.mentions[om];
+    if v.predicate != Predicate::Aids || passive || v.inverse || m.first != t.last {
+        return false;
+    }
+    let end = p.sentences[p.sentence_of(m.first)].last;
+    (m.last..(m.last + 4).min(end))
+        .take_while(|&j| {
+            j == m.last
+                || p.tokens[j - 1].kind == crate::text::Kind::Word
+                    && !p.tokens[j - 1].upper
+                    && !matches!(p.norm(j - 1), "its" | "his" | "her" | "their" | "our")
+        })
+        .find_map(|j| p.noun_at(j, end))
+        .is_some_and(|(_, n)| p.k.lex.nouns[n].predicate != Predicate::Aids)
+}
+
 /// "hosts a US air base", "accueille une base militaire française": the
 /// mention qualifies a facility noun (cue kind `facility`) within two words
 /// after it or three before it, so its state is no guest.
@@ -373,6 +395,16 @@ fn verb_statements(
     let Some((sm, om)) = both_ends(p, &label, (f.subject, f.object), whys) else {
         return vec![];
     };
+    if gives_a_predicate_noun(p, t, &v, om, f.passive) {
+        // Left free: the noun's frame takes it as the light verb's object.
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "the verb gives its indirect object the act a predicate noun names",
+        );
+        return vec![];
+    }
     if v.inverse && names_a_facility(p, s, om) {
         // Still this verb's object, not the subject of a later verb.
         used.push(om);

@@ -85,6 +85,11 @@ pub(crate) const ADVERBS: &[&str] = &[
     "repeatedly",
     "immediately",
     "recently",
+    "only",
+    "just",
+    "even",
+    "warmly",
+    "personally",
     "has",
     "have",
     "had",
@@ -110,7 +115,7 @@ pub fn triggers(p: &Prepared, s: usize) -> Vec<Trig> {
         let determined = determined(p, i, sent.first, verb_here.as_ref());
         let initial = noun_position(p, i, sent.first);
         if let Some((end, n)) = p
-            .noun_at(i, sent.last)
+            .trigger_noun_at(i, sent.last)
             .filter(|_| verb_here.is_none() || determined || initial)
             .filter(|&(end, _)| !compound_modifier(p, i, end, sent))
         {

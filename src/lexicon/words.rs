@@ -69,6 +69,10 @@ pub struct NounEntry {
     /// The act is an event even with no target (`alone` flag): "X declared
     /// a ceasefire", "X launched an offensive".
     pub alone: bool,
+    /// The noun names links between actors that make no event of their own,
+    /// only under a verb or noun that halts them (`governed` flag):
+    /// "suspended flights to X", "the suspension of rail links with X".
+    pub governed: bool,
     /// PLOVER type when it is not the predicate's (`plover=` flag).
     pub plover: Option<&'static str>,
 }
@@ -261,8 +265,8 @@ fn markers(s: &str) -> Vec<Vec<String>> {
 }
 
 /// The `flags` field of a verb or noun line: `sym`, `inverse`, `alone`,
-/// `plover=TYPE` (a PLOVER 2.0 event type, validated here) and, for verbs,
-/// `needs=MARKER` (a complement after the object).
+/// `plover=TYPE` (a PLOVER 2.0 event type, validated here), for verbs
+/// `needs=MARKER` (a complement after the object) and for nouns `governed`.
 fn parse_flags(
     t: &Table,
     row: &super::tsv::Row,
@@ -276,12 +280,14 @@ fn parse_flags(
                 Some(crate::predicate::plover_type(ty).ok_or_else(|| {
                     t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
                 })?);
-        } else if !(matches!(fl.as_str(), "sym" | "inverse" | "alone")
+        } else if !(matches!(fl.as_str(), "sym" | "inverse" | "alone" | "governed")
             || fl.strip_prefix("needs=").is_some_and(|m| !m.is_empty()))
         {
             return Err(t.err(
                 row,
-                format!("unknown flag `{fl}` (sym, inverse, alone, plover=TYPE, needs=MARKER)"),
+                format!(
+                    "unknown flag `{fl}` (sym, inverse, alone, governed, plover=TYPE, needs=MARKER)"
+                ),
             ));
         }
     }
@@ -462,6 +468,7 @@ impl Lexicon {
                 types,
                 sym: flags.iter().any(|x| x == "sym") || predicate.symmetric(),
                 alone: flags.iter().any(|x| x == "alone"),
+                governed: flags.iter().any(|x| x == "governed"),
                 plover,
             });
             for form in forms {
