@@ -562,6 +562,47 @@ const CASES: &[Case] = &[
         "La Lituanie a annoncé la suspension des liaisons ferroviaires avec la Biélorussie.",
         &["Lithuania sanctions Belarus [positive asserted -]"],
     ),
+    (
+        "a demonym on the attack noun heading the subject is the attacker",
+        Lang::En,
+        None,
+        "A Russian missile strike killed four Georgian soldiers near the border.",
+        &["Russia attacks Georgia [positive asserted -]"],
+    ),
+    (
+        "French: the demonym after the attack noun",
+        Lang::Fr,
+        None,
+        "Une frappe azerbaïdjanaise a tué deux soldats arméniens.",
+        &["Azerbaijan attacks Armenia [positive asserted -]"],
+    ),
+    (
+        "the act an accusation charges is the accused's, claimed by the accuser",
+        Lang::En,
+        None,
+        "Bolivia accused Chile of trying to destroy Peru.",
+        &[
+            "Bolivia accuses Chile [positive asserted -]",
+            "Chile attacks Peru [positive asserted Bolivia]",
+        ],
+    ),
+    (
+        "French: 'accuser X de vouloir'",
+        Lang::Fr,
+        None,
+        "La Bolivie a accusé le Chili de vouloir attaquer le Pérou.",
+        &[
+            "Bolivia accuses Chile [positive asserted -]",
+            "Chile attacks Peru [positive future Bolivia]",
+        ],
+    ),
+    (
+        "after 'ne', 'que' right after the verb means 'only'",
+        Lang::Fr,
+        None,
+        "Le Chili n'a rencontré que la Bolivie.",
+        &["Chile meets Bolivia [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -731,6 +772,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Peru gave Bolivia its full support.",
         "threatens",
+    ),
+    (
+        "French 'que' right after a verb opens its content, not its object",
+        Lang::Fr,
+        "Le Chili a averti que la Bolivie riposterait.",
+        "Chile threatens Bolivia",
     ),
 ];
 

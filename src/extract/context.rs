@@ -470,8 +470,16 @@ impl Clause<'_, '_> {
                 }
             }
         }
+        // "X accused Y of attacking Z": the charged act is the accuser's claim.
+        let accuser = attributed
+            .is_none()
+            .then(|| super::frames::accused_of(p, start, head))
+            .flatten()
+            .and_then(|(_, verb)| subject_in(p, start, verb, &[]));
         let speaker = if attributed.is_some() {
             None
+        } else if accuser.is_some() {
+            accuser
         } else if in_speech_clause && matches!(barrier, Some("que" | "qu'" | "that")) {
             speech_verb_before(p, s, speech_that(p, s, start - 1))
                 .and_then(|v| speech_subject(p, s, v))

@@ -7,7 +7,7 @@ mod noun;
 mod verb;
 
 pub(crate) use noun::noun_frame;
-pub(crate) use verb::verb_frame;
+pub(crate) use verb::{accused_of, verb_frame};
 
 use super::clause::{is_article, is_preposition};
 use super::mentions::coref::{coordination_group, is_subject_position};
@@ -329,6 +329,15 @@ impl ObjectScan<'_, '_> {
             return true;
         }
         if w == "," && j > from {
+            return true;
+        }
+        // "a averti que Moscou …": a complementizer right after the verb
+        // opens its content clause; after "ne" it means "only" ("n'a
+        // rencontré que X").
+        if j == from
+            && matches!(w, "que" | "qu'")
+            && !(from.saturating_sub(4)..from).any(|k| matches!(p.norm(k), "ne" | "n'"))
+        {
             return true;
         }
         // "ont appelé à boycotter les produits français": "à" and an

@@ -54,12 +54,24 @@ pub(crate) fn verb_frame(
             })
         })
         .flatten();
-    let found = match modified {
-        Some(mi) => (Some(mi), "the noun phrase the gerund follows"),
-        None => clause_subject(p, s, t, start, barrier, used),
+    let accused = matches!(tense, Tense::Gerund | Tense::Infinitive)
+        .then(|| accused_of(p, start, t.first))
+        .flatten()
+        .map(|(mi, _)| mi);
+    let found = match (modified, accused) {
+        (Some(mi), _) => (Some(mi), "the noun phrase the gerund follows"),
+        (None, Some(mi)) => (Some(mi), "the one an accusation charges with the act"),
+        (None, None) => clause_subject(p, s, t, start, barrier, used),
     };
     let only_reduced = reduced && !full_passive;
     let (subj, how) = fallback_subject(p, s, t, tense, start, speaker, only_reduced, found, used);
+    let (subj, how) = match subj {
+        None if !is_passive => match event_noun_agent(p, start, t.first, v) {
+            Some(mi) => (Some(mi), "demonym on the event noun heading the subject"),
+            None => (None, how),
+        },
+        _ => (subj, how),
+    };
     if obj.is_none() && !is_passive {
         obj = relative_object(p, v, t.first, start, barrier);
     }
@@ -120,6 +132,71 @@ pub(crate) fn verb_frame(
 /// article, the actor ("la démission immédiate du président X", "the
 /// resignation of X", "an emergency meeting of the Security Council",
 /// "une réunion d'urgence du Conseil de sécurité": one asks it of them).
+/// "accused the West of trying to destroy Russia", "a accusé l'OTAN de
+/// vouloir attaquer X": the act an accusation charges someone with is that
+/// one's act (the accusation verb's object), not the accuser's. The verb at
+/// `head` follows "of"/"de" and at most two words ("trying to", "vouloir"),
+/// which follow the accused, right after a verb of accusation. Returns the
+/// accused mention and the accusation verb's token.
+pub(crate) fn accused_of(p: &Prepared, start: usize, head: usize) -> Option<(usize, usize)> {
+    let link = (head.saturating_sub(3).max(start)..head)
+        .rev()
+        .find(|&j| matches!(p.norm(j), "of" | "de" | "d'"))?;
+    if (link + 1..head).any(|j| p.tokens[j].kind != Kind::Word || p.covering(j).next().is_some()) {
+        return None;
+    }
+    let (mi, m) = p
+        .ending_at(link)
+        .map(|mi| (mi, &p.mentions[mi]))
+        .find(|(_, m)| usable(m) && !m.locative)?;
+    let accuses = |j: usize| {
+        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
+            ts.iter().any(|t| match t {
+                Trigger::Verb(v, _) => p.k.lex.verbs[*v].predicate == Predicate::Accuses,
+                _ => false,
+            })
+        })
+    };
+    // "a accusé l'OTAN", "accused the West": an article may stand between.
+    let mut j = m.first;
+    if j > start && is_article(p.lang, p.norm(j - 1)) {
+        j -= 1;
+    }
+    (j > start && accuses(j - 1)).then_some((mi, j - 1))
+}
+
+/// "A Russian missile strike killed three soldiers", "Israeli air strikes
+/// hit Gaza", "une frappe russe a tué": a predicate noun of the verb's own
+/// predicate heading the subject, whose agent is a state's demonym on it
+/// (before the noun in English, after it in French), right before the verb
+/// or one auxiliary or adverb before it, lends that agent to the verb.
+fn event_noun_agent(p: &Prepared, start: usize, head: usize, v: &VerbEntry) -> Option<usize> {
+    let state_demonym = |mi: &usize| {
+        let m = &p.mentions[*mi];
+        m.kind == MentionKind::Demonym
+            && m.ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Country)
+    };
+    let lo = head.saturating_sub(7).max(start);
+    (lo..head).find_map(|j| {
+        let (end, n) = p.noun_at(j, head)?;
+        if p.k.lex.nouns[n].predicate != v.predicate {
+            return None;
+        }
+        match p.lang {
+            Lang::En => (head - end <= 1)
+                .then(|| p.ending_at(j).find(state_demonym))
+                .flatten(),
+            Lang::Fr => p
+                .lying_in(end, head)
+                .map(|(mi, _)| mi)
+                .find(|mi| state_demonym(mi) && p.mentions[*mi].first <= end + 1)
+                .filter(|&mi| head - p.mentions[mi].last <= 1),
+        }
+    })
+}
+
 fn departing(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
     let last = p.sentences[s].last;
     let plain = |j: usize| {
