@@ -245,6 +245,13 @@ fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
                     || ((cj == '-' || cj == '\u{2011}') && at(j + 1).is_some_and(is_word_char))
                 {
                     j += 1;
+                } else if matches!(cj, ',' | '.')
+                    && at(j + 1).is_some_and(|c| c.is_ascii_digit())
+                    && chars[start..j].iter().all(|x| x.1.is_ascii_digit())
+                {
+                    // "1,700", "2.5", "1 700,5": a separator between digits
+                    // is inside the number, not a clause boundary.
+                    j += 1;
                 } else if is_apostrophe(cj) && !at(j + 1).is_some_and(char::is_alphabetic) {
                     // "qu'" alone (in the lexicon) is the same token as in "qu'il".
                     if ELISIONS.contains(&fold(&text[off(start)..off(j)]).as_str()) {
@@ -285,7 +292,11 @@ fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
                     break;
                 }
             }
-            let kind = if chars[start..j].iter().all(|x| x.1.is_ascii_digit()) {
+            let kind = if chars[start].1.is_ascii_digit()
+                && chars[start..j]
+                    .iter()
+                    .all(|x| x.1.is_ascii_digit() || matches!(x.1, ',' | '.'))
+            {
                 Kind::Number
             } else {
                 Kind::Word
@@ -641,6 +652,16 @@ mod tests {
                 &["the", "Saudi", "-led", "coalition"],
             ),
             ("U.S.-led forces", &["U.S.", "-led", "forces"]),
+            // Separators between digits stay inside the number.
+            (
+                "more than 1,700 people",
+                &["more", "than", "1,700", "people"],
+            ),
+            ("5.1 million dollars", &["5.1", "million", "dollars"]),
+            (
+                "In 2019, 300 died.",
+                &["In", "2019", ",", "300", "died", "."],
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(&words(text), expected, "{text}");

@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a partitive 'N of them' is the verb's object, not its subject's actor",
+        Lang::En,
+        None,
+        "Kenyan students marched in Nairobi. Kenyan police arrested more than 1,200 of them.",
+        &["Kenya represses students (Kenya) [positive asserted -]"],
+    ),
+    (
         "English 'it' as a verb's object before its complement ('accusing it of')",
         Lang::En,
         None,

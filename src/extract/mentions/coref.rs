@@ -362,6 +362,7 @@ fn object_pronoun(p: &Prepared, m: &Mention) -> bool {
         Lang::En => {
             (matches!(w, "him" | "her" | "them") || w == "it" && object_it(p, m.first))
                 && !is_preposition(p.lang, p.norm(m.first - 1))
+                || w == "them" && partitive_start(p, m.first).is_some()
         }
         // A clitic stands before its verb, after "de"/"à" for an
         // infinitive; a stressed "lui" follows a preposition ("avec lui").
@@ -382,7 +383,12 @@ fn object_pronoun(p: &Prepared, m: &Mention) -> bool {
 fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
     let first = p.sentences[sent].first;
     // English: the verb is before the pronoun; French: the clitic is.
-    let mut k = if p.lang == Lang::En { at - 1 } else { at };
+    // "detained more than 1,700 of them": the verb stands before the quantity.
+    let mut k = match partitive_start(p, at) {
+        Some(q) => q,
+        None if p.lang == Lang::En => at - 1,
+        None => at,
+    };
     // ", accusing it of …": a participle after a comma is the clause
     // subject's act.
     if p.lang == Lang::En && k > first && p.norm(k).ends_with("ing") && p.norm(k - 1) == "," {
@@ -410,6 +416,49 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
         k -= 1;
     }
     None
+}
+
+/// "dozens of them", "more than 1,700 of them": an English partitive
+/// before the pronoun at `at`, whose quantity (a number or a word of
+/// quantity, with "more than", "at least"…) starts at the returned token.
+fn partitive_start(p: &Prepared, at: usize) -> Option<usize> {
+    if p.lang != Lang::En || at < 2 || p.norm(at - 1) != "of" {
+        return None;
+    }
+    let quantity = |j: usize| {
+        p.tokens[j].kind == Kind::Number
+            || matches!(
+                p.norm(j),
+                "dozens"
+                    | "hundreds"
+                    | "thousands"
+                    | "scores"
+                    | "some"
+                    | "many"
+                    | "most"
+                    | "several"
+                    | "all"
+                    | "few"
+                    | "dozen"
+                    | "hundred"
+                    | "thousand"
+            )
+    };
+    let mut q = at - 1;
+    let mut counted = false;
+    while q > 0 {
+        let j = q - 1;
+        if quantity(j) {
+            counted = true;
+        } else if !matches!(
+            p.norm(j),
+            "more" | "than" | "at" | "least" | "about" | "nearly" | "over" | "almost" | "a"
+        ) {
+            break;
+        }
+        q = j;
+    }
+    counted.then_some(q)
 }
 
 /// The first subject of the clause that ends at token `end`.
