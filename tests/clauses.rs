@@ -603,6 +603,13 @@ const CASES: &[Case] = &[
         "Le Chili n'a rencontré que la Bolivie.",
         &["Chile meets Bolivia [positive asserted -]"],
     ),
+    (
+        "a passive's agent before the infinitive controls nothing: the subject acts",
+        Lang::En,
+        None,
+        "Chile was pressured by local voters to help Peru.",
+        &["Chile aids Peru [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -778,6 +785,24 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Le Chili a averti que la Bolivie riposterait.",
         "Chile threatens Bolivia",
+    ),
+    (
+        "an infinitive controlled by an object naming no actor is not the persuader's act",
+        Lang::En,
+        "Chile tried to persuade the generals to hold talks with Peru.",
+        "Chile meets Peru",
+    ),
+    (
+        "French: 'a poussé les généraux à négocier avec X'",
+        Lang::Fr,
+        "Le Chili a poussé les généraux à négocier avec le Pérou.",
+        "Chile meets Peru",
+    ),
+    (
+        "a naming verb with its predicative word after it is no phone call",
+        Lang::En,
+        "Chile ended its drills with Peru, which Bolivia called provocative.",
+        "Bolivia meets Peru",
     ),
 ];
 

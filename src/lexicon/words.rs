@@ -229,11 +229,21 @@ const CUE_KINDS: &[&str] = &[
     "halt_noun",
     "jointly",
     "office_noun",
+    "object_control",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
-    "speech", "refusal", "future", "possible", "halt", "lift", "sign", "pledge", "existing",
+    "speech",
+    "refusal",
+    "future",
+    "possible",
+    "halt",
+    "lift",
+    "sign",
+    "pledge",
+    "existing",
     "evaluate",
+    "object_control",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {

@@ -3,7 +3,7 @@
 //! before a reduced passive) and its object (frame markers, passive agent,
 //! relative object).
 
-use super::super::clause::{complementizer_at, is_article};
+use super::super::clause::{complementizer_at, is_article, is_preposition};
 use super::super::context::{clause_start, main_clause_subject};
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
@@ -38,6 +38,11 @@ pub(crate) fn verb_frame(
         // "gave permission to Russia to help Israel": the actor before "to"
         // would act, and only may or must.
         return Err("infinitive after an actor: what that actor may or must do is not asserted");
+    }
+    if tense == Tense::Infinitive && controlled_by_non_actor(p, start, t.first) {
+        return Err(
+            "infinitive whose controller, the object of a verb like 'persuade', names no actor",
+        );
     }
     let reduced = reduced_passive(p, t, v, tense);
     let full_passive = passive(p, s, t, v.pronominal, tense);
@@ -132,6 +137,41 @@ pub(crate) fn verb_frame(
 /// article, the actor ("la démission immédiate du président X", "the
 /// resignation of X", "an emergency meeting of the Security Council",
 /// "une réunion d'urgence du Conseil de sécurité": one asks it of them).
+/// "persuade the generals to hold talks", "a poussé les généraux à
+/// négocier": the infinitive at `head` is controlled by the object of a
+/// verb of cue kind `object_control`, a noun phrase of at most four plain
+/// words that names no actor (officials of no known affiliation at most),
+/// so the clause subject does not do it.
+fn controlled_by_non_actor(p: &Prepared, start: usize, head: usize) -> bool {
+    let link = match p.lang {
+        Lang::En => head >= 1 && p.norm(head - 1) == "to",
+        Lang::Fr => head >= 1 && matches!(p.norm(head - 1), "a" | "de" | "d'"),
+    };
+    if !link {
+        return false;
+    }
+    let np_end = head - 1;
+    let mut k = np_end;
+    while k > start && np_end - k < 4 {
+        let j = k - 1;
+        let tok = &p.tokens[j];
+        if tok.kind != Kind::Word
+            || tok.upper
+            || p.covering(j).any(|mi| usable(&p.mentions[mi]))
+            || p.k.lex.is_verb(p.lang, "object_control", &tok.norm)
+        {
+            break;
+        }
+        k = j;
+    }
+    // "pressured by Congress to help X": a passive's agent controls nothing.
+    k < np_end
+        && k > start
+        && (k..np_end).any(|j| !is_article(p.lang, p.norm(j)))
+        && !(k..np_end).any(|j| is_preposition(p.lang, p.norm(j)))
+        && p.k.lex.is_verb(p.lang, "object_control", p.norm(k - 1))
+}
+
 /// "accused the West of trying to destroy Russia", "a accusé l'OTAN de
 /// vouloir attaquer X": the act an accusation charges someone with is that
 /// one's act (the accusation verb's object), not the accuser's. The verb at
@@ -470,6 +510,16 @@ fn relative_object(
         && v.direct
         && start >= 1
         && !speech_before(p, start - 1))
+    {
+        return None;
+    }
+    // "exercises with X, which he called provocative": a naming verb with
+    // its predicative word right after it gives the antecedent a name; it
+    // is no call to it.
+    if p.k.lex.is(p.lang, "naming", p.norm(head))
+        && p.tokens
+            .get(head + 1)
+            .is_some_and(|t| t.kind == Kind::Word && !t.upper && !is_preposition(p.lang, &t.norm))
     {
         return None;
     }

@@ -419,43 +419,36 @@ fn governing_subject(p: &Prepared, sent: usize, at: usize) -> Option<usize> {
 }
 
 /// "dozens of them", "more than 1,700 of them": an English partitive
-/// before the pronoun at `at`, whose quantity (a number or a word of
-/// quantity, with "more than", "at least"…) starts at the returned token.
+/// before the pronoun at `at`, whose quantity (numbers and words of cue
+/// kind `quantity`, at least one of them a count) starts at the returned
+/// token.
 fn partitive_start(p: &Prepared, at: usize) -> Option<usize> {
     if p.lang != Lang::En || at < 2 || p.norm(at - 1) != "of" {
         return None;
     }
-    let quantity = |j: usize| {
-        p.tokens[j].kind == Kind::Number
-            || matches!(
-                p.norm(j),
-                "dozens"
-                    | "hundreds"
-                    | "thousands"
-                    | "scores"
-                    | "some"
-                    | "many"
-                    | "most"
-                    | "several"
-                    | "all"
-                    | "few"
-                    | "dozen"
-                    | "hundred"
-                    | "thousand"
-            )
-    };
     let mut q = at - 1;
     let mut counted = false;
     while q > 0 {
-        let j = q - 1;
-        if quantity(j) {
-            counted = true;
-        } else if !matches!(
-            p.norm(j),
-            "more" | "than" | "at" | "least" | "about" | "nearly" | "over" | "almost" | "a"
-        ) {
+        let (j, w) = (q - 1, p.norm(q - 1));
+        let number = p.tokens[j].kind == Kind::Number;
+        if !number && (w == "of" || !p.k.lex.is(p.lang, "quantity", w)) {
             break;
         }
+        // "more than", "at least", "about": no count on their own.
+        counted |= number
+            || !matches!(
+                w,
+                "more"
+                    | "than"
+                    | "at"
+                    | "least"
+                    | "over"
+                    | "about"
+                    | "around"
+                    | "nearly"
+                    | "roughly"
+                    | "almost"
+            );
         q = j;
     }
     counted.then_some(q)
