@@ -610,6 +610,23 @@ const CASES: &[Case] = &[
         "Chile was pressured by local voters to help Peru.",
         &["Chile aids Peru [positive asserted -]"],
     ),
+    (
+        "French: a promise's dative is also the promised act's target, which is future",
+        Lang::Fr,
+        None,
+        "L'Espagne a promis au Maroc une aide financière.",
+        &[
+            "Spain agreesWith Morocco [positive asserted -]",
+            "Spain aids Morocco [positive future -]",
+        ],
+    ),
+    (
+        "a clause coordinated after the first has its own subject for a light verb's noun",
+        Lang::Fr,
+        None,
+        "Le Brésil a envoyé un navire en Atlantique pour rassurer ses voisins, et l'Espagne a promis au Maroc une aide financière.",
+        &["Spain aids Morocco [positive future -]"],
+    ),
 ];
 
 #[test]

@@ -144,6 +144,27 @@ fn light_verb_subject(
             .then(|| super::subject_antecedent(p, start - 1))
             .flatten()
         });
+    // "X sent a fleet to deter others, and Biden promised Israel more
+    // munitions": a clause coordinated after the first has its own subject.
+    let clause_subj = clause_subj.map(|mi| {
+        p.lying_in(p.mentions[mi].last, t.first)
+            .filter(|(k, m)| {
+                let mut b = m.first;
+                if b > 0 && is_article(p.lang, p.norm(b - 1)) {
+                    b -= 1;
+                }
+                b > 0
+                    && matches!(p.norm(b - 1), "et" | "and" | "mais" | "but")
+                    && usable(m)
+                    && !m.locative
+                    && m.kind != MentionKind::Demonym
+                    && is_subject_position(p, m)
+                    && super::is_verb_form(p, m.last)
+                    && !used.contains(k)
+            })
+            .last()
+            .map_or(mi, |(k, _)| k)
+    });
     // "Pompeo said Trump would raise the protests": after a speech verb
     // with no "that", the reported clause's subject nearest the noun is the
     // light verb's.
@@ -198,17 +219,44 @@ fn demand_verb_before(p: &Prepared, start: usize, head: usize) -> bool {
 /// adjectives and one preposition between it and the noun.
 fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Option<usize> {
     let after = p.mentions[sm].last;
+    // "a promis à Israël des munitions": the promise's addressee, which its
+    // verb took, is also the promised act's target.
+    let promised_to = |mi: usize| {
+        let m = &p.mentions[mi];
+        let mut k = m.first;
+        if k > 0 && is_article(p.lang, p.norm(k - 1)) {
+            k -= 1;
+        }
+        p.lang == Lang::Fr
+            && k >= 2
+            && matches!(p.norm(k - 1), "a" | "au" | "aux")
+            && p.k.lex.is_verb(p.lang, "future", p.norm(k - 2))
+    };
     let mut cands = p
         .lying_in(after + 1, t.first)
-        .filter(|(mi, _)| !used.contains(mi));
+        .filter(|&(mi, _)| !used.contains(&mi) || promised_to(mi));
     let (mi, m) = cands.next()?;
     if cands.next().is_some() || !usable(m) || m.locative || m.first < after + 1 {
         return None;
     }
-    let verb = p.norm(m.first - 1);
-    if p.tokens[m.first - 1].kind != Kind::Word
+    // "a promis à Israël des munitions", "a fourni aux Kurdes des armes":
+    // a French dative may stand between the light verb and its noun.
+    let mut first = m.first;
+    if p.lang == Lang::Fr && first > after + 2 && is_article(p.lang, p.norm(first - 1)) {
+        first -= 1;
+    }
+    let dative = p.lang == Lang::Fr
+        && matches!(p.norm(first - 1), "a" | "au" | "aux")
+        && first >= after + 2
+        && p.tokens[first - 2].kind == Kind::Word
+        && !is_function_word(p, p.norm(first - 2));
+    let at = if dative { first - 2 } else { m.first - 1 };
+    let verb = p.norm(at);
+    // A speech verb says something to its dative, unless it promises the
+    // act the noun names ("a promis à X une aide").
+    if p.tokens[at].kind != Kind::Word
         || is_function_word(p, verb)
-        || p.k.lex.is_verb(p.lang, "speech", verb)
+        || p.k.lex.is_verb(p.lang, "speech", verb) && !promised_to(mi)
     {
         return None;
     }
