@@ -627,6 +627,26 @@ const CASES: &[Case] = &[
         "Le Brésil a envoyé un navire en Atlantique pour rassurer ses voisins, et l'Espagne a promis au Maroc une aide financière.",
         &["Spain aids Morocco [positive future -]"],
     ),
+    (
+        "closing a border with a state sanctions it; reopening it is a concession",
+        Lang::En,
+        None,
+        "Kenya closed its border with Somalia in April. Uganda reopened its border with Rwanda.",
+        &[
+            "Kenya sanctions Somalia [positive asserted -]",
+            "Uganda concedesTo Rwanda [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a fermé sa frontière avec X', 'a rouvert ses frontières avec X'",
+        Lang::Fr,
+        None,
+        "Le Tchad a fermé sa frontière avec le Soudan. Le Niger a rouvert ses frontières avec le Bénin.",
+        &[
+            "Chad sanctions Sudan [positive asserted -]",
+            "Niger concedesTo Benin [positive asserted -]",
+        ],
+    ),
 ];
 
 #[test]
@@ -820,6 +840,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Chile ended its drills with Peru, which Bolivia called provocative.",
         "Bolivia meets Peru",
+    ),
+    (
+        "'close' before the links noun is an adjective ('close ties'), no closure",
+        Lang::En,
+        "Kenya, which has kept close ties with Somalia, said it would not act.",
+        "Kenya sanctions Somalia",
     ),
 ];
 

@@ -169,6 +169,59 @@ pub(crate) fn governing_verb(
     })
 }
 
+/// What a verb makes of a noun of links between actors (a `governed`
+/// entry: flights, ties, borders): halting or closing them is a sanction
+/// ("suspended flights to X", "closed its border with X"), reopening or
+/// restoring them a concession, PLOVER RETREAT ("reopened its border with
+/// X", "a rétabli ses liaisons avec X"). Cue kinds `halt`, `close`,
+/// `reopen`, within five tokens back in the clause; `halt_noun` too.
+pub(crate) fn governing_links(p: &Prepared, start: usize, t: &Trig) -> Option<Governed> {
+    let before = |kind: &str| cue_verb_before(p, start, t.first, kind, 5);
+    // "closed its border", "a rouvert ses frontières": the verb takes a
+    // determiner or a particle; right before a noun it is an adjective
+    // ("close ties", "an open border").
+    let verb_before = |kind: &str| {
+        let lo = t.first.saturating_sub(5).max(start);
+        (lo..t.first).any(|j| {
+            p.k.lex.is_verb(p.lang, kind, p.norm(j))
+                && p.tokens.get(j + 1).is_some_and(|n| {
+                    clause::is_article(p.lang, &n.norm)
+                        || matches!(
+                            n.norm.as_str(),
+                            "its"
+                                | "their"
+                                | "his"
+                                | "her"
+                                | "our"
+                                | "down"
+                                | "off"
+                                | "up"
+                                | "son"
+                                | "sa"
+                                | "ses"
+                                | "leur"
+                                | "leurs"
+                        )
+                })
+        })
+    };
+    if before("halt") || verb_before("close") || halt_noun_before(p, start, t.first) {
+        Some(Governed {
+            predicate: Predicate::Sanctions,
+            label: "HALT",
+            plover: "SANCTION",
+        })
+    } else if verb_before("reopen") {
+        Some(Governed {
+            predicate: Predicate::ConcedesTo,
+            label: "REOPEN",
+            plover: "RETREAT",
+        })
+    } else {
+        None
+    }
+}
+
 /// "the suspension of its cooperation with X", "le gel de son aide à X": a
 /// noun of cue kind `halt_noun`, then a genitive, at most five tokens
 /// before the predicate noun at `head`, within the clause.

@@ -7,7 +7,7 @@ use super::anaphora::repeated_act;
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
 use super::frames::{forward_group, group_ents, noun_frame};
-use super::governors::{Governed, existing_agreement, governing_verb};
+use super::governors::{Governed, existing_agreement, governing_links, governing_verb};
 use super::protest::protest_default;
 use super::statements::{
     Rule, alone, both_ends, cross, not_fired, reciprocal, span_of, with_frame,
@@ -49,7 +49,11 @@ pub(crate) fn noun_statements(
         );
         return vec![];
     }
-    let governed = governing_verb(p, start, t, entry.predicate);
+    let governed = if entry.governed {
+        governing_links(p, start, t)
+    } else {
+        governing_verb(p, start, t, entry.predicate)
+    };
     if entry.governed && governed.is_none() {
         not_fired(
             p,

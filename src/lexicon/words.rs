@@ -230,6 +230,8 @@ const CUE_KINDS: &[&str] = &[
     "jointly",
     "office_noun",
     "object_control",
+    "close",
+    "reopen",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
@@ -244,6 +246,8 @@ const VERB_CUES: &[&str] = &[
     "existing",
     "evaluate",
     "object_control",
+    "close",
+    "reopen",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
