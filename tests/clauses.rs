@@ -647,6 +647,20 @@ const CASES: &[Case] = &[
             "Niger concedesTo Benin [positive asserted -]",
         ],
     ),
+    (
+        "an organisation's members after a possessive act as the organisation",
+        Lang::En,
+        None,
+        "The African Union said in a statement that its members fully supported the Kenyan proposal.",
+        &["African Union supports Kenya [positive asserted African Union]"],
+    ),
+    (
+        "French: 'ses États membres'",
+        Lang::Fr,
+        None,
+        "L'Union africaine a indiqué que ses États membres soutenaient la proposition kényane.",
+        &["African Union supports Kenya [positive asserted African Union]"],
+    ),
 ];
 
 #[test]

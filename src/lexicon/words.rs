@@ -232,6 +232,7 @@ const CUE_KINDS: &[&str] = &[
     "object_control",
     "close",
     "reopen",
+    "membership",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[

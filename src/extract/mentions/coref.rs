@@ -127,12 +127,20 @@ pub(crate) fn pronouns(p: &mut Prepared) {
         }
         let w = p.norm(i).to_string();
         let in_quote = clause::quote_at(&quotes, i).is_some();
-        let Some(kind) = pronoun_kind(p, i, &w, in_quote) else {
+        let Some(mut kind) = pronoun_kind(p, i, &w, in_quote) else {
             continue;
         };
+        // "its members", "ses États membres": the members of the
+        // organisation the possessive names act as that organisation.
+        let members = (kind.0 == MentionKind::Possessive && kind.1.is_none())
+            .then(|| membership_after(p, i + 1))
+            .flatten();
+        if members.is_some() {
+            kind.0 = MentionKind::Pronoun;
+        }
         adds.push(Mention {
             first: i,
-            last: i + 1,
+            last: members.unwrap_or(i + 1),
             ents: vec![],
             kind: kind.0,
             how: String::new(),
@@ -148,6 +156,18 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();
     resolve(p, &quotes);
+}
+
+/// The end of a phrase of membership (cue kind `membership`: "members",
+/// "member states", "États membres") starting at token `j`.
+fn membership_after(p: &Prepared, j: usize) -> Option<usize> {
+    p.k.lex
+        .phrases_of(p.lang, "membership")
+        .iter()
+        .find_map(|c| {
+            let n = c.split(' ').count();
+            (j + n <= p.tokens.len() && p.joined(j, j + n) == c.as_str()).then_some(j + n)
+        })
 }
 
 /// The kind, gender and number of a pronoun, possessive or first-person
