@@ -661,6 +661,13 @@ const CASES: &[Case] = &[
         "L'Union africaine a indiqué que ses États membres soutenaient la proposition kényane.",
         &["African Union supports Kenya [positive asserted African Union]"],
     ),
+    (
+        "suspending visas for a state's citizens sanctions that state",
+        Lang::En,
+        None,
+        "Latvia suspended visas for Belarusian citizens on Tuesday.",
+        &["Latvia sanctions Belarus [positive asserted -]"],
+    ),
 ];
 
 #[test]
