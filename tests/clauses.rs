@@ -668,6 +668,13 @@ const CASES: &[Case] = &[
         "Latvia suspended visas for Belarusian citizens on Tuesday.",
         &["Latvia sanctions Belarus [positive asserted -]"],
     ),
+    (
+        "after a speech verb the noun phrase is its content clause's subject, not an object",
+        Lang::En,
+        None,
+        "Guyana said the Venezuelan troops attacked a Guyanese village.",
+        &["Venezuela attacks Guyana [positive asserted Guyana]"],
+    ),
 ];
 
 #[test]
@@ -867,6 +874,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Kenya, which has kept close ties with Somalia, said it would not act.",
         "Kenya sanctions Somalia",
+    ),
+    (
+        "a participle qualifying the object noun is not the clause subject's act",
+        Lang::En,
+        "Venezuela condemned the weapons delivered to Guyana.",
+        "Venezuela aids Guyana",
     ),
 ];
 

@@ -46,6 +46,11 @@ pub(crate) fn verb_frame(
     }
     let reduced = reduced_passive(p, t, v, tense);
     let full_passive = passive(p, s, t, v.pronominal, tense);
+    if !reduced && !full_passive && adnominal_participle(p, start, t.first, tense) {
+        return Err(
+            "participle qualifying the object noun before it: not the clause subject's act",
+        );
+    }
     let is_passive = full_passive || reduced;
     // Object (or agent, in the passive).
     let mut obj = verb_object(p, s, t, v, is_passive, used);
@@ -170,6 +175,51 @@ fn controlled_by_non_actor(p: &Prepared, start: usize, head: usize) -> bool {
         && (k..np_end).any(|j| !is_article(p.lang, p.norm(j)))
         && !(k..np_end).any(|j| is_preposition(p.lang, p.norm(j)))
         && p.k.lex.is_verb(p.lang, "object_control", p.norm(k - 1))
+}
+
+/// "criticized the weapons delivered to Ukraine", "a critiqué les armes
+/// livrées à l'Ukraine": a participle right after a plain noun that is
+/// itself the object of a verb or a preposition qualifies that noun; the
+/// clause subject did not do it.
+fn adnominal_participle(p: &Prepared, start: usize, head: usize, tense: Tense) -> bool {
+    let participle = match p.lang {
+        Lang::En => matches!(tense, Tense::Participle | Tense::Past),
+        Lang::Fr => tense == Tense::Participle || accented_participle(p, head),
+    };
+    if !participle || head < start + 3 {
+        return false;
+    }
+    let noun = &p.tokens[head - 1];
+    if noun.kind != Kind::Word
+        || noun.upper
+        || is_function_word(p, &noun.norm)
+        || p.k.lex.is(p.lang, "aux_have", &noun.norm)
+        || p.k.lex.is(p.lang, "aux_be", &noun.norm)
+        || p.covering(head - 1).next().is_some()
+    {
+        return false;
+    }
+    // Back over the noun's article and up to two adjectives to what governs it.
+    let mut k = head - 1;
+    let mut words = 0;
+    while k > start && words < 3 && !is_article(p.lang, p.norm(k - 1)) {
+        let w = &p.tokens[k - 1];
+        if w.kind != Kind::Word || w.upper || p.covering(k - 1).next().is_some() {
+            return false;
+        }
+        k -= 1;
+        words += 1;
+    }
+    if k <= start || !is_article(p.lang, p.norm(k - 1)) {
+        return false;
+    }
+    // "said the troops attacked X": after a speech verb the noun phrase is
+    // the subject of its content clause.
+    let gov = k - 2;
+    gov >= start
+        && (super::is_verb_form(p, gov) || is_preposition(p.lang, p.norm(gov)))
+        && !p.k.lex.is(p.lang, "aux_have", p.norm(gov))
+        && !p.k.lex.is_verb(p.lang, "speech", p.norm(gov))
 }
 
 /// "accused the West of trying to destroy Russia", "a accusé l'OTAN de
