@@ -93,6 +93,22 @@ pub fn is_preposition(lang: Lang, w: &str) -> bool {
     }
 }
 
+/// Whether folded `w` is a possessive determiner (cue kinds `possessive_sg`,
+/// `possessive_pl`, and "our"): "closed its border", "gave Peru its support".
+pub(crate) fn is_possessive(p: &Prepared, w: &str) -> bool {
+    w == "our" || p.k.lex.is(p.lang, "possessive_sg", w) || p.k.lex.is(p.lang, "possessive_pl", w)
+}
+
+/// The start of the phrase at token `i` with the article right before it
+/// ("l'OTAN", "the West"), when that article stands after token `lo`.
+pub(crate) fn article_before(p: &Prepared, i: usize, lo: usize) -> usize {
+    if i > lo && is_article(p.lang, p.norm(i - 1)) {
+        i - 1
+    } else {
+        i
+    }
+}
+
 /// Whether a folded word is an article or determiner.
 pub fn is_article(lang: Lang, w: &str) -> bool {
     match lang {

@@ -392,12 +392,9 @@ impl Clause<'_, '_> {
         if blocked.is_none() && matches!(barrier, Some("that" | "que" | "qu'")) && start >= 1 {
             let lo = start.saturating_sub(4).max(p.sentences[s].first);
             let demand = (lo..start - 1).any(|j| {
-                let verb = lex.verb(lang, p.norm(j)).is_some_and(|cands| {
-                    cands.iter().any(|c| {
-                        matches!(c, Trigger::Verb(e, _) if lex.verbs[*e].predicate == Predicate::DemandsFrom)
-                    })
-                });
-                let noun = p.noun_at(j, start)
+                let verb = lex.is_verb_of(lang, p.norm(j), Predicate::DemandsFrom);
+                let noun = p
+                    .noun_at(j, start)
                     .is_some_and(|(_, n)| lex.nouns[n].predicate == Predicate::DemandsFrom);
                 verb || noun
             });

@@ -186,22 +186,8 @@ pub(crate) fn governing_links(p: &Prepared, start: usize, t: &Trig) -> Option<Go
             p.k.lex.is_verb(p.lang, kind, p.norm(j))
                 && p.tokens.get(j + 1).is_some_and(|n| {
                     clause::is_article(p.lang, &n.norm)
-                        || matches!(
-                            n.norm.as_str(),
-                            "its"
-                                | "their"
-                                | "his"
-                                | "her"
-                                | "our"
-                                | "down"
-                                | "off"
-                                | "up"
-                                | "son"
-                                | "sa"
-                                | "ses"
-                                | "leur"
-                                | "leurs"
-                        )
+                        || clause::is_possessive(p, &n.norm)
+                        || matches!(n.norm.as_str(), "down" | "off" | "up")
                 })
         })
     };

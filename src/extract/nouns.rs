@@ -59,7 +59,7 @@ pub(crate) fn noun_statements(
             p,
             Stage::Qualify,
             &label,
-            "links that only a verb or noun halting them makes an event",
+            "links that only a verb or noun halting, closing or reopening them makes an event",
         );
         return vec![];
     }

@@ -288,7 +288,7 @@ fn gives_a_predicate_noun(p: &Prepared, t: &Trig, v: &VerbEntry, om: usize, pass
             j == m.last
                 || p.tokens[j - 1].kind == crate::text::Kind::Word
                     && !p.tokens[j - 1].upper
-                    && !matches!(p.norm(j - 1), "its" | "his" | "her" | "their" | "our")
+                    && !clause::is_possessive(p, p.norm(j - 1))
         })
         .find_map(|j| p.noun_at(j, end))
         .is_some_and(|(_, n)| p.k.lex.nouns[n].predicate != Predicate::Aids)

@@ -70,8 +70,9 @@ pub struct NounEntry {
     /// a ceasefire", "X launched an offensive".
     pub alone: bool,
     /// The noun names links between actors that make no event of their own,
-    /// only under a verb or noun that halts them (`governed` flag):
-    /// "suspended flights to X", "the suspension of rail links with X".
+    /// only under a verb or noun that halts, closes or reopens them
+    /// (`governed` flag): "suspended flights to X", "the suspension of rail
+    /// links with X", "reopened its border with X".
     pub governed: bool,
     /// PLOVER type when it is not the predicate's (`plover=` flag).
     pub plover: Option<&'static str>,
@@ -623,6 +624,14 @@ impl Lexicon {
     /// Verb triggers of a folded single-token form.
     pub fn verb(&self, lang: Lang, form: &str) -> Option<&[Trigger]> {
         self.verb_forms[lang.idx()].get(form).map(Vec::as_slice)
+    }
+
+    /// Whether folded `form` is a form of a verb entry of `predicate`.
+    pub fn is_verb_of(&self, lang: Lang, form: &str, predicate: Predicate) -> bool {
+        self.verb(lang, form).is_some_and(|ts| {
+            ts.iter()
+                .any(|t| matches!(t, Trigger::Verb(v, _) if self.verbs[*v].predicate == predicate))
+        })
     }
 
     /// Triggers of a folded multi-token phrase (tokens joined by spaces).

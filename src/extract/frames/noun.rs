@@ -4,14 +4,14 @@
 //! demanded clause, or the light verb's direct object).
 
 use super::super::clause::{
-    complementizer_at, cue_verb_before, in_time_adjunct, is_article, is_preposition,
+    article_before, complementizer_at, cue_verb_before, in_time_adjunct, is_article, is_preposition,
 };
 use super::super::mentions::coref::is_subject_position;
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
-use super::super::{MentionKind, Prepared};
+use super::super::{Mention, MentionKind, Prepared};
 use super::{Frame, demanded_clause_subject, object_after, usable};
-use crate::lexicon::{EntityType, NounEntry, Trigger};
+use crate::lexicon::{EntityType, NounEntry};
 use crate::predicate::Predicate;
 use crate::text::{Kind, Lang};
 
@@ -146,21 +146,22 @@ fn light_verb_subject(
         });
     // "X sent a fleet to deter others, and Biden promised Israel more
     // munitions": a clause coordinated after the first has its own subject.
+    // A mention that may be the subject of a clause before the noun.
+    let candidate = |k: usize, m: &Mention| {
+        usable(m)
+            && !m.locative
+            && m.kind != MentionKind::Demonym
+            && is_subject_position(p, m)
+            && !used.contains(&k)
+    };
     let clause_subj = clause_subj.map(|mi| {
         p.lying_in(p.mentions[mi].last, t.first)
-            .filter(|(k, m)| {
-                let mut b = m.first;
-                if b > 0 && is_article(p.lang, p.norm(b - 1)) {
-                    b -= 1;
-                }
+            .filter(|&(k, m)| {
+                let b = article_before(p, m.first, 0);
                 b > 0
                     && matches!(p.norm(b - 1), "et" | "and" | "mais" | "but")
-                    && usable(m)
-                    && !m.locative
-                    && m.kind != MentionKind::Demonym
-                    && is_subject_position(p, m)
                     && super::is_verb_form(p, m.last)
-                    && !used.contains(k)
+                    && candidate(k, m)
             })
             .last()
             .map_or(mi, |(k, _)| k)
@@ -175,13 +176,7 @@ fn light_verb_subject(
             .find(|&j| p.k.lex.is_verb(p.lang, "speech", p.norm(j)))
             .and_then(|v| {
                 p.lying_in(v + 1, t.first)
-                    .filter(|(k, m)| {
-                        usable(m)
-                            && !m.locative
-                            && m.kind != MentionKind::Demonym
-                            && is_subject_position(p, m)
-                            && !used.contains(k)
-                    })
+                    .filter(|&(k, m)| candidate(k, m))
                     .last()
                     .map(|(k, _)| k)
             })
@@ -204,12 +199,8 @@ fn light_verb_subject(
 fn demand_verb_before(p: &Prepared, start: usize, head: usize) -> bool {
     let lo = head.saturating_sub(3).max(start);
     (lo..head).any(|j| {
-        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
-            ts.iter().any(|t| match t {
-                Trigger::Verb(v, _) => p.k.lex.verbs[*v].predicate == Predicate::DemandsFrom,
-                _ => false,
-            })
-        })
+        p.k.lex
+            .is_verb_of(p.lang, p.norm(j), Predicate::DemandsFrom)
     })
 }
 
@@ -222,11 +213,7 @@ fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Optio
     // "a promis à Israël des munitions": the promise's addressee, which its
     // verb took, is also the promised act's target.
     let promised_to = |mi: usize| {
-        let m = &p.mentions[mi];
-        let mut k = m.first;
-        if k > 0 && is_article(p.lang, p.norm(k - 1)) {
-            k -= 1;
-        }
+        let k = article_before(p, p.mentions[mi].first, 0);
         p.lang == Lang::Fr
             && k >= 2
             && matches!(p.norm(k - 1), "a" | "au" | "aux")
@@ -241,10 +228,10 @@ fn light_verb_object(p: &Prepared, sm: usize, t: &Trig, used: &[usize]) -> Optio
     }
     // "a promis à Israël des munitions", "a fourni aux Kurdes des armes":
     // a French dative may stand between the light verb and its noun.
-    let mut first = m.first;
-    if p.lang == Lang::Fr && first > after + 2 && is_article(p.lang, p.norm(first - 1)) {
-        first -= 1;
-    }
+    let first = match p.lang {
+        Lang::Fr => article_before(p, m.first, after + 2),
+        Lang::En => m.first,
+    };
     let dative = p.lang == Lang::Fr
         && matches!(p.norm(first - 1), "a" | "au" | "aux")
         && first >= after + 2

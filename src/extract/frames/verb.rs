@@ -3,7 +3,7 @@
 //! before a reduced passive) and its object (frame markers, passive agent,
 //! relative object).
 
-use super::super::clause::{complementizer_at, is_article, is_preposition};
+use super::super::clause::{article_before, complementizer_at, is_article, is_preposition};
 use super::super::context::{clause_start, main_clause_subject};
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
@@ -136,12 +136,6 @@ pub(crate) fn verb_frame(
     })
 }
 
-/// The actor whose departure (cue kind `departure`) or meeting (cue kind
-/// `session`) the words from `from` name: at most two articles or
-/// adjectives, the noun, at most one adjective, "of"/"de", an optional
-/// article, the actor ("la démission immédiate du président X", "the
-/// resignation of X", "an emergency meeting of the Security Council",
-/// "une réunion d'urgence du Conseil de sécurité": one asks it of them).
 /// "persuade the generals to hold talks", "a poussé les généraux à
 /// négocier": the infinitive at `head` is controlled by the object of a
 /// verb of cue kind `object_control`, a noun phrase of at most four plain
@@ -239,20 +233,13 @@ pub(crate) fn accused_of(p: &Prepared, start: usize, head: usize) -> Option<(usi
         .ending_at(link)
         .map(|mi| (mi, &p.mentions[mi]))
         .find(|(_, m)| usable(m) && !m.locative)?;
-    let accuses = |j: usize| {
-        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
-            ts.iter().any(|t| match t {
-                Trigger::Verb(v, _) => p.k.lex.verbs[*v].predicate == Predicate::Accuses,
-                _ => false,
-            })
-        })
-    };
     // "a accusé l'OTAN", "accused the West": an article may stand between.
-    let mut j = m.first;
-    if j > start && is_article(p.lang, p.norm(j - 1)) {
-        j -= 1;
-    }
-    (j > start && accuses(j - 1)).then_some((mi, j - 1))
+    let j = article_before(p, m.first, start);
+    (j > start
+        && p.k
+            .lex
+            .is_verb_of(p.lang, p.norm(j - 1), Predicate::Accuses))
+    .then_some((mi, j - 1))
 }
 
 /// "A Russian missile strike killed three soldiers", "Israeli air strikes
@@ -287,6 +274,12 @@ fn event_noun_agent(p: &Prepared, start: usize, head: usize, v: &VerbEntry) -> O
     })
 }
 
+/// The actor whose departure (cue kind `departure`) or meeting (cue kind
+/// `session`) the words from `from` name: at most two articles or
+/// adjectives, the noun, at most one adjective, "of"/"de", an optional
+/// article, the actor ("la démission immédiate du président X", "the
+/// resignation of X", "an emergency meeting of the Security Council",
+/// "une réunion d'urgence du Conseil de sécurité": one asks it of them).
 fn departing(p: &Prepared, s: usize, from: usize, used: &[usize]) -> Option<usize> {
     let last = p.sentences[s].last;
     let plain = |j: usize| {
