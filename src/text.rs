@@ -247,9 +247,12 @@ fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
                     j += 1;
                 } else if matches!(cj, ',' | '.')
                     && at(j + 1).is_some_and(|c| c.is_ascii_digit())
-                    && chars[start..j].iter().all(|x| x.1.is_ascii_digit())
+                    && chars[start].1.is_ascii_digit()
+                    && chars[start..j]
+                        .iter()
+                        .all(|x| x.1.is_ascii_digit() || matches!(x.1, ',' | '.'))
                 {
-                    // "1,700", "2.5", "1 700,5": a separator between digits
+                    // "1,700", "2.5", "1,700,000": a separator between digits
                     // is inside the number, not a clause boundary.
                     j += 1;
                 } else if is_apostrophe(cj) && !at(j + 1).is_some_and(char::is_alphabetic) {
@@ -658,6 +661,10 @@ mod tests {
                 &["more", "than", "1,700", "people"],
             ),
             ("5.1 million dollars", &["5.1", "million", "dollars"]),
+            (
+                "about 1,700,000 refugees, 2.5.",
+                &["about", "1,700,000", "refugees", ",", "2.5", "."],
+            ),
             (
                 "In 2019, 300 died.",
                 &["In", "2019", ",", "300", "died", "."],
