@@ -675,6 +675,20 @@ const CASES: &[Case] = &[
         "Guyana said the Venezuelan troops attacked a Guyanese village.",
         &["Venezuela attacks Guyana [positive asserted Guyana]"],
     ),
+    (
+        "mobilizing for a possible war against X is a mobilization that took place",
+        Lang::En,
+        None,
+        "Kenya mobilized its reservists for a possible war against Somalia.",
+        &["Kenya mobilizesAgainst Somalia [positive asserted -]"],
+    ),
+    (
+        "French: 'a massé des troupes pour une offensive contre X'",
+        Lang::Fr,
+        None,
+        "Le Soudan a massé des troupes pour une offensive contre le Tchad.",
+        &["Sudan mobilizesAgainst Chad [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -880,6 +894,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Venezuela condemned the weapons delivered to Guyana.",
         "Venezuela aids Guyana",
+    ),
+    (
+        "troops gathered for a war against X have not attacked it",
+        Lang::En,
+        "Kenya mobilized its reservists for a possible war against Somalia.",
+        "Kenya attacks Somalia",
+    ),
+    (
+        "a verb of preparing with no 'for' before the attack noun mobilizes nothing",
+        Lang::En,
+        "The ministry prepared a report on the attack on Uganda.",
+        "mobilizesAgainst",
     ),
 ];
 

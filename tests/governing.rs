@@ -337,8 +337,15 @@ const CASES: &[Case] = &[
         "an adjective of possibility makes a predicate noun possible",
         Lang::En,
         None,
-        "Peru mobilized reservists for a possible war against Chile.",
+        "Peru considered a possible war against Chile.",
         &["Peru attacks Chile [positive possible -]"],
+    ),
+    (
+        "mobilizing for a possible war is a mobilization that took place, not a possible attack",
+        Lang::En,
+        None,
+        "Peru mobilized reservists for a possible war against Chile.",
+        &["Peru mobilizesAgainst Chile [positive asserted -]"],
     ),
     (
         "French: une éventuelle offensive",

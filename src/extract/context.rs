@@ -18,6 +18,11 @@ pub(crate) struct Context {
     pub polarity: Polarity,
     /// Asserted, future, possible, reported, hypothetical.
     pub modality: Modality,
+    /// The modality the clause gives, before an adjective on a predicate
+    /// noun ("a possible war") qualified the noun's own event: what a verb
+    /// governing that noun keeps ("mobilized for a possible war" is a
+    /// mobilization that took place).
+    pub clause_modality: Modality,
     /// Who the claim is attributed to (document entity).
     pub attributed: Option<usize>,
     /// The role of the speaker, when a role description named them ("a
@@ -79,10 +84,16 @@ pub(crate) fn context(
     // putting it on anyone, is a commitment to come.
     let committed =
         attributed.is_none() && !in_speech_clause && !c.after_complementizer() && c.must();
-    let mut modality = c.modality(in_speech_clause);
-    if committed && modality == Modality::Asserted {
-        modality = Modality::Future;
-    }
+    let committed_if = |m: Modality| {
+        if committed && m == Modality::Asserted {
+            Modality::Future
+        } else {
+            m
+        }
+    };
+    let clause_modality = c.modality(in_speech_clause);
+    let modality = committed_if(c.with_noun_adjective(clause_modality));
+    let clause_modality = committed_if(clause_modality);
     Context {
         polarity: if c.negated() {
             Polarity::Negative
@@ -90,6 +101,7 @@ pub(crate) fn context(
             Polarity::Positive
         },
         modality,
+        clause_modality,
         attributed,
         attributed_role,
         speakers,
@@ -296,14 +308,21 @@ impl Clause<'_, '_> {
                 modality = Modality::Reported;
             }
         }
-        // "a possible war", "une éventuelle offensive", "the planned deployment":
-        // an adjective of possibility or plan before a predicate noun.
-        if tense.is_none() && modality == Modality::Asserted {
+        modality
+    }
+
+    /// "a possible war", "une éventuelle offensive", "the planned
+    /// deployment": an adjective of possibility or plan before a predicate
+    /// noun, when the clause asserts.
+    fn with_noun_adjective(&self, modality: Modality) -> Modality {
+        let (p, start, head) = (self.p, self.start, self.t.first);
+        let (lex, lang) = (&p.k.lex, p.lang);
+        if self.tense.is_none() && modality == Modality::Asserted {
             let lo = head.saturating_sub(2).max(start);
             if (lo..head).any(|j| lex.is(lang, "possible_adjective", p.norm(j))) {
-                modality = Modality::Possible;
+                return Modality::Possible;
             } else if (lo..head).any(|j| lex.is(lang, "future_adjective", p.norm(j))) {
-                modality = Modality::Future;
+                return Modality::Future;
             }
         }
         modality

@@ -146,6 +146,13 @@ pub(crate) fn governing_verb(
     t: &Trig,
     pred: Predicate,
 ) -> Option<Governed> {
+    if pred == Predicate::Attacks && prepared_attack(p, start, t) {
+        return Some(Governed {
+            predicate: Predicate::MobilizesAgainst,
+            label: "PREPARE",
+            plover: "MOBILIZE",
+        });
+    }
     let (kind, predicate, label, plover) = match pred {
         Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
             ("halt", Predicate::Sanctions, "HALT", "SANCTION")
@@ -166,6 +173,19 @@ pub(crate) fn governing_verb(
         predicate,
         label,
         plover,
+    })
+}
+
+/// "mobilized reservists for a possible war against X", "a massé des
+/// troupes pour une offensive contre X": a verb of cue kind `prepare`, then
+/// "for"/"pour", before an attack noun (at most seven tokens back, within
+/// the clause): the act told is the mobilization against the attack's
+/// target, not the attack, which has not taken place.
+fn prepared_attack(p: &Prepared, start: usize, t: &Trig) -> bool {
+    let lo = t.first.saturating_sub(7).max(start);
+    (lo..t.first).any(|j| {
+        p.k.lex.is_verb(p.lang, "prepare", p.norm(j))
+            && (j + 1..t.first).any(|k| matches!(p.norm(k), "for" | "pour"))
     })
 }
 

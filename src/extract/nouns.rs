@@ -30,7 +30,7 @@ pub(crate) fn noun_statements(
     };
     let entry = p.k.lex.nouns[n].clone();
     let (start, barrier) = clause_start(p, s, t.first);
-    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
+    let mut ctx = context(p, s, t, start, barrier.as_deref(), quotes, None);
     // For `explain` only.
     let label = p.why(|| format!("{} \"{}\"", entry.id, p.surface(t.first, t.last)));
     p.note(Stage::Qualify, |p| format!("{label}: {}", ctx.describe(p)));
@@ -54,6 +54,12 @@ pub(crate) fn noun_statements(
     } else {
         governing_verb(p, start, t, entry.predicate)
     };
+    // The act told is the governing verb's: an adjective on the noun
+    // qualifies the noun's event ("suspended its planned aid to X" is a
+    // sanction that took place).
+    if governed.is_some() {
+        ctx.modality = ctx.clause_modality;
+    }
     if entry.governed && governed.is_none() {
         not_fired(
             p,

@@ -95,6 +95,7 @@ fn reported(
         let ctx = Context {
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
+            clause_modality: Modality::Asserted,
             attributed: Some(a),
             attributed_role: p.mentions[speaker].role,
             speakers: Vec::new(),

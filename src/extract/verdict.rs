@@ -58,6 +58,7 @@ pub(crate) fn statements(p: &Prepared, s: usize, prior: &[Statement]) -> Vec<Sta
         let ctx = Context {
             polarity: Polarity::Positive,
             modality: Modality::Asserted,
+            clause_modality: Modality::Asserted,
             attributed: None,
             attributed_role: None,
             speakers: Vec::new(),

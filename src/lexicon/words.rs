@@ -234,6 +234,7 @@ const CUE_KINDS: &[&str] = &[
     "close",
     "reopen",
     "membership",
+    "prepare",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
@@ -250,6 +251,7 @@ const VERB_CUES: &[&str] = &[
     "object_control",
     "close",
     "reopen",
+    "prepare",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
