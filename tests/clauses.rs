@@ -689,6 +689,20 @@ const CASES: &[Case] = &[
         "Le Soudan a massé des troupes pour une offensive contre le Tchad.",
         &["Sudan mobilizesAgainst Chad [positive asserted -]"],
     ),
+    (
+        "a light verb coordinated after a reported clause shares the speaker as subject",
+        Lang::En,
+        None,
+        "Kenya said that nobody had been hurt in the raid and announced new sanctions on Uganda.",
+        &["Kenya sanctions Uganda [positive asserted -]"],
+    ),
+    (
+        "French: 'a déclaré que … et a annoncé de nouvelles sanctions contre X'",
+        Lang::Fr,
+        None,
+        "Le Chili a déclaré que personne n'avait été blessé et a annoncé de nouvelles sanctions contre le Pérou.",
+        &["Chile sanctions Peru [positive asserted -]"],
+    ),
 ];
 
 #[test]
@@ -906,6 +920,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "The ministry prepared a report on the attack on Uganda.",
         "mobilizesAgainst",
+    ),
+    (
+        "a second infinitive after 'and' is no act of the main clause's subject",
+        Lang::En,
+        "Kenya backed a resolution that aims to tighten sanctions and impose a naval blockade against Somalia.",
+        "Kenya pressures Somalia",
     ),
 ];
 

@@ -36,6 +36,14 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// The act is the main clause's own, not what its speaker reported
+    /// ("X said that … and announced …"): no attribution.
+    pub(crate) fn not_reported(&mut self) {
+        self.attributed = None;
+        self.attributed_role = None;
+        self.speakers.clear();
+    }
+
     /// The qualifiers for `explain`.
     pub(crate) fn describe(&self, p: &Prepared) -> String {
         let mut out = format!("{}, {}", self.polarity.as_str(), self.modality.as_str());

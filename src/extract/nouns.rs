@@ -6,7 +6,7 @@
 use super::anaphora::repeated_act;
 use super::clause::{self, is_article, is_preposition};
 use super::context::{Context, clause_start, context};
-use super::frames::{forward_group, group_ents, noun_frame};
+use super::frames::{COORDINATED_SUBJECT, forward_group, group_ents, noun_frame};
 use super::governors::{Governed, existing_agreement, governing_links, governing_verb};
 use super::protest::protest_default;
 use super::statements::{
@@ -104,6 +104,9 @@ pub(crate) fn noun_statements(
     }
     let f = noun_frame(p, s, t, &entry, start, used);
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
+    if f.how == COORDINATED_SUBJECT {
+        ctx.not_reported();
+    }
     let id = match governed {
         Some(g) => format!("{}+{}", g.label, entry.id),
         None => entry.id.clone(),

@@ -6,7 +6,7 @@
 use super::anaphora::{judged_act, repeated_act};
 use super::clause::{self, is_preposition};
 use super::context::{Context, clause_start, context};
-use super::frames::{forward_group, group_ents, marker_at, verb_frame};
+use super::frames::{COORDINATED_SUBJECT, forward_group, group_ents, marker_at, verb_frame};
 use super::governors::{
     as_rejection, as_threat, conditional_threat, declared_refusals, in_infinitive_phrase,
     reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
@@ -346,7 +346,7 @@ fn verb_statements(
     };
     let v = p.k.lex.verbs[e].clone();
     let (start, barrier) = clause_start(p, s, t.first);
-    let ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
+    let mut ctx = context(p, s, t, start, barrier.as_deref(), quotes, Some(tense));
     // For `explain` only.
     let label = p.why(|| format!("{} \"{}\"", v.id, p.surface(t.first, t.last)));
     p.note(Stage::Qualify, |p| format!("{label}: {}", ctx.describe(p)));
@@ -370,6 +370,9 @@ fn verb_statements(
         }
     };
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
+    if f.how == COORDINATED_SUBJECT {
+        ctx.not_reported();
+    }
     if !v.needs.is_empty() && !has_complement(p, s, t, f.object, &v.needs) {
         not_fired(
             p,

@@ -170,6 +170,11 @@ fn companion_before(p: &Prepared, j: usize) -> bool {
     })
 }
 
+/// How a frame found its subject when it shares the main clause's across
+/// "and" ("X said that … and announced …"): the act is the main clause's
+/// own, not part of what was reported.
+pub(crate) const COORDINATED_SUBJECT: &str = "subject of the verb coordinated before";
+
 /// Whether token `j` starts a verb phrase: a verb of the lexicon or of
 /// speech, an auxiliary, an English "-ed" form, a French participle.
 pub(crate) fn is_verb_form(p: &Prepared, j: usize) -> bool {

@@ -6,6 +6,7 @@
 use super::super::clause::{
     article_before, complementizer_at, cue_verb_before, in_time_adjunct, is_article, is_preposition,
 };
+use super::super::context::main_clause_subject;
 use super::super::mentions::coref::is_subject_position;
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
@@ -71,7 +72,7 @@ pub(crate) fn noun_frame(
         p.k.lex.is(p.lang, "suffer", p.norm(j))
             || (j + 1 < t.first && p.k.lex.is(p.lang, "suffer", p.joined(j, j + 2)))
     });
-    let clause_subj = light_verb_subject(p, t, entry, start, used);
+    let (clause_subj, coordinated) = light_verb_subject(p, s, t, entry, start, used);
     let possessor = possessor_before(p, t.first).or_else(|| demonym_agent(p, t));
     if suffer {
         return Frame {
@@ -90,13 +91,17 @@ pub(crate) fn noun_frame(
         // "X engaged Y in a firefight", "X gave Y support": the light verb's
         // direct object is the target.
         match clause_subj.and_then(|sm| light_verb_object(p, sm, t, used)) {
+            Some(o) if coordinated => (clause_subj, Some(o), super::COORDINATED_SUBJECT),
             Some(o) => (clause_subj, Some(o), "subject and object of the light verb"),
             // "would raise the protests with X": a definite event noun with
             // neither agent nor target is an event told before, not the
             // clause subject's own act.
             None if definite_before(p, t.first) => (None, None, "a definite event told before"),
+            None if coordinated => (clause_subj, patient, super::COORDINATED_SUBJECT),
             None => (clause_subj, patient, "subject of the light verb"),
         }
+    } else if coordinated {
+        (clause_subj, patient, super::COORDINATED_SUBJECT)
     } else {
         (clause_subj, patient, "subject of the light verb")
     };
@@ -117,14 +122,16 @@ fn definite_before(p: &Prepared, head: usize) -> bool {
 
 /// The subject of the light verb, which opens the clause ("X a fait part
 /// de sa préoccupation"), unless the nominal event is in a time or
-/// concession adjunct.
+/// concession adjunct; and whether it is the main clause's, shared across
+/// "and".
 fn light_verb_subject(
     p: &Prepared,
+    s: usize,
     t: &Trig,
     entry: &NounEntry,
     start: usize,
     used: &[usize],
-) -> Option<usize> {
+) -> (Option<usize>, bool) {
     let clause_subj = p
         .lying_in(start, t.first)
         .find(|(_, m)| m.kind != MentionKind::Demonym && !m.locative)
@@ -187,10 +194,43 @@ fn light_verb_subject(
     // Meetings still involve the subject ("lors d'un appel avec X").
     // Nor is the event a judging verb takes as object: "condemned the
     // attack on X" is someone else's attack.
-    clause_subj
+    // "X said that no one was hurt and announced new sanctions on Y":
+    // a light verb right after "and" whose clause has no subject shares
+    // the sentence's first subject, as a verb does.
+    let coordinated = clause_subj.is_none();
+    let clause_subj = clause_subj.or_else(|| {
+        let lo = t.first.saturating_sub(4).max(start);
+        let v = (lo..t.first).rev().find(|&j| super::is_verb_form(p, j))?;
+        let and = super::verb::coordinator_before(p, v, start)?;
+        // Not a second infinitive: "a resolution that aims to tighten
+        // sanctions and impose a blockade" names no act of the subject.
+        let infinitive = (start..and).any(|j| {
+            let Some(next) = p
+                .tokens
+                .get(j + 1)
+                .filter(|n| n.kind == Kind::Word && !n.upper)
+            else {
+                return false;
+            };
+            let w = next.norm.as_str();
+            match p.lang {
+                Lang::En => p.norm(j) == "to" && !is_article(p.lang, w) && !is_function_word(p, w),
+                Lang::Fr => {
+                    matches!(p.norm(j), "à" | "de" | "d'")
+                        && ["er", "ir", "re"].iter().any(|e| w.ends_with(e))
+                }
+            }
+        });
+        if infinitive {
+            return None;
+        }
+        main_clause_subject(p, s, and, used)
+    });
+    let found = clause_subj
         .filter(|_| entry.predicate.symmetric() || !in_time_adjunct(p, start, t.first))
         .filter(|_| !cue_verb_before(p, start, t.first, "evaluate", 3))
-        .filter(|_| !demand_verb_before(p, start, t.first))
+        .filter(|_| !demand_verb_before(p, start, t.first));
+    (found, coordinated && found.is_some())
 }
 
 /// Whether a verb of demand stands at most three tokens before the noun at

@@ -454,14 +454,14 @@ fn clause_subject(
         && let Some(and) = coordinator_before(p, t.first, start)
         && let Some(mi) = main_clause_subject(p, s, and, used)
     {
-        return (Some(mi), "subject of the verb coordinated before");
+        return (Some(mi), super::COORDINATED_SUBJECT);
     }
     (subj, "subject of the clause")
 }
 
 /// The "et"/"and" right before the verb at `head`, past at most two
 /// auxiliaries or adverbs, inside the clause from `start`.
-fn coordinator_before(p: &Prepared, head: usize, start: usize) -> Option<usize> {
+pub(super) fn coordinator_before(p: &Prepared, head: usize, start: usize) -> Option<usize> {
     let mut k = head;
     for _ in 0..3 {
         if k == 0 || k <= start {
