@@ -703,6 +703,27 @@ const CASES: &[Case] = &[
         "Le Chili a déclaré que personne n'avait été blessé et a annoncé de nouvelles sanctions contre le Pérou.",
         &["Chile sanctions Peru [positive asserted -]"],
     ),
+    (
+        "a subject pronoun right after a speech verb is its speaker, past a relative clause",
+        Lang::En,
+        None,
+        "Kenya, which has mediated between Sudan and Chad, said it regretted the Ethiopian decision.",
+        &["Kenya criticizes Ethiopia [positive asserted Kenya]"],
+    ),
+    (
+        "French: 'X, qui …, a déclaré qu'il …' is X, of the pronoun's gender",
+        Lang::Fr,
+        None,
+        "Le Qatar, qui a accueilli les négociations entre Israël et le Hamas, a déclaré qu'il regrettait la décision égyptienne.",
+        &["Qatar criticizes Egypt [positive asserted Qatar]"],
+    ),
+    (
+        "', saying he would …' after the main clause is its subject",
+        Lang::En,
+        None,
+        "President Ruto has refused to meet President Museveni in Nairobi, saying he would only welcome him in Mombasa.",
+        &["William Ruto supports Yoweri Museveni [positive future William Ruto]"],
+    ),
 ];
 
 #[test]

@@ -730,7 +730,7 @@ fn perfect_aux(w: &str) -> bool {
 /// earlier one ("X accused Y of …, and said …", "La Maison Blanche a dit
 /// regretter la décision et a affirmé que …") shares that verb's subject,
 /// which is the clause's first subject, not the nearest noun.
-fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
+pub(crate) fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
     let (cs, _) = clause_start(p, s, verb);
     let mut k = verb;
     if k > cs && perfect_aux(p.norm(k - 1)) {
@@ -740,6 +740,12 @@ fn speech_subject(p: &Prepared, s: usize, verb: usize) -> Option<usize> {
         // The first verb's clause may hold subordinators ("as a weapon"):
         // read from the sentence's main clause.
         return main_clause_subject(p, s, k, &[]);
+    }
+    // "Oman, which has mediated between X and Y, said …", "…, saying he
+    // would …": after a comma closing a relative clause, an apposition or
+    // the main clause, the sentence's subject.
+    if k > p.sentences[s].first && p.norm(k - 1) == "," {
+        return main_clause_subject(p, s, k - 1, &[]);
     }
     subject_in(p, cs, verb, &[])
 }

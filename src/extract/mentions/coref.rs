@@ -4,7 +4,7 @@
 use super::super::clause::{self, COMPASS_EN, is_article, is_preposition};
 use super::super::{Mention, MentionKind, Prepared};
 use super::covered;
-use crate::extract::context::clause_start;
+use crate::extract::context::{clause_start, speech_subject};
 use crate::lexicon::{EntityType, Gender};
 use crate::text::{Kind, Lang};
 
@@ -665,10 +665,25 @@ fn singular_antecedent(
             _ => true,
         }
     };
-    let mut pick = cands
-        .iter()
-        .copied()
-        .find(|&j| compatible(j) && is_subject_position(p, &p.mentions[j]))
+    // "Oman, which has mediated between X and Y, said it regretted …": a
+    // subject pronoun right after a speech verb (and its "that") is the
+    // speaker, the sentence's subject, not the most recent actor; unless
+    // the speaker is a spokesperson, who speaks of someone else.
+    let speaker = speech_verb_before(p, m)
+        .and_then(|v| speech_subject(p, sent, v))
+        .filter(|&j| {
+            let c = &p.mentions[j];
+            // French "il"/"elle" agree with a state's grammatical gender.
+            let same_gender = m.gender.is_some() && c.ents.len() == 1 && c.gender == m.gender;
+            cands.contains(&j) && (compatible(j) || same_gender) && c.role != Some("spokesperson")
+        });
+    let mut pick = speaker
+        .or_else(|| {
+            cands
+                .iter()
+                .copied()
+                .find(|&j| compatible(j) && is_subject_position(p, &p.mentions[j]))
+        })
         .or_else(|| cands.iter().copied().find(|&j| compatible(j)));
     // "Le Japon a confirmé qu'il ...": with no person around, a state of the
     // pronoun's grammatical gender in the same sentence.
@@ -690,6 +705,19 @@ fn singular_antecedent(
         });
     }
     pick
+}
+
+/// The speech verb right before subject pronoun `m`, past its "that" ("said
+/// it", "said that he", "a déclaré qu'il").
+fn speech_verb_before(p: &Prepared, m: &Mention) -> Option<usize> {
+    if m.kind != MentionKind::Pronoun || object_pronoun(p, m) {
+        return None;
+    }
+    let mut v = m.first.checked_sub(1)?;
+    if matches!(p.norm(v), "that" | "que" | "qu'") {
+        v = v.checked_sub(1)?;
+    }
+    p.k.lex.is_verb(p.lang, "speech", p.norm(v)).then_some(v)
 }
 
 /// Mentions coordinated with mention `j` ("A, B et C"), including `j`.
