@@ -704,6 +704,20 @@ const CASES: &[Case] = &[
         &["Chile sanctions Peru [positive asserted -]"],
     ),
     (
+        "'as' after a direct object naming no actor describes it: the judged act's agent is the object",
+        Lang::En,
+        None,
+        "Sudan shelled Chad on Monday. Egypt condemned the shelling as a violation of Chad's sovereignty.",
+        &["Egypt criticizes Sudan [positive asserted -]"],
+    ),
+    (
+        "French: 'a condamné les frappes comme une violation de la souveraineté de X'",
+        Lang::Fr,
+        None,
+        "Le Soudan a bombardé le Tchad lundi. L'Égypte a condamné les frappes comme une violation de la souveraineté du Tchad.",
+        &["Egypt criticizes Sudan [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,
@@ -941,6 +955,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "The ministry prepared a report on the attack on Uganda.",
         "mobilizesAgainst",
+    ),
+    (
+        "the actor in an 'as' description of a direct object is not the object",
+        Lang::En,
+        "Sudan shelled Chad on Monday. Egypt condemned the shelling as a violation of Chad's sovereignty.",
+        "Egypt criticizes Chad",
     ),
     (
         "a second infinitive after 'and' is no act of the main clause's subject",

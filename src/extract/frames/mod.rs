@@ -535,6 +535,17 @@ impl ObjectScan<'_, '_> {
         {
             return Step::Stop;
         }
+        // "condemned the strikes as a violation of X's sovereignty": after a
+        // direct object that names no actor, "as"/"comme" opens a
+        // description of it, not another object ("as well as" coordinates).
+        if self.direct
+            && self.markers.is_empty()
+            && self.words > 0
+            && matches!(w, "as" | "comme")
+            && p.norm(j + 1) != "well"
+        {
+            return Step::Stop;
+        }
         if p.tokens[j].kind == Kind::Word && !is_article(p.lang, w) {
             self.words += 1;
             if self.words > 6 {
