@@ -718,6 +718,13 @@ const CASES: &[Case] = &[
         &["Egypt criticizes Sudan [positive asserted -]"],
     ),
     (
+        "French: an actor after 'à' is where a direct-object verb's act took place",
+        Lang::Fr,
+        None,
+        "Emmanuel Macron a reçu mardi à l'Élysée le Premier ministre éthiopien.",
+        &["Emmanuel Macron meets Ethiopia [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,

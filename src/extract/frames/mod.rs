@@ -437,6 +437,7 @@ impl ObjectScan<'_, '_> {
             let ok_type = ok_type || for_state;
             let ok_loc = !m.locative || allow_locative || for_state;
             let prev = if j > 0 { p.norm(j - 1) } else { "" };
+            let dative_place = direct && markers.is_empty() && after_dative_a(p, from, j);
             let ok_position = if seen_marker && !markers.is_empty() {
                 !(strict && words > 0)
             } else if direct && j == from {
@@ -444,6 +445,11 @@ impl ObjectScan<'_, '_> {
             } else if direct && words > 0 && p.k.lex.is(p.lang, "coordinator", prev) {
                 // "condemned the invasion and Hungary welcomed …": after a
                 // direct object that names no actor, a conjunct starts anew.
+                false
+            } else if dative_place {
+                // "a reçu jeudi à l'Élysée le chancelier allemand": for a
+                // verb taking a direct object, an actor after "à" is where
+                // the act took place (a dative would be the entry's marker).
                 false
             } else if direct && after_spatial_preposition(p, from, j) {
                 // "a salué l'accord depuis la Maison Blanche": where the act
@@ -497,6 +503,7 @@ impl ObjectScan<'_, '_> {
                 && markers.is_empty()
                 && usable(m)
                 && !m.locative
+                && !dative_place
                 && !(matches!(prev, "de" | "du" | "des" | "d'" | "of"))
                 && ok_type
             {
@@ -617,6 +624,13 @@ pub(crate) fn subject_antecedent(p: &Prepared, j: usize) -> Option<usize> {
 pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) -> Option<usize> {
     let first = p.sentences[s].first;
     subject_in(p, first, head, used)
+}
+
+/// Whether the phrase at `j` (after the verb ending before `from`) follows
+/// French "à"/"au"/"aux" (an article skipped).
+fn after_dative_a(p: &Prepared, from: usize, j: usize) -> bool {
+    let k = super::clause::article_before(p, j, from);
+    p.lang == Lang::Fr && k > from && matches!(p.norm(k - 1), "a" | "à" | "au" | "aux")
 }
 
 /// Whether the phrase at `j` (after the verb ending before `from`) follows a
