@@ -964,6 +964,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "mobilizesAgainst",
     ),
     (
+        "a sea (a place of no state) is where an attack took place, not its target",
+        Lang::En,
+        "Iranian gunboats fired on a tanker in the Persian Gulf on Friday.",
+        "attacks Persian Gulf",
+    ),
+    (
+        "French: a sea is no attack target either",
+        Lang::Fr,
+        "Des vedettes iraniennes ont tiré sur un pétrolier dans le golfe Persique vendredi.",
+        "attacks Persian Gulf",
+    ),
+    (
         "the actor in an 'as' description of a direct object is not the object",
         Lang::En,
         "Sudan shelled Chad on Monday. Egypt condemned the shelling as a violation of Chad's sovereignty.",

@@ -180,6 +180,21 @@ fn actor_ends(p: &Prepared, subj: usize, obj: usize, pred: Predicate) -> Option<
     if subj == obj || organ_against_own_state(p, subj, obj, pred) {
         return None;
     }
+    // "fired missiles at a vessel in the Red Sea": a place of no state (a
+    // sea, a multi-country region) is where an act took place, not whom it
+    // targets; one goes to it, leaves it or is in it.
+    let stateless_place = p.ents[obj].etype == EntityType::Place && p.state_of_place(obj).is_none();
+    if stateless_place
+        && !matches!(
+            pred,
+            Predicate::Visits
+                | Predicate::WithdrawsFrom
+                | Predicate::LocatedIn
+                | Predicate::Attends
+        )
+    {
+        return None;
+    }
     // Troops on alert or exercising in a place of their own state are
     // not mobilized against anyone.
     if pred == Predicate::MobilizesAgainst
