@@ -156,10 +156,31 @@ fn period_and_actor_cells_count_statements_and_documents() {
     // One pair cell in each band; band 1 has the one of band 2 above it.
     assert_eq!(cells[&band(2)], network::band_counts(1, 0));
     assert_eq!(cells[&band(1)], network::band_counts(1, 1));
+    // Per event type too, each type with its own bands: the meeting is
+    // alone in CONSULT's band 1, with nothing above it.
+    let event_pair = |s: &str, o: &str, t: &str| network::Key {
+        subject: Some(format!("https://w3id.org/actorgraph/id/{s}")),
+        object: Some(format!("https://w3id.org/actorgraph/id/{o}")),
+        event: Some(t.into()),
+        ..network::Key::of(network::Kind::EventPair)
+    };
+    let event_band = |t: &str, b: i64| network::Key {
+        band: Some(b),
+        event: Some(t.into()),
+        ..network::Key::of(network::Kind::EventBand)
+    };
+    let c = cells[&event_pair("France", "Germany", "SUPPORT")];
+    assert_eq!((c.statements, c.asserted_documents), (0, 2));
+    assert_eq!(
+        cells[&event_pair("Russia", "Turkey", "CONSULT")].asserted_documents,
+        1
+    );
+    assert_eq!(cells[&event_band("SUPPORT", 2)], network::band_counts(1, 0));
+    assert_eq!(cells[&event_band("CONSULT", 1)], network::band_counts(1, 0));
     assert_eq!(
         cells.len(),
-        9,
-        "France, Germany, Russia, Turkey, February, two pairs, two bands: {cells:?}"
+        13,
+        "France, Germany, Russia, Turkey, February, two pairs, two bands, two event pairs, two event bands: {cells:?}"
     );
     // Removing d0 leaves d5's statements; removing d5 too leaves no cell.
     store::remove_documents(&s, &path, &["d0".into()]).expect("removes");
@@ -243,6 +264,8 @@ fn the_pair_query_answers_what_grouping_the_direct_edges_answers() {
         ("Brazil condemned Venezuela.", 104),
         ("Russia met Turkey in Ankara.", 30),
         ("Japan met India in Delhi.", 30),
+        ("Spain met Italy in Rome.", 102),
+        ("Chile visited Bolivia.", 3),
         ("Chile supports Peru.", 7),
         ("Kenya condemned Uganda.", 1),
     ];
@@ -298,6 +321,43 @@ fn the_pair_query_answers_what_grouping_the_direct_edges_answers() {
         "{:?}",
         rows(&library)
     );
+    // The queries of one event type read the event pair cells: the same
+    // answer as grouping that type's direct edges.
+    for (file, event, n) in [
+        ("who-meets-whom", "CONSULT", 4),
+        ("who-supports-whom", "SUPPORT", 2),
+        ("who-criticizes-whom", "ACCUSE", 2),
+    ] {
+        let library = std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join(format!("examples/queries/{file}.rq")),
+        )
+        .expect("the library query");
+        let reference = format!(
+            r#"SELECT DISTINCT ?a ?b ?documents WHERE {{
+              {{ SELECT ?s ?o (COUNT(DISTINCT ?g) AS ?documents) WHERE {{
+                  GRAPH ?g {{ ?s ?p ?o }} ?p ag:ploverType "{event}" . }}
+                GROUP BY ?s ?o ORDER BY DESC(?documents) ?s ?o LIMIT 200 }}
+              ?s rdfs:label ?a . ?o rdfs:label ?b .
+            }} ORDER BY DESC(?documents) ?a ?b"#
+        );
+        // Same rows, whatever the query names its columns.
+        let values = |rows: Vec<String>| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| {
+                    r.split(' ')
+                        .map(|c| c.split_once('=').map_or(c, |(_, v)| v).to_string())
+                        .collect()
+                })
+                .collect()
+        };
+        for top in [200, 2, 1] {
+            let cut = |q: &str| q.replace("200", &top.to_string());
+            let want = values(rows(&cut(&reference)));
+            assert_eq!(values(rows(&cut(&library))), want, "{file} top {top}");
+            assert_eq!(want.len(), top.min(n), "{file} top {top}: {want:?}");
+        }
+    }
 }
 
 /// A store whose cells predate this version (no version mark) is told
