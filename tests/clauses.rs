@@ -725,6 +725,20 @@ const CASES: &[Case] = &[
         &["Emmanuel Macron meets Ethiopia [positive asserted -]"],
     ),
     (
+        "a simple past after 'and', past a pluperfect reported clause, continues the main clause",
+        Lang::En,
+        None,
+        "Kenya said Ugandan troops had crossed the border and lodged a formal protest with Kampala.",
+        &["Kenya criticizes Uganda [positive asserted -]"],
+    ),
+    (
+        "French: '… étaient entrées … et a protesté auprès de X' continues the main clause",
+        Lang::Fr,
+        None,
+        "Le Kenya a affirmé que des troupes ougandaises étaient entrées sur son territoire et a protesté auprès de Kampala.",
+        &["Kenya protests Uganda [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,

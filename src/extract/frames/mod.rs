@@ -630,7 +630,7 @@ pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) ->
 /// French "à"/"au"/"aux" (an article skipped).
 fn after_dative_a(p: &Prepared, from: usize, j: usize) -> bool {
     let k = super::clause::article_before(p, j, from);
-    p.lang == Lang::Fr && k > from && matches!(p.norm(k - 1), "a" | "à" | "au" | "aux")
+    p.lang == Lang::Fr && k > from && matches!(p.norm(k - 1), "a" | "au" | "aux")
 }
 
 /// Whether the phrase at `j` (after the verb ending before `from`) follows a

@@ -216,7 +216,7 @@ fn light_verb_subject(
             match p.lang {
                 Lang::En => p.norm(j) == "to" && !is_article(p.lang, w) && !is_function_word(p, w),
                 Lang::Fr => {
-                    matches!(p.norm(j), "à" | "de" | "d'")
+                    matches!(p.norm(j), "a" | "de" | "d'")
                         && ["er", "ir", "re"].iter().any(|e| w.ends_with(e))
                 }
             }

@@ -423,6 +423,35 @@ fn clause_subject(
             subj = None;
         }
     }
+    // "Japan said Chinese missiles had landed in its waters and lodged a
+    // protest with Beijing", "… avaient atterri … et a déposé": a verb in
+    // the simple past (passé composé) right after "and", when the reported
+    // clause before it is in the pluperfect or the conditional (the
+    // sequence of tenses), continues the main clause.
+    if let Some(sm) = subj
+        && let Some(and) = coordinator_before(p, t.first, start)
+        && main_clause_past(p, t, and)
+        && (p.mentions[sm].last..and).any(|k| {
+            matches!(
+                p.norm(k),
+                "had"
+                    | "would"
+                    | "avait"
+                    | "avaient"
+                    | "etait"
+                    | "etaient"
+                    | "était"
+                    | "étaient"
+                    | "aurait"
+                    | "auraient"
+            )
+        })
+        && (p.sentences[s].first..p.mentions[sm].first)
+            .any(|k| p.k.lex.is_verb(p.lang, "speech", p.norm(k)))
+        && let Some(mi) = main_clause_subject(p, s, and, used)
+    {
+        return (Some(mi), super::COORDINATED_SUBJECT);
+    }
     if subj.is_none()
         && let Some(b) = barrier
         && p.k.lex.is(p.lang, "relative_subject", b)
@@ -457,6 +486,19 @@ fn clause_subject(
         return (Some(mi), super::COORDINATED_SUBJECT);
     }
     (subj, "subject of the clause")
+}
+
+/// Whether trigger `t`, after the "and"/"et" at `and`, is in the simple
+/// past: English with no auxiliary ("and lodged"), French a passé composé
+/// ("et a déposé").
+fn main_clause_past(p: &Prepared, t: &Trig, and: usize) -> bool {
+    match (p.lang, &t.what) {
+        (Lang::En, Trigger::Verb(_, Tense::Past)) => and + 1 == t.first,
+        (Lang::Fr, Trigger::Verb(_, Tense::Participle)) => {
+            and + 2 == t.first && matches!(p.norm(and + 1), "a" | "ont")
+        }
+        _ => false,
+    }
 }
 
 /// The "et"/"and" right before the verb at `head`, past at most two
