@@ -628,8 +628,13 @@ impl Clause<'_, '_> {
                     // An inverted speaker follows the verb at once, or
                     // after an article or a date; "a rappelé son
                     // ambassadeur en Tunisie" has an object instead.
+                    // Not an English subject pronoun: ", said it regretted …"
+                    // opens a content clause.
                     p.starting_in(v + 1, (v + 6).min(last))
                         .find(|&mi| speaker(&p.mentions[mi]))
+                        .filter(|&mi| {
+                            !(p.lang == Lang::En && p.mentions[mi].kind == MentionKind::Pronoun)
+                        })
                         .filter(|&mi| {
                             (v + 1..p.mentions[mi].first).all(|k| {
                                 let w = p.norm(k);
