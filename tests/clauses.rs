@@ -739,6 +739,20 @@ const CASES: &[Case] = &[
         &["Kenya protests Uganda [positive asserted -]"],
     ),
     (
+        "a verb after 'and' shares the main subject, not an actor in the infinitive before",
+        Lang::En,
+        None,
+        "Kenya urged Uganda to protect refugees in Somalia and condemned Ethiopia.",
+        &["Kenya criticizes Ethiopia [positive asserted -]"],
+    ),
+    (
+        "French: the auxiliary 'a' after 'et' is no infinitive marker of the demand",
+        Lang::Fr,
+        None,
+        "Le Kenya a exhorté l'Ouganda à protéger les réfugiés en Somalie et a condamné l'Éthiopie.",
+        &["Kenya criticizes Ethiopia [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,

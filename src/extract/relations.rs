@@ -266,10 +266,12 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
     let Some(end) = demand_end else {
         return false;
     };
+    // "à" folds to "a": the auxiliary "a" ("et a condamné X") is no marker.
     first > end
         && first - end <= 10
         && first > 0
-        && matches!(p.norm(first - 1), "to" | "a" | "de" | "d'")
+        && (matches!(p.norm(first - 1), "to" | "de" | "d'")
+            || matches!(p.surface(first - 1, first), "à" | "À"))
 }
 
 /// "gave Belarus a warning", "sent Paris a warm welcome": a giving verb

@@ -204,23 +204,7 @@ fn light_verb_subject(
         let and = super::verb::coordinator_before(p, v, start)?;
         // Not a second infinitive: "a resolution that aims to tighten
         // sanctions and impose a blockade" names no act of the subject.
-        let infinitive = (start..and).any(|j| {
-            let Some(next) = p
-                .tokens
-                .get(j + 1)
-                .filter(|n| n.kind == Kind::Word && !n.upper)
-            else {
-                return false;
-            };
-            let w = next.norm.as_str();
-            match p.lang {
-                Lang::En => p.norm(j) == "to" && !is_article(p.lang, w) && !is_function_word(p, w),
-                Lang::Fr => {
-                    matches!(p.norm(j), "a" | "de" | "d'")
-                        && ["er", "ir", "re"].iter().any(|e| w.ends_with(e))
-                }
-            }
-        });
+        let infinitive = (start..and).any(|j| super::verb::infinitive_marker(p, j));
         if infinitive {
             return None;
         }

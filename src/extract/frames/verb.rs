@@ -452,6 +452,18 @@ fn clause_subject(
     {
         return (Some(mi), super::COORDINATED_SUBJECT);
     }
+    // "Blinken urged Israel to protect civilians in Gaza and pledged …":
+    // the actor found is in an infinitive before "and"; the verb after
+    // "and" shares the main clause's subject.
+    if let Some(sm) = subj
+        && let Some(and) = coordinator_before(p, t.first, start)
+        && let Some(mi) = main_clause_subject(p, s, and, used)
+        && p.mentions[mi].last <= p.mentions[sm].first
+        && mi != sm
+        && (p.mentions[mi].last..p.mentions[sm].first).any(|k| infinitive_marker(p, k))
+    {
+        return (Some(mi), super::COORDINATED_SUBJECT);
+    }
     if subj.is_none()
         && let Some(b) = barrier
         && p.k.lex.is(p.lang, "relative_subject", b)
@@ -486,6 +498,27 @@ fn clause_subject(
         return (Some(mi), super::COORDINATED_SUBJECT);
     }
     (subj, "subject of the clause")
+}
+
+/// Whether token `k` is an infinitive marker: English "to", French "à"/"de"
+/// before an infinitive ("to protect", "à protéger").
+pub(super) fn infinitive_marker(p: &Prepared, k: usize) -> bool {
+    let Some(next) = p
+        .tokens
+        .get(k + 1)
+        .filter(|n| n.kind == Kind::Word && !n.upper)
+    else {
+        return false;
+    };
+    let w = next.norm.as_str();
+    match p.lang {
+        Lang::En => p.norm(k) == "to" && !is_article(p.lang, w) && !is_function_word(p, w),
+        Lang::Fr => {
+            // "à" folds to "a", as the auxiliary does: read the surface.
+            (matches!(p.norm(k), "de" | "d'") || matches!(p.surface(k, k + 1), "à" | "À"))
+                && ["er", "ir", "re"].iter().any(|e| w.ends_with(e))
+        }
+    }
 }
 
 /// Whether trigger `t`, after the "and"/"et" at `and`, is in the simple
