@@ -753,6 +753,17 @@ const CASES: &[Case] = &[
         &["Kenya criticizes Ethiopia [positive asserted -]"],
     ),
     (
+        "French: a proposal's topic and the participle naming its author keep the object search going; a participle after a comma is the main clause's act",
+        Lang::Fr,
+        None,
+        "Le président kényan a rejeté une proposition de cessez-le-feu présentée par l'Éthiopie et la Somalie, accusant l'Ouganda de violer la frontière.",
+        &[
+            "Kenya rejects Ethiopia [positive asserted -]",
+            "Kenya rejects Somalia [positive asserted -]",
+            "Kenya accuses Uganda [positive asserted -]",
+        ],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,
@@ -1013,6 +1024,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Sudan shelled Chad on Monday. Egypt condemned the shelling as a violation of Chad's sovereignty.",
         "Egypt criticizes Chad",
+    ),
+    (
+        "'them' after a plural noun phrase naming no actor stands for that phrase",
+        Lang::En,
+        "Kenya praised the Somali refugees. Uganda said the accusations were false, while Ethiopia dismissed them.",
+        "Ethiopia rejects refugees",
     ),
     (
         "a second infinitive after 'and' is no act of the main clause's subject",

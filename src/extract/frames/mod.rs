@@ -530,8 +530,15 @@ impl ObjectScan<'_, '_> {
             && p.tokens
                 .get(j + 1)
                 .is_some_and(|t| t.kind == Kind::Word && !t.upper && !is_function_word(p, &t.norm));
+        // "une proposition de cessez-le-feu présentée par X": the topic of
+        // a proposal noun is no new phrase either.
+        let topic = p.lang == Lang::Fr
+            && j >= from + 2
+            && matches!(p.norm(j - 1), "de" | "d'")
+            && p.k.lex.is(p.lang, "utterance", p.norm(j - 2));
         if j > from
             && !modifier
+            && !topic
             && !p.k.lex.is(p.lang, "utterance", w)
             && (self.words > 0
                 || matches!(
@@ -559,10 +566,15 @@ impl ObjectScan<'_, '_> {
                 return Step::Stop;
             }
             // another verb of the lexicon ends the object zone
+            // Unless it is the participle introducing a proposal's author
+            // ("une proposition de cessez-le-feu présentée par X").
+            let authored = matches!(p.norm(j + 1), "par" | "by")
+                && (from..j).any(|k| p.k.lex.is(p.lang, "utterance", p.norm(k)));
             if j > from + 1
                 && p.k.lex.verb(p.lang, w).is_some()
                 && !is_article(p.lang, p.norm(j - 1))
                 && self.words > 2
+                && !authored
             {
                 return Step::Stop;
             }

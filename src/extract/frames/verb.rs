@@ -407,6 +407,20 @@ fn clause_subject(
     barrier: Option<&str>,
     used: &[usize],
 ) -> (Option<usize>, &'static str) {
+    // "X rejected a proposal put forward by A and B, accusing C of …", "…,
+    // accusant C de …": a participle after a comma is the main clause's
+    // act, unless the main clause reports another clause before it.
+    if matches!(t.what, Trigger::Verb(_, Tense::Gerund))
+        && t.first > p.sentences[s].first
+        && p.norm(t.first - 1) == ","
+        && let Some(mi) = main_clause_subject(p, s, t.first - 1, used)
+        && !(p.mentions[mi].last..t.first).any(|k| p.k.lex.is_verb(p.lang, "speech", p.norm(k)))
+    {
+        return (
+            Some(mi),
+            "subject of the main clause (a participle after a comma)",
+        );
+    }
     let mut subj = subject_in(p, start, t.first, used);
     // "Israel said a mortar bomb was fired at it": the speaker before a
     // reporting verb is not the subject of the reported clause, whose own

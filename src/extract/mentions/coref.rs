@@ -344,6 +344,16 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
         return pair_antecedent(p, mi, &cands);
     }
     if m.plural {
+        // "Trudeau said the allegations were credible, while India
+        // dismissed them": a plural noun phrase naming no actor, nearer
+        // than the actors, is what "them" stands for.
+        let cands: Vec<usize> = match plural_noun_phrase_before(p, sent, m) {
+            Some(np) => cands
+                .into_iter()
+                .filter(|&j| p.mentions[j].first > np)
+                .collect(),
+            None => cands,
+        };
         return plural_antecedent(p, &cands);
     }
     let pick = singular_antecedent(p, mi, &cands, person_only);
@@ -705,6 +715,28 @@ fn singular_antecedent(
         });
     }
     pick
+}
+
+/// For English "them": the nearest definite plural noun phrase before it in
+/// its sentence that names no actor ("the allegations", "these demands"),
+/// as the token of its determiner.
+fn plural_noun_phrase_before(p: &Prepared, sent: usize, m: &Mention) -> Option<usize> {
+    if p.lang != Lang::En || m.kind != MentionKind::Pronoun || p.norm(m.first) != "them" {
+        return None;
+    }
+    let first = p.sentences[sent].first;
+    (first..m.first).rev().find(|&j| {
+        matches!(p.norm(j), "the" | "these" | "those")
+            && (j + 1..(j + 3).min(m.first)).any(|k| {
+                let t = &p.tokens[k];
+                t.kind == Kind::Word
+                    && !t.upper
+                    && t.norm.len() > 3
+                    && t.norm.ends_with('s')
+                    && !t.norm.ends_with("ss")
+                    && p.covering(k).next().is_none()
+            })
+    })
 }
 
 /// The speech verb right before subject pronoun `m`, past its "that" ("said
