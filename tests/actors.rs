@@ -9,6 +9,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French press spellings of a name are the same person as the English ones",
+        Lang::Fr,
+        None,
+        "Le général Abdel Fattah al-Burhane a critiqué le Kenya, puis Mohamed Hamdan Daglo a rencontré le président kényan.",
+        &[
+            "Abdel Fattah al-Burhan criticizes Kenya [positive asserted -]",
+            "Mohamed Hamdan Dagalo meets Kenya [positive asserted -]",
+        ],
+    ),
+    (
         "a capital right after a frame's marker stands for its state",
         Lang::En,
         None,
