@@ -764,6 +764,25 @@ const CASES: &[Case] = &[
         ],
     ),
     (
+        "'the two' alone before a verb names the pair told before; judging their pact criticizes both",
+        Lang::En,
+        None,
+        "Kenya hosted Uganda in Nairobi, where the two signed a defence pact. Ethiopia condemned the agreement.",
+        &[
+            "Kenya agreesWith Uganda [positive asserted -]",
+            "Uganda agreesWith Kenya [positive asserted -]",
+            "Ethiopia criticizes Kenya [positive asserted -]",
+            "Ethiopia criticizes Uganda [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'où les deux ont signé un pacte'",
+        Lang::Fr,
+        None,
+        "Le Kenya a reçu l'Ouganda à Nairobi, où les deux ont signé un pacte de défense.",
+        &["Kenya agreesWith Uganda [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,

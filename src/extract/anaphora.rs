@@ -90,15 +90,20 @@ fn evaluated_act(
 
 /// The document entities of all the coordinated agents of the act `st`
 /// told in `prior` (the statements of the same clause, predicate,
-/// polarity and target), in order, once each.
+/// polarity and target), in order, once each; for an act the two sides do
+/// to each other (a pact they signed, talks they held), both sides.
 pub(crate) fn act_agents(p: &Prepared, prior: &[Statement], st: &Statement) -> Vec<usize> {
     let mut agents = Vec::new();
+    let id = |e: Option<&crate::statement::Entity>| e.map(|x| x.id.clone());
     for o in prior.iter().filter(|o| {
+        let same_target = id(o.object.as_deref()) == id(st.object.as_deref());
+        let reciprocal = id(o.object.as_deref()) == Some(st.subject.id.clone())
+            && id(st.object.as_deref()) == Some(o.subject.id.clone());
         o.sentence_index == st.sentence_index
             && o.span == st.span
             && o.predicate == st.predicate
             && o.polarity == st.polarity
-            && o.object.as_ref().map(|x| &x.id) == st.object.as_ref().map(|x| &x.id)
+            && (same_target || reciprocal)
     }) {
         if let Some(e) = entity_index(p, &o.subject.id).filter(|e| !agents.contains(e)) {
             agents.push(e);

@@ -510,6 +510,9 @@ fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
             phrase_at(j, "pair_person")
                 .or_else(|| phrase_at(j, "pair_state"))
                 .or_else(|| phrase_at(j, "pair_actor"))
+                // "where the two signed a pact", "les deux ont signé": a
+                // pair of two words alone before a verb (or its auxiliary).
+                .or_else(|| (j - i > 1 && super::super::frames::is_verb_form(p, j)).then_some(j))
         });
         match found {
             Some(end)
