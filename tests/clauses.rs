@@ -783,6 +783,20 @@ const CASES: &[Case] = &[
         &["Kenya agreesWith Uganda [positive asserted -]"],
     ),
     (
+        "ordering a state's envoys to leave expels them: a sanction of that state",
+        Lang::En,
+        None,
+        "Kenya ordered the Ugandan ambassador to leave the country within 72 hours.",
+        &["Kenya sanctions Uganda [positive asserted -]"],
+    ),
+    (
+        "French: 'a ordonné à l'ambassadeur de X de quitter le pays'",
+        Lang::Fr,
+        None,
+        "Le Kenya a ordonné à l'ambassadeur d'Ouganda de quitter le pays sous 72 heures.",
+        &["Kenya sanctions Uganda [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,
@@ -1049,6 +1063,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Kenya praised the Somali refugees. Uganda said the accusations were false, while Ethiopia dismissed them.",
         "Ethiopia rejects refugees",
+    ),
+    (
+        "an order not given expels no one",
+        Lang::En,
+        "Kenya did not order the Ugandan ambassador to leave the country.",
+        "Kenya sanctions Uganda",
     ),
     (
         "a second infinitive after 'and' is no act of the main clause's subject",

@@ -24,6 +24,7 @@
 mod anaphora;
 pub mod clause;
 pub mod context;
+mod expulsion;
 mod frames;
 mod governors;
 mod jointly;

@@ -108,6 +108,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
             refused_object(p, s, end, &rule, &mut out[first_out..]);
         }
         out.extend(super::obligation::statements(p, s));
+        out.extend(super::expulsion::statements(p, s));
         out.extend(super::received::statements(p, s, &quotes));
         let made = super::verdict::statements(p, s, &out);
         out.extend(made);

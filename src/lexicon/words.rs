@@ -235,6 +235,8 @@ const CUE_KINDS: &[&str] = &[
     "reopen",
     "membership",
     "prepare",
+    "order",
+    "leave",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
@@ -252,6 +254,8 @@ const VERB_CUES: &[&str] = &[
     "close",
     "reopen",
     "prepare",
+    "order",
+    "leave",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
