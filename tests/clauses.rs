@@ -797,6 +797,13 @@ const CASES: &[Case] = &[
         &["Kenya sanctions Uganda [positive asserted -]"],
     ),
     (
+        "a coercive act that a threat verb governs is threatened, not done",
+        Lang::En,
+        None,
+        "Kenya threatened air strikes on Uganda.",
+        &["Kenya threatens Uganda [positive asserted -]"],
+    ),
+    (
         "a subject pronoun right after a speech verb is its speaker, past a relative clause",
         Lang::En,
         None,
@@ -1063,6 +1070,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Kenya praised the Somali refugees. Uganda said the accusations were false, while Ethiopia dismissed them.",
         "Ethiopia rejects refugees",
+    ),
+    (
+        "threatened strikes are no attack",
+        Lang::En,
+        "Kenya threatened air strikes on Uganda.",
+        "Kenya attacks Uganda",
     ),
     (
         "an order not given expels no one",

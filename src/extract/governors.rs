@@ -146,6 +146,23 @@ pub(crate) fn governing_verb(
     t: &Trig,
     pred: Predicate,
 ) -> Option<Governed> {
+    // "threatened nuclear strikes on X", "a menacé de frappes X": a
+    // coercive act that a threat verb governs is threatened, not done.
+    let coercive = matches!(
+        pred,
+        Predicate::Attacks
+            | Predicate::Sanctions
+            | Predicate::Boycotts
+            | Predicate::Pressures
+            | Predicate::MobilizesAgainst
+    );
+    if coercive && threat_verb_before(p, start, t) {
+        return Some(Governed {
+            predicate: Predicate::Threatens,
+            label: "THREAT",
+            plover: "THREATEN",
+        });
+    }
     if pred == Predicate::Attacks && prepared_attack(p, start, t) {
         return Some(Governed {
             predicate: Predicate::MobilizesAgainst,
@@ -173,6 +190,29 @@ pub(crate) fn governing_verb(
         predicate,
         label,
         plover,
+    })
+}
+
+/// A verb of predicate `threatens` at most four tokens before the noun of
+/// trigger `t`, within the clause, with no actor between ("threatened
+/// nuclear strikes on X", "a menacé de frappes").
+fn threat_verb_before(p: &Prepared, start: usize, t: &Trig) -> bool {
+    let lo = t.first.saturating_sub(4).max(start);
+    // A one-word threat verb: "lancer" is one only in "lancer un ultimatum".
+    let threat_verb = |w: &str| {
+        p.k.lex.verb(p.lang, w).is_some_and(|ts| {
+            ts.iter().any(|t| {
+                matches!(t, Trigger::Verb(v, _)
+                    if p.k.lex.verbs[*v].predicate == Predicate::Threatens
+                        && !p.k.lex.verbs[*v].lemma.contains(' '))
+            })
+        })
+    };
+    (lo..t.first).any(|j| {
+        threat_verb(p.norm(j))
+            && !p
+                .starting_in(j + 1, t.first)
+                .any(|mi| usable(&p.mentions[mi]))
     })
 }
 
