@@ -9,6 +9,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a bare sector phrase the sentence places nowhere acts in the one state the sentence before names",
+        Lang::En,
+        None,
+        "Thousands of Kenyans marched in Nairobi on Sunday. Police arrested dozens of protesters near parliament.",
+        &["Kenya represses protesters (Kenya) [positive asserted -]"],
+    ),
+    (
+        "French: 'La police a interpellé des dizaines de manifestants' after a sentence set in Kenya",
+        Lang::Fr,
+        None,
+        "Des milliers de Kényans ont manifesté à Nairobi dimanche. La police a interpellé des dizaines de manifestants.",
+        &["Kenya represses protesters (Kenya) [positive asserted -]"],
+    ),
+    (
         "French press spellings of a name are the same person as the English ones",
         Lang::Fr,
         None,

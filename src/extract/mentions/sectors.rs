@@ -71,6 +71,22 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                     dateline
                         .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
+                })
+                // "Thousands rallied in Belgrade. Police detained dozens of
+                // protesters": a bare phrase the sentence places nowhere,
+                // with no actor before it in its sentence ("X said the
+                // government …" is X's), acts in the one state the sentence
+                // before names.
+                .or_else(|| {
+                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                    // Nor one with an owner after it ("the foreign ministry of …").
+                    let alone = p.lying_in(first, i).next().is_none()
+                        && !(end < last
+                            && matches!(p.norm(end), "of" | "de" | "du" | "des" | "d'"));
+                    (!placed_only && s > 0 && alone && bare(p, i, end, agent))
+                        .then(|| sole_state_in_sentence(p, s - 1))
+                        .flatten()
+                        .map(|c| (i, end, c))
                 });
             if let Some((a, b, country)) = found_country {
                 push_coordinated(p, (a, i, first), entry, &mut found);
@@ -406,6 +422,24 @@ fn dateline_state(p: &Prepared) -> Option<usize> {
         p.lying_in(first, end)
             .find_map(|(_, m)| state_of(p, &m.ents))
     })
+}
+
+/// The one state sentence `s` names (by name, demonym, officials or a
+/// place of it); none when it names none or two.
+fn sole_state_in_sentence(p: &Prepared, s: usize) -> Option<usize> {
+    let (first, last) = (p.sentences[s].first, p.sentences[s].last);
+    let mut states = p
+        .lying_in(first, last)
+        .map(|(_, m)| m)
+        .filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Name | MentionKind::Demonym | MentionKind::Officials
+            )
+        })
+        .filter_map(|m| state_of(p, &m.ents));
+    let one = states.next()?;
+    states.all(|c| c == one).then_some(one)
 }
 
 /// A bare plural sector noun with no place after it belongs to the only
