@@ -36,6 +36,22 @@ pub(crate) struct Context {
 }
 
 impl Context {
+    /// A positive assertion with no clause around it to qualify it, for
+    /// the constructions that read their own words (a reported obligation,
+    /// a verdict, an ordered departure), attributed to `attributed` in
+    /// `role` if any.
+    pub(crate) fn asserted(attributed: Option<usize>, role: Option<&'static str>) -> Context {
+        Context {
+            polarity: Polarity::Positive,
+            modality: Modality::Asserted,
+            clause_modality: Modality::Asserted,
+            attributed,
+            attributed_role: role,
+            speakers: Vec::new(),
+            blocked: None,
+        }
+    }
+
     /// The act is the main clause's own, not what its speaker reported
     /// ("X said that … and announced …"): no attribution.
     pub(crate) fn not_reported(&mut self) {

@@ -10,7 +10,7 @@ use super::context::{Context, clause_start};
 use super::frames::{subject_in, usable};
 use super::statements::make;
 use crate::predicate::Predicate;
-use crate::statement::{Modality, Polarity, Statement};
+use crate::statement::Statement;
 
 /// Statements of the ordered departures in sentence `s`.
 pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
@@ -55,15 +55,7 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         ) else {
             continue;
         };
-        let ctx = Context {
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            clause_modality: Modality::Asserted,
-            attributed: None,
-            attributed_role: None,
-            speakers: Vec::new(),
-            blocked: None,
-        };
+        let ctx = Context::asserted(None, None);
         let rule = format!("{}.sanctions.ordered-departure", p.lang.code());
         let span = (p.mentions[subject].first, after);
         out.extend(make(

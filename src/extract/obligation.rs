@@ -12,7 +12,7 @@ use super::mentions::coref::coordination_group;
 use super::mentions::is_function_word;
 use super::statements::make;
 use crate::predicate::Predicate;
-use crate::statement::{Modality, Polarity, Statement};
+use crate::statement::Statement;
 
 /// Statements of the constructions in sentence `s`.
 pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
@@ -92,15 +92,7 @@ fn reported(
             .filter(|&g| p.mentions[g].first > that)
             .filter_map(|g| p.mentions[g].ents.first().copied())
             .collect();
-        let ctx = Context {
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            clause_modality: Modality::Asserted,
-            attributed: Some(a),
-            attributed_role: p.mentions[speaker].role,
-            speakers: Vec::new(),
-            blocked: None,
-        };
+        let ctx = Context::asserted(Some(a), p.mentions[speaker].role);
         let span = (p.mentions[speaker].first, j + 1);
         let rule = format!("{}.{}.{name}", p.lang.code(), predicate.name());
         // "Johnson said Britain must leave": what one says one's own state

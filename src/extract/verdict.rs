@@ -55,15 +55,7 @@ pub(crate) fn statements(p: &Prepared, s: usize, prior: &[Statement]) -> Vec<Sta
         let Some(speaker) = subject_in(p, start, v, &[]).or_else(relative) else {
             continue;
         };
-        let ctx = Context {
-            polarity: Polarity::Positive,
-            modality: Modality::Asserted,
-            clause_modality: Modality::Asserted,
-            attributed: None,
-            attributed_role: None,
-            speakers: Vec::new(),
-            blocked: None,
-        };
+        let ctx = Context::asserted(None, None);
         let rule = format!("{}.{}.verdict", p.lang.code(), pred.name());
         let span = (p.mentions[speaker].first.min(v), after);
         for (a, _) in group_ents(p, speaker) {

@@ -424,10 +424,14 @@ fn dateline_state(p: &Prepared) -> Option<usize> {
     })
 }
 
-/// The one state sentence `s` names (by name, demonym, officials or a
-/// place of it); none when it names none or two.
+/// The one state sentence `s` names; none when it names none or two.
 fn sole_state_in_sentence(p: &Prepared, s: usize) -> Option<usize> {
-    let (first, last) = (p.sentences[s].first, p.sentences[s].last);
+    sole_state_in(p, p.sentences[s].first, p.sentences[s].last)
+}
+
+/// The one state the tokens `first..last` name (by name, demonym, officials
+/// or a place of it); none when they name none or two.
+fn sole_state_in(p: &Prepared, first: usize, last: usize) -> Option<usize> {
     let mut states = p
         .lying_in(first, last)
         .map(|(_, m)| m)
@@ -469,18 +473,7 @@ fn sole_state_before(
     if !(plural || definite) || a > 0 && p.ending_at(a).next().is_some() {
         return None;
     }
-    let mut states = p
-        .lying_in(sent_first, a)
-        .map(|(_, m)| m)
-        .filter(|m| {
-            matches!(
-                m.kind,
-                MentionKind::Name | MentionKind::Demonym | MentionKind::Officials
-            )
-        })
-        .filter_map(|m| state_of(p, &m.ents));
-    let first = states.next()?;
-    states.all(|c| c == first).then_some(first)
+    sole_state_in(p, sent_first, a)
 }
 
 /// Whether a locative preposition, maybe with a compass adjective, ends
