@@ -43,6 +43,25 @@ pub fn recount_update() -> String {
         .iter()
         .filter_map(|p| Some(format!("(ag:{} \"{}\") ", p.name(), p.plover()?)))
         .collect();
+    // The documents with a positive statement stated as fact per (subject,
+    // object, key): the pair cells' key is the quad class, the event pair
+    // cells' the event type (`values` maps each predicate to its key).
+    let pair_counts = |var: &str, values: &str| {
+        format!(
+            r#"    SELECT ?s ?o ?{var} (COUNT(DISTINCT ?g) AS ?ad) WHERE {{
+      VALUES (?p ?{var}) {{ {values}}}
+      GRAPH ?g {{
+        ?g a ag:Document .
+        ?st a ag:Statement ; ag:predicate ?p ; ag:subject ?s ; ag:object ?o ;
+            ag:polarity ?pol ; ag:modality ?mod .
+      }}
+      FILTER(STR(?pol) = "positive" && STR(?mod) = "asserted")
+    }}
+    GROUP BY ?s ?o ?{var}"#
+        )
+    };
+    let quad_pairs = pair_counts("quad", &quads);
+    let type_pairs = pair_counts("type", &types);
     format!(
         r#"PREFIX ag: <{AG}>
 PREFIX dcterms: <{DCT}>
@@ -97,16 +116,7 @@ INSERT {{ GRAPH <{NETWORK_GRAPH}> {{
   ?c ag:source ?s ; ag:target ?o ; ag:quad ?quad ; ag:assertedDocuments ?ad ; ag:band ?band .
 }} }} WHERE {{
   {{
-    SELECT ?s ?o ?quad (COUNT(DISTINCT ?g) AS ?ad) WHERE {{
-      VALUES (?p ?quad) {{ {quads}}}
-      GRAPH ?g {{
-        ?g a ag:Document .
-        ?st a ag:Statement ; ag:predicate ?p ; ag:subject ?s ; ag:object ?o ;
-            ag:polarity ?pol ; ag:modality ?mod .
-      }}
-      FILTER(STR(?pol) = "positive" && STR(?mod) = "asserted")
-    }}
-    GROUP BY ?s ?o ?quad
+{quad_pairs}
   }}
   BIND({pair} AS ?c)
   BIND(IF(?ad >= 100, {band_expr}, ?none) AS ?band)
@@ -136,16 +146,7 @@ INSERT {{ GRAPH <{NETWORK_GRAPH}> {{
   ?c ag:source ?s ; ag:target ?o ; ag:eventType ?type ; ag:assertedDocuments ?ad ; ag:inBand ?bc .
 }} }} WHERE {{
   {{
-    SELECT ?s ?o ?type (COUNT(DISTINCT ?g) AS ?ad) WHERE {{
-      VALUES (?p ?type) {{ {types}}}
-      GRAPH ?g {{
-        ?g a ag:Document .
-        ?st a ag:Statement ; ag:predicate ?p ; ag:subject ?s ; ag:object ?o ;
-            ag:polarity ?pol ; ag:modality ?mod .
-      }}
-      FILTER(STR(?pol) = "positive" && STR(?mod) = "asserted")
-    }}
-    GROUP BY ?s ?o ?type
+{type_pairs}
   }}
   BIND({event_pair} AS ?c)
   BIND({band_expr} AS ?b)
