@@ -109,6 +109,12 @@ pub(crate) fn article_before(p: &Prepared, i: usize, lo: usize) -> usize {
     }
 }
 
+/// Whether token `k` is the French preposition "à": it folds to "a", as
+/// the auxiliary does ("et a condamné"), so the surface tells them apart.
+pub(crate) fn is_preposition_a(p: &Prepared, k: usize) -> bool {
+    matches!(p.surface(k, k + 1), "à" | "À")
+}
+
 /// Whether a folded word is an article or determiner.
 pub fn is_article(lang: Lang, w: &str) -> bool {
     match lang {

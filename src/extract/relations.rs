@@ -272,7 +272,7 @@ fn demanded_action(p: &Prepared, first: usize, demand_end: Option<usize>) -> boo
         && first - end <= 10
         && first > 0
         && (matches!(p.norm(first - 1), "to" | "de" | "d'")
-            || matches!(p.surface(first - 1, first), "à" | "À"))
+            || clause::is_preposition_a(p, first - 1))
 }
 
 /// "gave Belarus a warning", "sent Paris a warm welcome": a giving verb

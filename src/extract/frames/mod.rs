@@ -642,10 +642,9 @@ pub(crate) fn controller(p: &Prepared, s: usize, head: usize, used: &[usize]) ->
 /// French "à"/"au"/"aux" (an article skipped).
 fn after_dative_a(p: &Prepared, from: usize, j: usize) -> bool {
     let k = super::clause::article_before(p, j, from);
-    // "à" folds to "a", as the auxiliary does: read the surface.
     p.lang == Lang::Fr
         && k > from
-        && (matches!(p.norm(k - 1), "au" | "aux") || matches!(p.surface(k - 1, k), "à" | "À"))
+        && (matches!(p.norm(k - 1), "au" | "aux") || super::clause::is_preposition_a(p, k - 1))
 }
 
 /// Whether the phrase at `j` (after the verb ending before `from`) follows a

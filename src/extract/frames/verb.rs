@@ -528,8 +528,7 @@ pub(super) fn infinitive_marker(p: &Prepared, k: usize) -> bool {
     match p.lang {
         Lang::En => p.norm(k) == "to" && !is_article(p.lang, w) && !is_function_word(p, w),
         Lang::Fr => {
-            // "à" folds to "a", as the auxiliary does: read the surface.
-            (matches!(p.norm(k), "de" | "d'") || matches!(p.surface(k, k + 1), "à" | "À"))
+            (matches!(p.norm(k), "de" | "d'") || super::super::clause::is_preposition_a(p, k))
                 && ["er", "ir", "re"].iter().any(|e| w.ends_with(e))
         }
     }
