@@ -829,6 +829,45 @@ const CASES: &[Case] = &[
         "President Ruto has refused to meet President Museveni in Nairobi, saying he would only welcome him in Mombasa.",
         &["William Ruto supports Yoweri Museveni [positive future William Ruto]"],
     ),
+    (
+        "'the country' is the state named as the subject before, not the one it acted on",
+        Lang::En,
+        None,
+        "Ghana expelled the Togolese ambassador on Friday. The country also condemned Togo for the border raid.",
+        &[
+            "Ghana sanctions Togo [positive asserted -]",
+            "Ghana criticizes Togo [positive asserted -]",
+        ],
+    ),
+    (
+        "'the nation' a sentence later",
+        Lang::En,
+        None,
+        "Chile signed a trade pact with Peru. Later that week the nation criticized Bolivia.",
+        &[
+            "Chile agreesWith Peru [positive asserted -]",
+            "Chile criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "'in the country' is a place, not the state acting",
+        Lang::En,
+        None,
+        "Brazil criticized Argentina on Monday. Rallies against Chile were held in the country.",
+        &["Brazil criticizes Argentina [positive asserted -]"],
+    ),
+    (
+        "French: 'le royaume', 'l'émirat' name the state told as subject",
+        Lang::Fr,
+        None,
+        "Le Maroc a rappelé son ambassadeur en Algérie. Le royaume accuse Alger d'ingérence. Le Qatar a reçu le ministre turc. L'émirat a aussi condamné Israël.",
+        &[
+            "Morocco sanctions Algeria [positive asserted -]",
+            "Morocco accuses Algeria [positive asserted -]",
+            "Qatar meets Turkey [positive asserted -]",
+            "Qatar criticizes Israel [positive asserted -]",
+        ],
+    ),
 ];
 
 #[test]

@@ -221,6 +221,7 @@ const CUE_KINDS: &[&str] = &[
     "also",
     "naming",
     "group_anaphor",
+    "state_anaphor",
     "quantity",
     "any_determiner",
     "contrast",

@@ -1,9 +1,12 @@
 //! Definite descriptions of a group or an organization named before: "le
 //! mouvement islamiste", "the militant group", "l'organisation" (cue kind
 //! `group_anaphor` for the head noun), and of an agreement named before:
-//! "the deal", "l'accord" (cue kind `treaty`). They are mentions of the
-//! most recent group or organization (agreement) of the current or three
-//! previous sentences, as a reader takes them.
+//! "the deal", "l'accord" (cue kind `treaty`), and of a state named before:
+//! "the country", "le royaume" (cue kind `state_anaphor`). They are
+//! mentions of the most recent group or organization (agreement) of the
+//! current or three previous sentences, as a reader takes them; a state
+//! description the most recent state named as a subject (the topic, not
+//! "the French ambassador" it acted on).
 
 use super::super::clause::is_article;
 use super::super::{Mention, MentionKind, Prepared};
@@ -22,13 +25,24 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'") {
             continue;
         }
-        let (head, agreement) = match head_after(p, cov, i, "group_anaphor") {
-            Some(h) => (h, false),
-            None => match head_after(p, cov, i, "treaty") {
-                Some(h) => (h, true),
-                None => continue,
-            },
+        let Some((head, what)) = [
+            ("group_anaphor", What::Group),
+            ("treaty", What::Agreement),
+            ("state_anaphor", What::State),
+        ]
+        .into_iter()
+        .find_map(|(kind, what)| Some((head_after(p, cov, i, kind)?, what))) else {
+            continue;
         };
+        // "in the country", "the north of the country": a place, not the
+        // state acting.
+        if what == What::State && i > 0 && {
+            let prev = p.norm(i - 1);
+            p.k.lex.is(p.lang, "locative", prev)
+                || matches!(prev, "of" | "de" | "du" | "des" | "d'")
+        } {
+            continue;
+        }
         // "the group's leader" still names it; "the group Wagner", "le
         // groupe de Wagner" or "the group of Seven" is another phrase.
         let named_at = |j: usize| {
@@ -41,12 +55,12 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         {
             continue;
         }
-        let types: &[EntityType] = if agreement {
-            &[EntityType::Event]
-        } else {
-            &[EntityType::Group, EntityType::Organization]
+        let types: &[EntityType] = match what {
+            What::Agreement => &[EntityType::Event],
+            What::Group => &[EntityType::Group, EntityType::Organization],
+            What::State => &[EntityType::Country],
         };
-        if let Some((e, named)) = latest_of(p, i, types) {
+        if let Some((e, named)) = latest_of(p, i, types, what == What::State) {
             out.push(Mention {
                 first: i,
                 last: head + 1,
@@ -55,10 +69,10 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
                 how: if p.explain {
                     format!(
                         "description: most recent {} {} (\"{}\")",
-                        if agreement {
-                            "agreement"
-                        } else {
-                            "group or organization"
+                        match what {
+                            What::Agreement => "agreement",
+                            What::Group => "group or organization",
+                            What::State => "state named as a subject",
                         },
                         p.ents[e].label,
                         p.surface(p.mentions[named].first, p.mentions[named].last)
@@ -76,7 +90,15 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
     out
 }
 
-/// The head noun (cue kind `group_anaphor`) of the description opening at
+/// What a description refers to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum What {
+    Group,
+    Agreement,
+    State,
+}
+
+/// The head noun (cue kind `group_anaphor`, `treaty` or `state_anaphor`) of the description opening at
 /// article `i`: right after it, or (English) after one or two modifiers
 /// ("the militant group", "the Islamist movement").
 fn head_after(p: &Prepared, cov: &[bool], i: usize, kind: &str) -> Option<usize> {
@@ -99,8 +121,14 @@ fn head_after(p: &Prepared, cov: &[bool], i: usize, kind: &str) -> Option<usize>
 }
 
 /// The most recent mention of an entity of one of `types` before token
-/// `i`, within [`BACK`] sentences: its entity and mention.
-fn latest_of(p: &Prepared, i: usize, types: &[EntityType]) -> Option<(usize, usize)> {
+/// `i`, within [`BACK`] sentences (a name in subject position only when
+/// `subject`): its entity and mention.
+fn latest_of(
+    p: &Prepared,
+    i: usize,
+    types: &[EntityType],
+    subject: bool,
+) -> Option<(usize, usize)> {
     let min_sent = p.sentence_of(i).saturating_sub(BACK);
     let upto = p.mentions.partition_point(|m| m.first < i);
     (0..upto)
@@ -109,7 +137,11 @@ fn latest_of(p: &Prepared, i: usize, types: &[EntityType]) -> Option<(usize, usi
         .find_map(|mi| {
             let m = &p.mentions[mi];
             let &e = m.ents.first()?;
-            (m.ents.len() == 1 && !m.locative && types.contains(&p.ents[e].etype))
-                .then_some((e, mi))
+            (m.ents.len() == 1
+                && !m.locative
+                && types.contains(&p.ents[e].etype)
+                && (!subject
+                    || m.kind == MentionKind::Name && super::coref::is_subject_position(p, m)))
+            .then_some((e, mi))
         })
 }
