@@ -830,6 +830,19 @@ const CASES: &[Case] = &[
         &["William Ruto supports Yoweri Museveni [positive future William Ruto]"],
     ),
     (
+        "'the two' is the two people of its own sentence, not a pair named before",
+        Lang::En,
+        None,
+        "Chad and Sudan closed their border. Kenyan President William Ruto received Ethiopian Prime Minister Abiy Ahmed in Nairobi, where the two signed a trade agreement.",
+        &[
+            "William Ruto leaderOf Kenya [positive asserted -]",
+            "William Ruto meets Abiy Ahmed [positive asserted -]",
+            "Abiy Ahmed leaderOf Ethiopia [positive asserted -]",
+            "William Ruto agreesWith Abiy Ahmed [positive asserted -]",
+            "Abiy Ahmed agreesWith William Ruto [positive asserted -]",
+        ],
+    ),
+    (
         "'the country' is the state named as the subject before, not the one it acted on",
         Lang::En,
         None,

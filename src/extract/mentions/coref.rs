@@ -557,9 +557,19 @@ fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, Str
         (!persons || p.ents[e].etype == EntityType::Person)
             && (!states || p.ents[e].etype == EntityType::Country)
     };
+    // A demonym modifying a noun ("Russian President Putin") names no
+    // party of its own, unless the pair is of states.
+    let counts = |j: usize| states || p.mentions[j].kind != MentionKind::Demonym;
     // "Riyadh and Tehran agreed, with China's help … the two countries":
-    // a coordinated pair before is the pair.
+    // a coordinated pair before is the pair, unless two other actors came
+    // after it in the pair phrase's own sentence ("Iraq and Syria … Kim
+    // hosted Putin, where the two …").
+    let sentence = p.sentence_of(m.first);
+    let mut after: Vec<usize> = Vec::new();
     for &j in cands {
+        if after.len() >= 2 {
+            break;
+        }
         let group = coordination_group(p, j);
         let ents: Vec<usize> = group
             .iter()
@@ -574,10 +584,16 @@ fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, Str
             );
             return (ents, how);
         }
+        let here = p.sentence_of(p.mentions[j].first) == sentence;
+        for &e in p.mentions[j].ents.iter().filter(|_| here && counts(j)) {
+            if fits(e) && !after.contains(&e) {
+                after.push(e);
+            }
+        }
     }
     let last_two = |fits: &dyn Fn(usize) -> bool| {
         let mut ents: Vec<usize> = Vec::new();
-        for &j in cands {
+        for &j in cands.iter().filter(|&&j| counts(j)) {
             for &e in &p.mentions[j].ents {
                 if fits(e) && ents.len() < 2 && !ents.contains(&e) {
                     ents.push(e);
