@@ -830,6 +830,13 @@ const CASES: &[Case] = &[
         &["William Ruto supports Yoweri Museveni [positive future William Ruto]"],
     ),
     (
+        "ordering a state's consul out is its expulsion",
+        Lang::Fr,
+        None,
+        "Le Tchad a ordonné au consul du Soudan de quitter le territoire.",
+        &["Chad sanctions Sudan [positive asserted -]"],
+    ),
+    (
         "'the two' is the two people of its own sentence, not a pair named before",
         Lang::En,
         None,

@@ -304,6 +304,17 @@ fn after_of(p: &Prepared, k: usize, s_last: usize, has_affiliation: bool) -> Aft
         }
         return AfterOf::Stop;
     }
+    // "a ordonné à l'ambassadeur de France de quitter le pays": "de" before
+    // an infinitive opens the verb's complement, not the role's.
+    if p.lang == Lang::Fr && k2 < s_last && {
+        let (t, w) = (&p.tokens[k2], p.norm(k2));
+        t.kind == Kind::Word
+            && !t.upper
+            && (super::super::frames::is_verb_form(p, k2)
+                || w.len() > 4 && (w.ends_with("er") || w.ends_with("ir")))
+    } {
+        return AfterOf::Stop;
+    }
     // "des Affaires étrangères", "de la Défense", "of State", "de haut niveau": part of the role.
     let mut k3 = k2;
     while k3 < s_last
