@@ -194,3 +194,37 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
 fn role_claims_that_must_not_be_asserted() {
     check_not_asserted(NOT_ASSERTED);
 }
+
+/// A French role description stops before "de" + infinitive, which opens
+/// the complement of the verb before it, not the office.
+#[test]
+fn a_french_role_description_ends_before_de_and_an_infinitive() {
+    let k = actorgraph::lexicon::Knowledge::default_knowledge().expect("knowledge loads");
+    // The text of the first description standing for a state.
+    let described = |text: &str| {
+        let mut doc = actorgraph::text::Document::new("t", text);
+        doc.lang = Some(Lang::Fr);
+        let mut out = Vec::new();
+        actorgraph::explain::write(&k, &doc, &mut out).expect("explains");
+        let out = String::from_utf8(out).expect("UTF-8");
+        let line = out.lines().find(|l| l.contains("[Officials]"))?.trim();
+        Some(line.split('"').nth(1)?.to_string())
+    };
+    for (text, want) in [
+        (
+            "Le Tchad a prié l'ambassadeur de Chine de quitter N'Djamena.",
+            "l'ambassadeur de Chine",
+        ),
+        (
+            "Le Tchad a invité le consul du Soudan de passer à la frontière.",
+            "le consul du Soudan",
+        ),
+        // A role's own words after "de" still belong to it.
+        (
+            "Le ministre de la Défense du Tchad a critiqué le Soudan.",
+            "Le ministre de la Défense du Tchad",
+        ),
+    ] {
+        assert_eq!(described(text).as_deref(), Some(want), "{text}");
+    }
+}
