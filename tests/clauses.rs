@@ -830,6 +830,30 @@ const CASES: &[Case] = &[
         &["William Ruto supports Yoweri Museveni [positive future William Ruto]"],
     ),
     (
+        "'after' before an actor and a verb opens a clause whose subject the actor is",
+        Lang::En,
+        None,
+        "Peru recalled its ambassador after Chile accused Lima of spying.",
+        &["Chile accuses Peru [positive asserted -]"],
+    ),
+    (
+        "'since' at the head of the sentence opens a clause too",
+        Lang::En,
+        None,
+        "Since Ecuador expelled the Mexican ambassador, Mexico has refused to meet Ecuador.",
+        &[
+            "Ecuador sanctions Mexico [positive asserted -]",
+            "Mexico rejects Ecuador [positive asserted -]",
+        ],
+    ),
+    (
+        "a clause after 'before' may tell what has not happened yet",
+        Lang::En,
+        None,
+        "The summit ended a week before Chile meets Peru in Lima.",
+        &[],
+    ),
+    (
         "ordering a state's consul out is its expulsion",
         Lang::Fr,
         None,

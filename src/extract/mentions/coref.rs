@@ -42,7 +42,19 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
         // the quantity heads the subject, the actor is its content.
         return true;
     }
-    j == 0 || !is_preposition(p.lang, p.norm(j - 1))
+    j == 0 || !is_preposition(p.lang, p.norm(j - 1)) || opens_clause(p, j - 1, m)
+}
+
+/// Whether the word at `k` before mention `m` is a conjunction of time
+/// opening a clause whose subject `m` is: "after Canada accused India",
+/// "since Russia invaded": a verb form follows the mention, not a noun.
+/// Not "before"/"until", whose clause may tell what has not happened yet
+/// ("a day before Sarkozy heads to Beijing").
+fn opens_clause(p: &Prepared, k: usize, m: &Mention) -> bool {
+    p.lang == Lang::En
+        && matches!(p.norm(k), "after" | "since" | "once")
+        && super::super::frames::is_verb_form(p, m.last)
+        && !matches!(p.norm(m.last), "'s" | "’s")
 }
 
 /// "Venezuela's neighbours", "its allies": the possessor
