@@ -12,6 +12,17 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "'and its leader' after a clause is the leader of that clause's subject, a group too",
+        Lang::En,
+        None,
+        "Hezbollah shelled the Israeli town of Metula on Friday and its leader, Hassan Nasrallah, criticized Egypt.",
+        &[
+            "Hezbollah attacks Israel [positive asserted -]",
+            "Hassan Nasrallah leaderOf Hezbollah [positive asserted -]",
+            "Hassan Nasrallah criticizes Egypt [positive asserted -]",
+        ],
+    ),
+    (
         "the last word of a role before a name is not a first name",
         Lang::En,
         Some("2019-03-01"),

@@ -718,7 +718,14 @@ fn singular_antecedent(
             let same_gender = m.gender.is_some() && c.ents.len() == 1 && c.gender == m.gender;
             cands.contains(&j) && (compatible(j) || same_gender) && c.role != Some("spokesperson")
         });
+    // "X seized the city of Y and its leader …": a possessive or pronoun
+    // opening a coordinated clause continues the main clause's subject.
+    let parallel = (m.first > 0 && matches!(p.norm(m.first - 1), "and" | "et"))
+        .then(|| crate::extract::context::main_clause_subject(p, sent, m.first, &[]))
+        .flatten()
+        .filter(|&j| cands.contains(&j) && compatible(j));
     let mut pick = speaker
+        .or(parallel)
         .or_else(|| {
             cands
                 .iter()

@@ -561,7 +561,8 @@ pub struct Possessed {
 }
 
 /// Settles the role holders of [`Possessed`] once pronouns are resolved: a
-/// determiner that names one state or organization is the affiliation.
+/// determiner that names one state, organization or group is the
+/// affiliation ("Hamas … its leader, Ismail Haniyeh").
 pub(crate) fn possessed_affiliations(p: &mut Prepared) {
     for h in std::mem::take(&mut p.possessed) {
         let Some(m) = p
@@ -575,7 +576,7 @@ pub(crate) fn possessed_affiliations(p: &mut Prepared) {
         };
         let ok = matches!(
             p.ents[a].etype,
-            EntityType::Country | EntityType::Organization
+            EntityType::Country | EntityType::Organization | EntityType::Group
         );
         if ok {
             push_structural(p, h.person, h.relation, a, h.span.0, h.span.1, &h.rule);
