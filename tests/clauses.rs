@@ -854,6 +854,13 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "seizing a ship or assets is no attack on their state (seizing a place is)",
+        Lang::En,
+        None,
+        "Iran seized a British tanker in the Gulf. Militants seized Iraqi assets.",
+        &[],
+    ),
+    (
         "ordering a state's consul out is its expulsion",
         Lang::Fr,
         None,
