@@ -736,7 +736,7 @@ const CASES: &[Case] = &[
         Lang::Fr,
         None,
         "Le Kenya a affirmé que des troupes ougandaises étaient entrées sur son territoire et a protesté auprès de Kampala.",
-        &["Kenya protests Uganda [positive asserted -]"],
+        &["Kenya criticizes Uganda [positive asserted -]"],
     ),
     (
         "a verb after 'and' shares the main subject, not an actor in the infinitive before",
@@ -859,6 +859,34 @@ const CASES: &[Case] = &[
         None,
         "Iran seized a British tanker in the Gulf. Militants seized Iraqi assets.",
         &[],
+    ),
+    (
+        "vowing revenge is a threat, not a promise",
+        Lang::En,
+        None,
+        "Bolivia accused Chile of sabotage and vowed revenge. Peru promised retaliation against Ecuador.",
+        &[
+            "Bolivia accuses Chile [positive asserted -]",
+            "Bolivia threatens - [positive asserted Bolivia]",
+            "Peru threatens Ecuador [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a promis de se venger' threatens",
+        Lang::Fr,
+        None,
+        "La Bolivie a accusé le Chili de sabotage et a promis de se venger.",
+        &[
+            "Bolivia accuses Chile [positive asserted -]",
+            "Bolivia threatens - [positive asserted -]",
+        ],
+    ),
+    (
+        "a vow not to act commits to nothing",
+        Lang::En,
+        None,
+        "Chile has vowed not to return the islands to Peru.",
+        &["Chile agreesWith Peru [negative asserted -]"],
     ),
     (
         "ordering a state's consul out is its expulsion",

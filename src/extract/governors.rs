@@ -32,6 +32,38 @@ pub(crate) fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, Strin
     (no_actor_between && !clause_break(p, t.last, to)).then(|| (to, verb.id.clone()))
 }
 
+/// Whether trigger `t`, a verb of promise (cue kind `vow`), promises a
+/// retaliation (cue kind `retaliation`) in the next words of its clause:
+/// "vowed revenge", "promised to punish those responsible", "a promis de se
+/// venger". Such a promise is a threat (PLOVER THREATEN), not an agreement.
+pub(crate) fn vowed_retaliation(p: &Prepared, t: &Trig) -> bool {
+    let lex = &p.k.lex;
+    if !matches!(t.what, Trigger::Verb(..)) || !lex.is_verb(p.lang, "vow", p.norm(t.first)) {
+        return false;
+    }
+    let last = p.sentences[p.sentence_of(t.first)].last;
+    (t.last..(t.last + 4).min(last))
+        .take_while(|&j| p.tokens[j].kind == Kind::Word && !p.tokens[j].upper)
+        .any(|j| lex.is(p.lang, "retaliation", p.norm(j)))
+}
+
+/// Whether trigger `t`, a verb of promise (cue kind `vow`), promises not to
+/// act: "vowed not to return the Golan Heights to Syria", "a promis de ne
+/// pas …". What it commits to is then a refusal, not an agreement.
+pub(crate) fn vowed_not_to(p: &Prepared, t: &Trig) -> bool {
+    if !matches!(t.what, Trigger::Verb(..)) || !p.k.lex.is_verb(p.lang, "vow", p.norm(t.first)) {
+        return false;
+    }
+    let w = |k: usize| if k < p.tokens.len() { p.norm(k) } else { "" };
+    let j = t.last;
+    match p.lang {
+        Lang::En => matches!(w(j), "not" | "never") && w(j + 1) == "to",
+        Lang::Fr => {
+            matches!(w(j), "de" | "d'") && w(j + 1) == "ne" && matches!(w(j + 2), "pas" | "jamais")
+        }
+    }
+}
+
 /// A statement of a threatened action, as the threat against its target.
 pub(crate) fn as_threat(mut st: Statement, threat_rule: &str) -> Statement {
     st.rule = format!("{threat_rule}+{}", st.rule);

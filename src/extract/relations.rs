@@ -9,7 +9,8 @@ use super::context::{Context, clause_start, context};
 use super::frames::{COORDINATED_SUBJECT, forward_group, group_ents, marker_at, verb_frame};
 use super::governors::{
     as_rejection, as_threat, conditional_threat, declared_refusals, in_infinitive_phrase,
-    reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after,
+    reported_accusations, unfulfilled_refusal, unfulfilled_threat, unless_after, vowed_not_to,
+    vowed_retaliation,
 };
 use super::located::place_target;
 use super::parties::parties_addressed;
@@ -211,6 +212,17 @@ fn place(
             out.extend(rejections);
             return;
         }
+    }
+    if vowed_not_to(p, t) {
+        out.extend(made.into_iter().map(|mut st| {
+            st.polarity = Polarity::Negative;
+            st
+        }));
+        return;
+    }
+    if vowed_retaliation(p, t) {
+        out.extend(made.into_iter().map(|st| as_threat(st, "RETALIATION")));
+        return;
     }
     // The infinitive phrase after the threat's "to"/"de" (at `end`):
     // "threatened to attack India", "to launch an offensive against X".

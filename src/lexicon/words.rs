@@ -238,6 +238,8 @@ const CUE_KINDS: &[&str] = &[
     "prepare",
     "order",
     "leave",
+    "vow",
+    "retaliation",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
@@ -257,6 +259,7 @@ const VERB_CUES: &[&str] = &[
     "prepare",
     "order",
     "leave",
+    "vow",
 ];
 
 pub(crate) fn parse_lang(t: &Table, row: &super::tsv::Row, s: &str) -> Result<Lang> {
