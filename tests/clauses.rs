@@ -889,6 +889,20 @@ const CASES: &[Case] = &[
         &["Chile agreesWith Peru [negative asserted -]"],
     ),
     (
+        "military exercises in a place of another state mobilize against that state",
+        Lang::En,
+        None,
+        "Turkey conducted military exercises in Northern Cyprus.",
+        &["Turkey mobilizesAgainst Cyprus [positive asserted -]"],
+    ),
+    (
+        "exercises in a place of one's own state or in a sea mobilize against no one",
+        Lang::En,
+        None,
+        "Kenya held military drills in Mombasa. China held military exercises in the South China Sea.",
+        &[],
+    ),
+    (
         "ordering a state's consul out is its expulsion",
         Lang::Fr,
         None,
