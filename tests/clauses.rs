@@ -903,6 +903,20 @@ const CASES: &[Case] = &[
         &[],
     ),
     (
+        "exercises in another state itself are held there, often with it, not against it",
+        Lang::En,
+        None,
+        "Russia conducted military exercises in Belarus.",
+        &[],
+    ),
+    (
+        "French: 'des manœuvres militaires en Crimée' mobilize against the state Crimea lies in",
+        Lang::Fr,
+        None,
+        "La Russie a organisé des manœuvres militaires en Crimée.",
+        &["Russia mobilizesAgainst Ukraine [positive asserted -]"],
+    ),
+    (
         "ordering a state's consul out is its expulsion",
         Lang::Fr,
         None,

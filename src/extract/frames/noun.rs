@@ -60,6 +60,17 @@ pub(crate) fn noun_frame(
                 .is_some_and(|ts| ts.contains(&EntityType::Place)),
         )
     };
+    // Exercises "in Belarus" are held there, often with it; "in Alaska", a
+    // place of another state, they are a show of force against that state.
+    let patient = patient.filter(|&mi| {
+        let m = &p.mentions[mi];
+        let k = article_before(p, m.first, t.last);
+        entry.predicate != Predicate::MobilizesAgainst
+            || !(k > 0 && matches!(p.norm(k - 1), "in" | "en" | "dans"))
+            || m.ents
+                .first()
+                .is_some_and(|&e| p.ents[e].etype == EntityType::Place)
+    });
     // "its demand that Israel ease …": the demanded clause's subject is the target.
     let patient = patient.or_else(|| {
         (entry.predicate == Predicate::DemandsFrom)
