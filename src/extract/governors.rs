@@ -37,10 +37,10 @@ pub(crate) fn unfulfilled_threat(p: &Prepared, t: &Trig) -> Option<(usize, Strin
 /// "vowed revenge", "promised to punish those responsible", "a promis de se
 /// venger". Such a promise is a threat (PLOVER THREATEN), not an agreement.
 pub(crate) fn vowed_retaliation(p: &Prepared, t: &Trig) -> bool {
-    let lex = &p.k.lex;
-    if !matches!(t.what, Trigger::Verb(..)) || !lex.is_verb(p.lang, "vow", p.norm(t.first)) {
+    if !is_vow(p, t) {
         return false;
     }
+    let lex = &p.k.lex;
     let last = p.sentences[p.sentence_of(t.first)].last;
     (t.last..(t.last + 4).min(last))
         .take_while(|&j| p.tokens[j].kind == Kind::Word && !p.tokens[j].upper)
@@ -51,7 +51,7 @@ pub(crate) fn vowed_retaliation(p: &Prepared, t: &Trig) -> bool {
 /// act: "vowed not to return the Golan Heights to Syria", "a promis de ne
 /// pas …". What it commits to is then a refusal, not an agreement.
 pub(crate) fn vowed_not_to(p: &Prepared, t: &Trig) -> bool {
-    if !matches!(t.what, Trigger::Verb(..)) || !p.k.lex.is_verb(p.lang, "vow", p.norm(t.first)) {
+    if !is_vow(p, t) {
         return false;
     }
     let w = |k: usize| if k < p.tokens.len() { p.norm(k) } else { "" };
@@ -62,6 +62,11 @@ pub(crate) fn vowed_not_to(p: &Prepared, t: &Trig) -> bool {
             matches!(w(j), "de" | "d'") && w(j + 1) == "ne" && matches!(w(j + 2), "pas" | "jamais")
         }
     }
+}
+
+/// Whether trigger `t` is a verb of promise (cue kind `vow`).
+fn is_vow(p: &Prepared, t: &Trig) -> bool {
+    matches!(t.what, Trigger::Verb(..)) && p.k.lex.is_verb(p.lang, "vow", p.norm(t.first))
 }
 
 /// A statement of a threatened action, as the threat against its target.

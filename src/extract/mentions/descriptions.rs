@@ -98,9 +98,9 @@ enum What {
     State,
 }
 
-/// The head noun (cue kind `group_anaphor`, `treaty` or `state_anaphor`) of the description opening at
-/// article `i`: right after it, or (English) after one or two modifiers
-/// ("the militant group", "the Islamist movement").
+/// The head noun (cue kind `group_anaphor`, `treaty` or `state_anaphor`)
+/// of the description opening at article `i`: right after it, or (English)
+/// after one or two modifiers ("the militant group", "the Islamist movement").
 fn head_after(p: &Prepared, cov: &[bool], i: usize, kind: &str) -> Option<usize> {
     let last = p.sentences[p.sentence_of(i)].last;
     let max = if p.lang == Lang::En { 3 } else { 1 };
