@@ -237,12 +237,8 @@ fn threat_verb_before(p: &Prepared, start: usize, t: &Trig) -> bool {
     let lo = t.first.saturating_sub(4).max(start);
     // A one-word threat verb: "lancer" is one only in "lancer un ultimatum".
     let threat_verb = |w: &str| {
-        p.k.lex.verb(p.lang, w).is_some_and(|ts| {
-            ts.iter().any(|t| {
-                matches!(t, Trigger::Verb(v, _)
-                    if p.k.lex.verbs[*v].predicate == Predicate::Threatens
-                        && !p.k.lex.verbs[*v].lemma.contains(' '))
-            })
+        p.k.lex.has_verb_entry(p.lang, w, |e| {
+            e.predicate == Predicate::Threatens && !e.lemma.contains(' ')
         })
     };
     (lo..t.first).any(|j| {

@@ -246,10 +246,8 @@ fn agent_only(
     // of fixed phrases ("lancer une offensive contre", "declare war") are
     // the light verbs of this very noun.
     let governing = |j: usize| {
-        p.k.lex.verb(p.lang, p.norm(j)).is_some_and(|ts| {
-            ts.iter()
-                .any(|t| matches!(t, Trigger::Verb(e, _) if !p.k.lex.verbs[*e].lemma.contains(' ')))
-        })
+        p.k.lex
+            .has_verb_entry(p.lang, p.norm(j), |e| !e.lemma.contains(' '))
     };
     if !entry.alone || (start..t.first).any(governing) || !close_agent(p, t, am) {
         return None;

@@ -638,9 +638,19 @@ impl Lexicon {
 
     /// Whether folded `form` is a form of a verb entry of `predicate`.
     pub fn is_verb_of(&self, lang: Lang, form: &str, predicate: Predicate) -> bool {
+        self.has_verb_entry(lang, form, |e| e.predicate == predicate)
+    }
+
+    /// Whether folded `form` is a form of a verb entry that `keep` accepts.
+    pub fn has_verb_entry(
+        &self,
+        lang: Lang,
+        form: &str,
+        keep: impl Fn(&VerbEntry) -> bool,
+    ) -> bool {
         self.verb(lang, form).is_some_and(|ts| {
             ts.iter()
-                .any(|t| matches!(t, Trigger::Verb(v, _) if self.verbs[*v].predicate == predicate))
+                .any(|t| matches!(t, Trigger::Verb(v, _) if keep(&self.verbs[*v])))
         })
     }
 
