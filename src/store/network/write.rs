@@ -177,21 +177,20 @@ pub(in crate::store) fn apply<'a>(
                 }
             }
         }
-        let values = |c: &Counts| count_values(c)[COUNT_PROPS.len() - props.len()..].to_vec();
+        // A pair cell stores only the last of the count properties.
+        let values = |c: &Counts| {
+            let v = count_values(c);
+            let stored = &v[COUNT_PROPS.len() - props.len()..];
+            props
+                .iter()
+                .copied()
+                .zip(stored.iter().copied())
+                .collect::<Vec<_>>()
+        };
         if !alive(kind, &new) {
             remove_cell(tx, &cell)?;
-        } else if let Some(old) = old {
-            for (p, (a, b)) in props.iter().zip(values(&old).into_iter().zip(values(&new))) {
-                if a != b {
-                    tx.remove(&quad(&cell, ag(p), Literal::from(a).into()));
-                    tx.insert(&quad(&cell, ag(p), Literal::from(b).into()));
-                }
-            }
         } else {
-            insert_key(tx, &cell, key);
-            for (p, v) in props.iter().zip(values(&new)) {
-                tx.insert(&quad(&cell, ag(p), Literal::from(v).into()));
-            }
+            write_ints(tx, &cell, key, old.map(|o| values(&o)), &values(&new));
         }
     }
     let mut per_family: std::collections::BTreeMap<Family, std::collections::BTreeMap<i64, i64>> =
@@ -272,27 +271,42 @@ fn update_bands(
             })
         };
         let cell = NamedNode::new_unchecked(key.iri());
-        let values = |v: (i64, i64)| [("cells", v.0), ("cellsAbove", v.1)];
+        let values = |v: &(i64, i64)| vec![("cells", v.0), ("cellsAbove", v.1)];
         match (old.get(&b), new.get(&b)) {
             (Some(_), None) => remove_cell(tx, &cell)?,
-            (None, Some(&v)) => {
-                insert_key(tx, &cell, &key);
-                for (p, n) in values(v) {
-                    tx.insert(&quad(&cell, ag(p), Literal::from(n).into()));
-                }
-            }
-            (Some(&was), Some(&now)) => {
-                for ((p, a), (_, b)) in values(was).into_iter().zip(values(now)) {
-                    if a != b {
-                        tx.remove(&quad(&cell, ag(p), Literal::from(a).into()));
-                        tx.insert(&quad(&cell, ag(p), Literal::from(b).into()));
-                    }
-                }
-            }
+            (was, Some(now)) => write_ints(tx, &cell, &key, was.map(values), &values(now)),
             (None, None) => {}
         }
     }
     Ok(())
+}
+
+/// Writes a cell's integer properties `now`: for a cell that had `was`
+/// (same properties, same order), replaces the values that changed; for a
+/// new cell, writes its key and every value.
+fn write_ints(
+    tx: &mut Transaction<'_>,
+    cell: &NamedNode,
+    key: &Key,
+    was: Option<Vec<(&str, i64)>>,
+    now: &[(&str, i64)],
+) {
+    match was {
+        Some(was) => {
+            for (&(p, a), &(_, b)) in was.iter().zip(now) {
+                if a != b {
+                    tx.remove(&quad(cell, ag(p), Literal::from(a).into()));
+                    tx.insert(&quad(cell, ag(p), Literal::from(b).into()));
+                }
+            }
+        }
+        None => {
+            insert_key(tx, cell, key);
+            for &(p, v) in now {
+                tx.insert(&quad(cell, ag(p), Literal::from(v).into()));
+            }
+        }
+    }
 }
 
 /// A quad of the network graph.
