@@ -11,6 +11,41 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a verb after 'and' shares the subject of the verb before, not that verb's object",
+        Lang::En,
+        None,
+        "The government of Chad ordered Sudanese diplomats to pack up and expelled the Sudanese ambassador.",
+        &["Chad sanctions Sudan [positive asserted -]"],
+    ),
+    (
+        "ordering a state's troops to leave expels them",
+        Lang::En,
+        None,
+        "The Malian authorities ordered the French soldiers to leave the country within a month.",
+        &["Mali sanctions France [positive asserted -]"],
+    ),
+    (
+        "troops named after their owner's name are ordered out too",
+        Lang::En,
+        None,
+        "Somalia ordered the AU peacekeepers to leave Mogadishu.",
+        &["Somalia sanctions African Union [positive asserted -]"],
+    ),
+    (
+        "French: 'a ordonné aux soldats de X de quitter le pays'",
+        Lang::Fr,
+        None,
+        "Le Tchad a ordonné aux soldats français de quitter son territoire.",
+        &["Chad sanctions France [positive asserted -]"],
+    ),
+    (
+        "'the army' before a verb not in the lexicon is the one state named before it",
+        Lang::En,
+        None,
+        "In Guinea, the army ordered Malian troops to leave the country.",
+        &["Guinea sanctions Mali [positive asserted -]"],
+    ),
+    (
         "French: naming an actor with a word of verdict criticizes it",
         Lang::Fr,
         None,
@@ -1222,6 +1257,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Kenya threatened air strikes on Uganda.",
         "Kenya attacks Uganda",
+    ),
+    (
+        "the object of the verb before 'and' is not the subject of the verb after it",
+        Lang::En,
+        "The government of Chad ordered Sudanese diplomats to pack up and expelled the Sudanese ambassador.",
+        "Sudan sanctions",
+    ),
+    (
+        "a state ordering its own troops out expels no one",
+        Lang::En,
+        "Ethiopia ordered Ethiopian troops to leave the border town.",
+        "Ethiopia sanctions",
     ),
     (
         "an order not given expels no one",

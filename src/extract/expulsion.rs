@@ -2,8 +2,9 @@
 //! country", "a ordonné à l'ambassadeur de France de quitter le pays".
 //! Ordering a state's envoys out is their expulsion, a sanction of that
 //! state (PLOVER SANCTION) by the clause's subject, though no verb of
-//! expulsion is used. Cue kinds `order` and `leave` (verb lemmas) and
-//! `envoy` (the nouns).
+//! expulsion is used; so is ordering its troops out ("ordered French
+//! troops to leave"). Cue kinds `order` and `leave` (verb lemmas), `envoy`
+//! and `troops` (the nouns).
 
 use super::Prepared;
 use super::context::{Context, clause_start};
@@ -26,10 +27,16 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         if (lo..j).any(|k| matches!(p.norm(k), "not" | "n't" | "never" | "pas" | "jamais")) {
             continue;
         }
-        // The envoys, at most five tokens on ("à l'ambassadeur de France").
+        // The envoys or troops, at most five tokens on ("à l'ambassadeur
+        // de France").
         let Some(envoy) = p.starting_in(j + 1, (j + 6).min(last)).find(|&mi| {
             let m = &p.mentions[mi];
-            usable(m) && (m.first..m.last).any(|k| lex.is(p.lang, "envoy", p.norm(k)))
+            // Troops may follow the name that owns them ("the UN
+            // peacekeepers").
+            usable(m)
+                && ((m.first..m.last).any(|k| lex.is(p.lang, "envoy", p.norm(k)))
+                    || (m.first..(m.last + 1).min(last))
+                        .any(|k| lex.is(p.lang, "troops", p.norm(k))))
         }) else {
             continue;
         };
@@ -55,6 +62,12 @@ pub(crate) fn statements(p: &Prepared, s: usize) -> Vec<Statement> {
         ) else {
             continue;
         };
+        // "Putin ordered Russian troops to leave Kherson": a state's own
+        // forces pulled back are no expulsion.
+        let state = |e: usize| p.ents[e].kb.and_then(|k| p.k.kb.country_of(k));
+        if state(a).is_some() && state(a) == state(b) {
+            continue;
+        }
         let ctx = Context::asserted(None, None);
         let rule = format!("{}.sanctions.ordered-departure", p.lang.code());
         let span = (p.mentions[subject].first, after);

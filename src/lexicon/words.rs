@@ -238,6 +238,7 @@ const CUE_KINDS: &[&str] = &[
     "prepare",
     "order",
     "leave",
+    "troops",
     "vow",
     "retaliation",
 ];

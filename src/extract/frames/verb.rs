@@ -478,6 +478,18 @@ fn clause_subject(
     {
         return (Some(mi), super::COORDINATED_SUBJECT);
     }
+    // "The junta ordered French troops to leave and expelled the
+    // ambassador": the actor found is the object of the verb before "and";
+    // the verb after it shares that verb's subject, or has none we know.
+    if let Some(sm) = subj
+        && let Some(and) = coordinator_before(p, t.first, start)
+        && p.mentions[sm].last <= and
+        && let Some(v) = verb_governing(p, sm, start)
+    {
+        let (cs, _) = clause_start(p, s, v);
+        let own = subject_in(p, cs, v, used).filter(|&mi| mi != sm);
+        return (own, super::COORDINATED_SUBJECT);
+    }
     if subj.is_none()
         && let Some(b) = barrier
         && p.k.lex.is(p.lang, "relative_subject", b)
@@ -512,6 +524,23 @@ fn clause_subject(
         return (Some(mi), super::COORDINATED_SUBJECT);
     }
     (subj, "subject of the clause")
+}
+
+/// The verb whose direct object mention `sm` is: a verb form right before
+/// it (an article between at most), after `start`. Not a verb of speech,
+/// whose clause has its own subject ("said Russia …"), nor an auxiliary.
+fn verb_governing(p: &Prepared, sm: usize, start: usize) -> Option<usize> {
+    let mut k = p.mentions[sm].first;
+    if k > start && is_article(p.lang, p.norm(k - 1)) {
+        k -= 1;
+    }
+    let v = k.checked_sub(1).filter(|&v| v > start)?;
+    let w = p.norm(v);
+    let auxiliary = matches!(
+        w,
+        "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had" | "will" | "would"
+    );
+    (super::is_verb_form(p, v) && !auxiliary && !p.k.lex.is_verb(p.lang, "speech", w)).then_some(v)
 }
 
 /// Whether token `k` is an infinitive marker: English "to", French "à"/"de"

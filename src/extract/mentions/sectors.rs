@@ -468,7 +468,7 @@ fn sole_state_before(
             t.kind == Kind::Word
                 && !t.upper
                 && !is_function_word(p, &t.norm)
-                && p.k.lex.verb(p.lang, &t.norm).is_none()
+                && !crate::extract::frames::is_verb_form(p, b)
         });
     if !(plural || definite) || a > 0 && p.ending_at(a).next().is_some() {
         return None;
