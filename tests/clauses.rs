@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "'his government' is the state of the person 'his' refers to",
+        Lang::En,
+        Some("2019-05-02"),
+        "President Uhuru Kenyatta criticised Somalia over the maritime dispute, and his government demanded that Mogadishu withdraw its claim.",
+        &["Kenya demandsFrom Somalia [positive asserted -]"],
+    ),
+    (
+        "'its army' is the state 'its' refers to",
+        Lang::En,
+        None,
+        "Ghana hosted the talks. Its army later accused Togo of arming smugglers.",
+        &["Ghana accuses Togo [positive asserted -]"],
+    ),
+    (
         "a verb after 'and' shares the subject of the verb before, not that verb's object",
         Lang::En,
         None,
@@ -1269,6 +1283,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "Ethiopia ordered Ethiopian troops to leave the border town.",
         "Ethiopia sanctions",
+    ),
+    (
+        "the resignation of his government is no act of his state",
+        Lang::En,
+        "Prime Minister Hassan Diab announced the resignation of his government.",
+        "Lebanon resigns",
     ),
     (
         "an order not given expels no one",

@@ -132,6 +132,7 @@ const PART_OF: &[&str] = &[
 pub(crate) fn pronouns(p: &mut Prepared) {
     let quotes = clause::quotes(p);
     let mut adds: Vec<Mention> = Vec::new();
+    let mut state_agents = Vec::new();
     let cov = covered(p);
     for (i, &covered_i) in cov.iter().enumerate() {
         if covered_i {
@@ -147,6 +148,20 @@ pub(crate) fn pronouns(p: &mut Prepared) {
         let members = (kind.0 == MentionKind::Possessive && kind.1.is_none())
             .then(|| membership_after(p, i + 1))
             .flatten();
+        // "his government", "its army": the state agents of the
+        // possessor's state act as that state. Not after a preposition
+        // ("the resignation of his government" is his own act), nor in
+        // French, whose "son" does not tell a person from a state.
+        let agents = (kind.0 == MentionKind::Possessive
+            && members.is_none()
+            && p.lang == Lang::En
+            && !(i > 0 && is_preposition(p.lang, p.norm(i - 1))))
+        .then(|| state_agents_after(p, i + 1, &cov))
+        .flatten();
+        if let Some(end) = agents {
+            state_agents.push((i, end));
+        }
+        let members = members.or(agents);
         if members.is_some() {
             kind.0 = MentionKind::Pronoun;
         }
@@ -168,6 +183,40 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();
     resolve(p, &quotes);
+    for (first, last) in state_agents {
+        let Some(mi) = p
+            .starting_in(first, first + 1)
+            .find(|&mi| p.mentions[mi].last == last)
+        else {
+            continue;
+        };
+        // The possessor's state; none known, no actor.
+        let state = p.mentions[mi]
+            .ents
+            .first()
+            .and_then(|&e| p.ents[e].kb)
+            .and_then(|k| p.k.kb.country_of(k));
+        let ents = state
+            .map(|c| vec![super::doc_entity(p, c)])
+            .unwrap_or_default();
+        let m = &mut p.mentions[mi];
+        m.ents = ents;
+        m.kind = MentionKind::Officials;
+        m.how = format!("{}: agents of the possessor's state", m.how);
+    }
+}
+
+/// The end of a state agents' sector phrase (agent GOV, COP, JUD, MIL or
+/// LEG: "government", "army", "gouvernement") starting at token `j`, no
+/// token of it in a mention.
+fn state_agents_after(p: &Prepared, j: usize, cov: &[bool]) -> Option<usize> {
+    let sectors = &p.k.lex.sectors;
+    let max = sectors.max_len.min(p.tokens.len().saturating_sub(j));
+    (1..=max).rev().find_map(|n| {
+        let e = sectors.get(p.lang, p.joined(j, j + n))?;
+        (super::sectors::STATE_AGENTS.contains(&e.agent.as_str()) && !cov[j..j + n].contains(&true))
+            .then_some(j + n)
+    })
 }
 
 /// The end of a phrase of membership (cue kind `membership`: "members",
