@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "applying to join is no membership yet",
+        Lang::En,
+        None,
+        "Moldova applied to join the European Union in March.",
+        &["Moldova memberOf European Union [positive future -]"],
+    ),
+    (
+        "a decision or application to join is no membership yet",
+        Lang::En,
+        None,
+        "Georgia's application to join the European Union divided its parliament.",
+        &["Georgia memberOf European Union [positive future -]"],
+    ),
+    (
         "'his government' is the state of the person 'his' refers to",
         Lang::En,
         Some("2019-05-02"),
