@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a past verb after 'and' is done, not part of the threatened infinitive",
+        Lang::En,
+        None,
+        "The African Union threatened to intervene and imposed sanctions on Conakry.",
+        &["African Union sanctions Guinea [positive asserted -]"],
+    ),
+    (
+        "French: 'a menacé de … et a imposé'",
+        Lang::Fr,
+        None,
+        "L'Union africaine a menacé d'intervenir et a imposé des sanctions à Conakry.",
+        &["African Union sanctions Guinea [positive asserted -]"],
+    ),
+    (
+        "an infinitive after 'and' is still threatened",
+        Lang::En,
+        None,
+        "The African Union threatened to suspend Guinea and impose sanctions on Conakry.",
+        &["African Union threatens Guinea [positive asserted -]"],
+    ),
+    (
         "applying to join is no membership yet",
         Lang::En,
         None,

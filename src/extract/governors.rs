@@ -11,6 +11,7 @@ use super::statements::make;
 use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::Trigger;
+use crate::lexicon::inflect::Tense;
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 use crate::text::{Kind, Lang};
@@ -115,7 +116,20 @@ pub(crate) fn as_rejection(mut st: Statement, refusal_rule: &str) -> Statement {
 /// Whether trigger `t` is in the infinitive phrase opened by the marker at
 /// `end` of a threat or refusal verb: at most six tokens on, same clause.
 pub(crate) fn in_infinitive_phrase(p: &Prepared, end: usize, t: &Trig) -> bool {
-    t.first > end && t.first <= end + 6 && !clause_break(p, end, t.first)
+    t.first > end
+        && t.first <= end + 6
+        && !clause_break(p, end, t.first)
+        && !finite_after_and(p, end, t)
+}
+
+/// "threatened to intervene and imposed sanctions", "a menacé d'intervenir
+/// et a imposé des sanctions": a verb in a past tense after "and"/"et"
+/// continues the main clause, not the infinitive phrase before it.
+fn finite_after_and(p: &Prepared, end: usize, t: &Trig) -> bool {
+    matches!(
+        t.what,
+        Trigger::Verb(_, Tense::Past | Tense::Participle | Tense::Future)
+    ) && (end..t.first).any(|j| matches!(p.norm(j), "and" | "et"))
 }
 
 /// Whether punctuation or a subordinator lies in `a..b`.
