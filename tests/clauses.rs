@@ -1326,6 +1326,18 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Lebanon resigns",
     ),
     (
+        "an actor after 'outside' is a place, not the subject of the verb after it",
+        Lang::En,
+        "Students waited outside the Kenyan parliament to denounce Uganda.",
+        "Kenya criticizes Uganda",
+    ),
+    (
+        "French: an actor after 'devant' is a place, not the subject of the verb after it",
+        Lang::Fr,
+        "Des étudiants attendaient devant l'ambassade du Kenya pour dénoncer l'Ouganda.",
+        "Kenya criticizes Uganda",
+    ),
+    (
         "an order not given expels no one",
         Lang::En,
         "Kenya did not order the Ugandan ambassador to leave the country.",

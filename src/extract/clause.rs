@@ -57,6 +57,13 @@ pub fn is_preposition(lang: Lang, w: &str) -> bool {
                 | "sous"
                 | "outre"
                 | "face"
+                | "devant"
+                | "derriere"
+                | "pendant"
+                | "durant"
+                | "via"
+                | "aupres"
+                | "hors"
         ),
         Lang::En => matches!(
             w,
@@ -89,6 +96,19 @@ pub fn is_preposition(lang: Lang, w: &str) -> bool {
                 | "like"
                 | "than"
                 | "including"
+                | "outside"
+                | "inside"
+                | "through"
+                | "across"
+                | "along"
+                | "behind"
+                | "beyond"
+                | "within"
+                | "throughout"
+                | "during"
+                | "via"
+                | "upon"
+                | "alongside"
         ),
     }
 }
