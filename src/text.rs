@@ -153,6 +153,11 @@ pub fn fold(s: &str) -> String {
             c => out.extend(c.to_lowercase()),
         }
     }
+    // French "où" (where) keeps its accent: folded, it would be "ou" (or),
+    // a coordinator.
+    if out == "ou" {
+        return "où".to_string();
+    }
     out
 }
 
@@ -697,6 +702,8 @@ mod tests {
     fn fold_removes_accents_and_case() {
         assert_eq!(fold("États-Unis’"), "etats-unis'");
         assert_eq!(fold("Œuvre"), "oeuvre");
+        assert_eq!(fold("Où"), "où");
+        assert_eq!(fold("ou"), "ou");
     }
 
     #[test]

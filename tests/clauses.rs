@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French 'où' (where) opens a clause with its own subject; it is no 'ou' (or) coordinating it",
+        Lang::Fr,
+        None,
+        "Le président kényan s'est rendu à Kampala, où il a rencontré le dirigeant ougandais.",
+        &["Kenya meets Uganda [positive asserted -]"],
+    ),
+    (
         "a past verb after 'and' is done, not part of the threatened infinitive",
         Lang::En,
         None,
