@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a state named as protesting protests diplomatically: a criticism",
+        Lang::En,
+        None,
+        "Morocco protested against Algerian interference in its internal affairs.",
+        &["Morocco criticizes Algeria [positive asserted -]"],
+    ),
+    (
+        "French: 'l'Égypte a protesté contre …'",
+        Lang::Fr,
+        None,
+        "L'Égypte a protesté contre l'ingérence éthiopienne dans ses affaires.",
+        &["Egypt criticizes Ethiopia [positive asserted -]"],
+    ),
+    (
+        "a state's people protesting still demonstrate",
+        Lang::En,
+        None,
+        "Hundreds of Moroccans protested against Algeria outside its consulate.",
+        &["Morocco protests Algeria [positive asserted -]"],
+    ),
+    (
         "French 'où' (where) opens a clause with its own subject; it is no 'ou' (or) coordinating it",
         Lang::Fr,
         None,

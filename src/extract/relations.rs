@@ -22,7 +22,7 @@ use super::statements::{
 use super::triggers::{Trig, triggers};
 use super::{MentionKind, Prepared, Stage};
 use crate::lexicon::inflect::Tense;
-use crate::lexicon::{Trigger, VerbEntry};
+use crate::lexicon::{EntityType, Trigger, VerbEntry};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
 
@@ -490,9 +490,23 @@ fn verb_statements(
     if f.passive || v.inverse {
         std::mem::swap(&mut agents, &mut targets);
     }
+    // "Algeria protested against Malian interference": a state named does
+    // not take to the streets; its protest is diplomatic, a criticism
+    // (PLOVER ACCUSE), as "protested to X" is.
+    let diplomatic =
+        v.predicate == Predicate::Protests && !f.passive && !v.inverse && named_state(p, sm);
+    let id = if diplomatic {
+        format!("{}+diplomatic", v.id)
+    } else {
+        v.id.clone()
+    };
     let rule = Rule {
-        predicate: v.predicate,
-        id: &v.id,
+        predicate: if diplomatic {
+            Predicate::Criticizes
+        } else {
+            v.predicate
+        },
+        id: &id,
         confidence: 0.9,
     };
     let out = cross(p, s, (&agents, &targets), rule, &ctx, span_of(p, t, sm, om));
@@ -505,6 +519,19 @@ fn verb_statements(
         )
     });
     out
+}
+
+/// Whether mention `sm` names states by their names or capitals ("Algeria",
+/// "Paris"), not by a people ("ethnic Turks").
+fn named_state(p: &Prepared, sm: usize) -> bool {
+    let m = &p.mentions[sm];
+    let text = p.joined(m.first, m.last);
+    m.kind == MentionKind::Name
+        && !m.ents.is_empty()
+        && m.ents.iter().all(|&e| {
+            p.ents[e].etype == EntityType::Country
+                && p.ents[e].kb.is_some_and(|k| !p.k.kb.is_demonym_of(k, text))
+        })
 }
 
 /// Whether mention `sm` is a group of protesters or opposition (sector
