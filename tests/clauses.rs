@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: 'le retrait du pays de X': after an event noun, 'du pays' is its agent, the state named before",
+        Lang::Fr,
+        None,
+        "Le Burkina Faso a confirmé le retrait du pays de l'Union africaine.",
+        &["Burkina Faso withdrawsFrom African Union [positive asserted -]"],
+    ),
+    (
         "a state named as protesting protests diplomatically: a criticism",
         Lang::En,
         None,
@@ -1364,6 +1371,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Des étudiants attendaient devant l'ambassade du Kenya pour dénoncer l'Ouganda.",
         "Kenya criticizes Uganda",
+    ),
+    (
+        "French: 'du pays' after a place noun is a place",
+        Lang::Fr,
+        "Le Burkina Faso a attaqué des rebelles dans le nord du pays.",
+        "Burkina Faso attacks Burkina Faso",
     ),
     (
         "an order not given expels no one",

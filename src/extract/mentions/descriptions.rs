@@ -22,7 +22,7 @@ const BACK: usize = 3;
 pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
     let mut out = Vec::new();
     for i in 0..p.tokens.len() {
-        if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'") {
+        if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'" | "du") {
             continue;
         }
         let Some((head, what)) = [
@@ -34,13 +34,23 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         .find_map(|(kind, what)| Some((head_after(p, cov, i, kind)?, what))) else {
             continue;
         };
+        // "du pays": "du" is "de" + "le", an article only for states.
+        let genitive = if p.norm(i) == "du" {
+            if what != What::State {
+                continue;
+            }
+            Some(i)
+        } else {
+            (i > 0 && matches!(p.norm(i - 1), "of" | "de" | "du" | "des" | "d'")).then(|| i - 1)
+        };
         // "in the country", "the north of the country": a place, not the
-        // state acting.
-        if what == What::State && i > 0 && {
-            let prev = p.norm(i - 1);
-            p.k.lex.is(p.lang, "locative", prev)
-                || matches!(prev, "of" | "de" | "du" | "des" | "d'")
-        } {
+        // state acting. But after an event noun of the lexicon the genitive
+        // is its agent: "the withdrawal of the country from X", "le retrait
+        // du pays de X".
+        if what == What::State
+            && (i > 0 && p.k.lex.is(p.lang, "locative", p.norm(i - 1))
+                || genitive.is_some_and(|g| g == 0 || p.noun_at(g - 1, g).is_none()))
+        {
             continue;
         }
         // "the group's leader" still names it; "the group Wagner", "le
@@ -62,7 +72,8 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
         };
         if let Some((e, named)) = latest_of(p, i, types, what == What::State) {
             out.push(Mention {
-                first: i,
+                // "du" stays the genitive marker before the description.
+                first: if genitive == Some(i) { i + 1 } else { i },
                 last: head + 1,
                 ents: vec![e],
                 kind: MentionKind::Officials,
