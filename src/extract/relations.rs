@@ -493,8 +493,13 @@ fn verb_statements(
     // "Algeria protested against Malian interference": a state named does
     // not take to the streets; its protest is diplomatic, a criticism
     // (PLOVER ACCUSE), as "protested to X" is.
-    let diplomatic =
-        v.predicate == Predicate::Protests && !f.passive && !v.inverse && named_state(p, sm);
+    // Only verbs that also name a note of protest (cue kind `protest_note`:
+    // "protest", "protester"), not "march" or "take to the streets".
+    let diplomatic = v.predicate == Predicate::Protests
+        && !f.passive
+        && !v.inverse
+        && p.k.lex.is_verb(p.lang, "protest_note", p.norm(t.first))
+        && named_state(p, sm);
     let id = if diplomatic {
         format!("{}+diplomatic", v.id)
     } else {

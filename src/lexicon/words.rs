@@ -239,12 +239,14 @@ const CUE_KINDS: &[&str] = &[
     "order",
     "leave",
     "troops",
+    "protest_note",
     "vow",
     "retaliation",
 ];
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
     "speech",
+    "protest_note",
     "refusal",
     "future",
     "possible",
