@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: coordinated subjects that 'se sont appelés' phoned each other",
+        Lang::Fr,
+        None,
+        "Le Kenya et l'Ouganda se sont appelés mardi.",
+        &["Kenya meets Uganda [positive asserted -]"],
+    ),
+    (
         "French: 'le retrait du pays de X': after an event noun, 'du pays' is its agent, the state named before",
         Lang::Fr,
         None,
@@ -1377,6 +1384,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Le Burkina Faso a attaqué des rebelles dans le nord du pays.",
         "Burkina Faso attacks Burkina Faso",
+    ),
+    (
+        "French: coordinated subjects that 'ont appelé à' something call for it; they do not phone each other",
+        Lang::Fr,
+        "Le Kenya et l'Ouganda ont appelé à la retenue dans la région.",
+        "Kenya meets Uganda",
     ),
     (
         "an order not given expels no one",

@@ -347,6 +347,21 @@ fn has_complement(
     })
 }
 
+/// Whether right after trigger `t` stands a marker that another entry of
+/// the same lemma as `v` needs (flag `needs=`).
+fn sibling_needs_marker(p: &Prepared, t: &Trig, v: &VerbEntry) -> bool {
+    let lex = &p.k.lex;
+    lex.verb(p.lang, p.norm(t.first)).is_some_and(|ts| {
+        ts.iter().any(|tr| match tr {
+            Trigger::Verb(i, _) => {
+                let w = &lex.verbs[*i];
+                w.lemma == v.lemma && w.needs.iter().any(|m| marker_at(p, t.last, m).is_some())
+            }
+            _ => false,
+        })
+    })
+}
+
 /// The statements of verb trigger `t`; `prior` are the document's
 /// statements so far (the acts an evaluation may judge).
 fn verb_statements(
@@ -387,6 +402,18 @@ fn verb_statements(
     p.note(Stage::Frames, |p| format!("{label}: {}", f.describe(p)));
     if f.how == COORDINATED_SUBJECT {
         ctx.not_reported();
+    }
+    // "ont appelé à la retenue": with no object, a complement marker right
+    // after the verb that another reading of it needs ("appeler X à …", a
+    // demand) is that reading's, with no addressee; not a phone call.
+    if v.needs.is_empty() && f.object.is_none() && sibling_needs_marker(p, t, &v) {
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "the complement after the verb belongs to another reading of it",
+        );
+        return vec![];
     }
     if !v.needs.is_empty() && !has_complement(p, s, t, f.object, &v.needs) {
         not_fired(
