@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "announcing the end of cooperation with X sanctions X",
+        Lang::En,
+        None,
+        "Burundi announced the end of its security cooperation with Rwanda.",
+        &["Burundi sanctions Rwanda [positive asserted -]"],
+    ),
+    (
+        "French: 'a annoncé la fin de la coopération avec X'",
+        Lang::Fr,
+        None,
+        "Le Burundi a annoncé la fin de sa coopération sécuritaire avec le Rwanda.",
+        &["Burundi sanctions Rwanda [positive asserted -]"],
+    ),
+    (
         "French: coordinated subjects that 'se sont appelés' phoned each other",
         Lang::Fr,
         None,
@@ -1390,6 +1404,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::Fr,
         "Le Kenya et l'Ouganda ont appelé à la retenue dans la région.",
         "Kenya meets Uganda",
+    ),
+    (
+        "'at the end of' the talks stops nothing",
+        Lang::En,
+        "At the end of the aid talks, Burundi thanked Rwanda for its aid to Burundi.",
+        "Burundi sanctions Rwanda",
     ),
     (
         "an order not given expels no one",

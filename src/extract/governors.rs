@@ -321,9 +321,21 @@ pub(crate) fn governing_links(p: &Prepared, start: usize, t: &Trig) -> Option<Go
 fn halt_noun_before(p: &Prepared, start: usize, head: usize) -> bool {
     let lo = head.saturating_sub(5).max(start);
     (lo..head).any(|j| {
-        p.k.lex.is(p.lang, "halt_noun", p.norm(j))
+        (p.k.lex.is(p.lang, "halt_noun", p.norm(j)) || ending_noun(p, j))
             && (j + 1..head).any(|k| matches!(p.norm(k), "of" | "de" | "du" | "des" | "d'"))
     })
+}
+
+/// "announced the end of its cooperation with X", "la fin de la
+/// coopération avec X": a noun of cue kind `end_noun` after an article, not
+/// in a phrase of time ("at the end of the talks", "à la fin des
+/// pourparlers": a preposition before the article).
+fn ending_noun(p: &Prepared, j: usize) -> bool {
+    p.k.lex.is(p.lang, "end_noun", p.norm(j))
+        && j >= 2
+        && clause::is_article(p.lang, p.norm(j - 1))
+        && !clause::is_preposition(p.lang, p.norm(j - 2))
+        && !clause::is_preposition_a(p, j - 2)
 }
 
 /// An agreement noun that a verb of cue kind `existing` governs (at most five
