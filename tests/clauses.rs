@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a passive agent may follow a time and a place",
+        Lang::En,
+        None,
+        "The Kenyan president was received on Monday at State House by the Ugandan president.",
+        &["Uganda meets Kenya [positive asserted -]"],
+    ),
+    (
+        "French: 'a été reçu jeudi à Kampala par X'",
+        Lang::Fr,
+        None,
+        "Le président kényan a été reçu jeudi à Kampala par le président ougandais.",
+        &["Uganda meets Kenya [positive asserted -]"],
+    ),
+    (
         "announcing the end of cooperation with X sanctions X",
         Lang::En,
         None,

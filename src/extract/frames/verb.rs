@@ -3,7 +3,9 @@
 //! before a reduced passive) and its object (frame markers, passive agent,
 //! relative object).
 
-use super::super::clause::{article_before, complementizer_at, is_article, is_preposition};
+use super::super::clause::{
+    article_before, complementizer_at, is_article, is_preposition, is_preposition_a,
+};
 use super::super::context::{clause_start, main_clause_subject};
 use super::super::mentions::is_function_word;
 use super::super::triggers::Trig;
@@ -340,8 +342,18 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> 
     let lo = t.first.saturating_sub(3).max(p.sentences[s].first);
     let be = (lo..t.first).any(|j| p.k.lex.is(p.lang, "aux_be", p.norm(j)));
     let have_right_before = t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1));
-    let by =
-        (t.last..(t.last + 3).min(p.sentences[s].last)).any(|j| matches!(p.norm(j), "par" | "by"));
+    // The agent may follow a time or place: "was received on Thursday at
+    // the Elysée by X", "a été reçu jeudi à l'Élysée par X"; not past a
+    // comma or another verb.
+    let by = (t.last..(t.last + 8).min(p.sentences[s].last))
+        .take_while(|&j| {
+            !matches!(p.norm(j), "," | ";" | ":")
+                && (j == t.last
+                    || !super::is_verb_form(p, j)
+                    || p.tokens[j].upper
+                    || is_preposition_a(p, j))
+        })
+        .any(|j| matches!(p.norm(j), "par" | "by"));
     be && (!have_right_before || p.norm(t.first - 1) == "been") && by
 }
 
@@ -379,7 +391,12 @@ fn verb_object(
 ) -> Option<usize> {
     if is_passive {
         let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
-        return object_after(p, s, t.last, &by, false, None, used, false);
+        // From the agent's "by"/"par", past a time or place before it.
+        let last = p.sentences[s].last;
+        let at = (t.last..(t.last + 8).min(last))
+            .find(|&j| matches!(p.norm(j), "par" | "by"))
+            .unwrap_or(t.last);
+        return object_after(p, s, at, &by, false, None, used, false);
     }
     object_after(
         p,
