@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "rejecting the remarks rejects the one who made the latest verbal act",
+        Lang::En,
+        None,
+        "Ghana accused Togo of shielding smugglers. Lomé dismissed the remarks as baseless.",
+        &["Togo rejects Ghana [positive asserted -]"],
+    ),
+    (
+        "French: 'a rejeté ces propos'",
+        Lang::Fr,
+        None,
+        "Le Ghana a critiqué le Togo. Lomé a rejeté ces propos.",
+        &["Togo rejects Ghana [positive asserted -]"],
+    ),
+    (
         "a passive agent may follow a time and a place",
         Lang::En,
         None,
@@ -1424,6 +1438,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         Lang::En,
         "At the end of the aid talks, Burundi thanked Rwanda for its aid to Burundi.",
         "Burundi sanctions Rwanda",
+    ),
+    (
+        "remarks are words: rejecting them judges no attack",
+        Lang::En,
+        "Ghana shelled a Togolese border post. Lomé rejected the remarks.",
+        "Togo rejects Ghana",
     ),
     (
         "an order not given expels no one",

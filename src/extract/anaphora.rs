@@ -26,6 +26,8 @@ enum Act {
     /// Any act, named in the speaker's quoted words: a verdict in a
     /// story's reactions judges its headline act first.
     Quoted,
+    /// Words said: "rejected the remarks" judges the latest verbal act.
+    Remark,
 }
 
 /// Sentences before the current one where the act may have been told: a
@@ -59,6 +61,7 @@ fn evaluated_act(
             && match act {
                 Act::Of(pred) => same_act(st.predicate, pred),
                 Act::Any | Act::Quoted => is_act(st.predicate),
+                Act::Remark => is_verbal(st.predicate),
             }
     };
     let back = if matches!(act, Act::Of(_)) {
@@ -142,6 +145,9 @@ fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
         if p.k.lex.is(p.lang, "act_noun", p.norm(j)) {
             break (Act::Any, j + 1);
         }
+        if p.k.lex.is(p.lang, "remark", p.norm(j)) {
+            break (Act::Remark, j + 1);
+        }
         if is_preposition(p.lang, p.norm(j)) {
             return None;
         }
@@ -212,6 +218,20 @@ fn definite(p: &Prepared, w: &str) -> bool {
 fn same_act(pred: Predicate, noun: Predicate) -> bool {
     let blame = |p| matches!(p, Predicate::Criticizes | Predicate::Accuses);
     pred == noun || blame(pred) && blame(noun)
+}
+
+/// Whether `pred` is an act done in words: a criticism, accusation,
+/// support, threat, demand or rejection.
+fn is_verbal(pred: Predicate) -> bool {
+    matches!(
+        pred,
+        Predicate::Criticizes
+            | Predicate::Accuses
+            | Predicate::Supports
+            | Predicate::Threatens
+            | Predicate::DemandsFrom
+            | Predicate::Rejects
+    )
 }
 
 /// Predicates that are acts someone may be judged for: not judgements

@@ -229,6 +229,7 @@ const CUE_KINDS: &[&str] = &[
     "departure",
     "all_parties",
     "halt_noun",
+    "remark",
     "end_noun",
     "jointly",
     "office_noun",
