@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a sentence opening with a place places its bare sector phrases, civilians too",
+        Lang::En,
+        None,
+        "In Bamako, thousands of people marched against Russian mercenaries.",
+        &["civilians (Mali) protests Russia [positive asserted -]"],
+    ),
+    (
+        "French: 'À Bamako, des milliers de personnes ont manifesté contre …'",
+        Lang::Fr,
+        None,
+        "À Bamako, des milliers de personnes ont manifesté contre la Russie.",
+        &["civilians (Mali) protests Russia [positive asserted -]"],
+    ),
+    (
         "rejecting the remarks rejects the one who made the latest verbal act",
         Lang::En,
         None,

@@ -5,7 +5,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::super::clause::COMPASS_EN;
+use super::super::clause::{self, COMPASS_EN};
 use super::super::{DocEntity, Mention, MentionKind, Prepared};
 use super::{is_function_word, kb_entity, replace, replace_all};
 use crate::lexicon::EntityType;
@@ -69,6 +69,15 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 .or_else(|| {
                     let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     dateline
+                        .filter(|_| !placed_only && bare(p, i, end, agent))
+                        .map(|c| (i, end, c))
+                })
+                // "In Niamey, thousands of people marched against …", "À
+                // Niamey, des milliers de personnes ont manifesté …": a
+                // sentence opening with a place places its bare phrases.
+                .or_else(|| {
+                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                    fronted_state(p, first, i)
                         .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
                 })
@@ -412,6 +421,21 @@ fn bare(p: &Prepared, a: usize, b: usize, state_agent: bool) -> bool {
     (plural || definite)
         && !(a > 0 && p.ending_at(a).next().is_some())
         && !(a > 0 && p.tokens[a - 1].upper && a - 1 > p.sentences[p.sentence_of(a)].first)
+}
+
+/// The state of the place a sentence opens with, before its comma and
+/// token `before`: "In Niamey,", "À Niamey,", "Au Mali,".
+fn fronted_state(p: &Prepared, first: usize, before: usize) -> Option<usize> {
+    let w = p.norm(first);
+    if !(matches!(w, "in" | "au" | "aux" | "en") || clause::is_preposition_a(p, first)) {
+        return None;
+    }
+    let (_, m) = p.lying_in(first + 1, before).next()?;
+    let comma = m.last < before && p.norm(m.last) == ",";
+    if !comma || m.first > first + 2 {
+        return None;
+    }
+    state_of(p, &m.ents)
 }
 
 /// The state of a news dateline's place ("HONG KONG —", "MOSCOU, 21
