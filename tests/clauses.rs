@@ -1460,6 +1460,12 @@ const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
         "Togo rejects Ghana",
     ),
     (
+        "French: 'le retrait du pays' takes no state named in an earlier sentence",
+        Lang::Fr,
+        "Le Ghana a critiqué le Togo. La junte burkinabè a annoncé le retrait du pays de l'Union africaine.",
+        "Ghana withdrawsFrom",
+    ),
+    (
         "an order not given expels no one",
         Lang::En,
         "Kenya did not order the Ugandan ambassador to leave the country.",

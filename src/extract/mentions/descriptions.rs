@@ -70,7 +70,13 @@ pub(crate) fn group_descriptions(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
             What::Group => &[EntityType::Group, EntityType::Organization],
             What::State => &[EntityType::Country],
         };
-        if let Some((e, named)) = latest_of(p, i, types, what == What::State) {
+        // As an event noun's agent, only a state named in the same
+        // sentence: its subject may be no actor of ours ("la junte
+        // malienne a annoncé le retrait du pays").
+        let found = latest_of(p, i, types, what == What::State).filter(|&(_, named)| {
+            genitive.is_none() || p.sentence_of(p.mentions[named].first) == p.sentence_of(i)
+        });
+        if let Some((e, named)) = found {
             out.push(Mention {
                 // "du" stays the genitive marker before the description.
                 first: if genitive == Some(i) { i + 1 } else { i },
