@@ -350,15 +350,8 @@ fn has_complement(
 /// Whether right after trigger `t` stands a marker that another entry of
 /// the same lemma as `v` needs (flag `needs=`).
 fn sibling_needs_marker(p: &Prepared, t: &Trig, v: &VerbEntry) -> bool {
-    let lex = &p.k.lex;
-    lex.verb(p.lang, p.norm(t.first)).is_some_and(|ts| {
-        ts.iter().any(|tr| match tr {
-            Trigger::Verb(i, _) => {
-                let w = &lex.verbs[*i];
-                w.lemma == v.lemma && w.needs.iter().any(|m| marker_at(p, t.last, m).is_some())
-            }
-            _ => false,
-        })
+    p.k.lex.has_verb_entry(p.lang, p.norm(t.first), |w| {
+        w.lemma == v.lemma && w.needs.iter().any(|m| marker_at(p, t.last, m).is_some())
     })
 }
 
@@ -527,17 +520,13 @@ fn verb_statements(
         && !v.inverse
         && p.k.lex.is_verb(p.lang, "protest_note", p.norm(t.first))
         && named_state(p, sm);
-    let id = if diplomatic {
-        format!("{}+diplomatic", v.id)
+    let (predicate, id) = if diplomatic {
+        (Predicate::Criticizes, format!("{}+diplomatic", v.id))
     } else {
-        v.id.clone()
+        (v.predicate, v.id.clone())
     };
     let rule = Rule {
-        predicate: if diplomatic {
-            Predicate::Criticizes
-        } else {
-            v.predicate
-        },
+        predicate,
         id: &id,
         confidence: 0.9,
     };

@@ -342,10 +342,14 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> 
     let lo = t.first.saturating_sub(3).max(p.sentences[s].first);
     let be = (lo..t.first).any(|j| p.k.lex.is(p.lang, "aux_be", p.norm(j)));
     let have_right_before = t.first > 0 && p.k.lex.is(p.lang, "aux_have", p.norm(t.first - 1));
-    // The agent may follow a time or place: "was received on Thursday at
-    // the Elysée by X", "a été reçu jeudi à l'Élysée par X"; not past a
-    // comma or another verb.
-    let by = (t.last..(t.last + 8).min(p.sentences[s].last))
+    be && (!have_right_before || p.norm(t.first - 1) == "been") && agent_marker(p, s, t).is_some()
+}
+
+/// The passive agent's "by"/"par" after trigger `t`. It may follow a time
+/// or place: "was received on Thursday at the Elysée by X", "a été reçu
+/// jeudi à l'Élysée par X"; not past a comma or another verb.
+fn agent_marker(p: &Prepared, s: usize, t: &Trig) -> Option<usize> {
+    (t.last..(t.last + 8).min(p.sentences[s].last))
         .take_while(|&j| {
             !matches!(p.norm(j), "," | ";" | ":")
                 && (j == t.last
@@ -353,8 +357,7 @@ fn passive(p: &Prepared, s: usize, t: &Trig, pronominal: bool, tense: Tense) -> 
                     || p.tokens[j].upper
                     || is_preposition_a(p, j))
         })
-        .any(|j| matches!(p.norm(j), "par" | "by"));
-    be && (!have_right_before || p.norm(t.first - 1) == "been") && by
+        .find(|&j| matches!(p.norm(j), "par" | "by"))
 }
 
 /// Whether the participle trigger `t` heads a reduced passive relative:
@@ -392,10 +395,7 @@ fn verb_object(
     if is_passive {
         let by = vec![vec!["par".to_string()], vec!["by".to_string()]];
         // From the agent's "by"/"par", past a time or place before it.
-        let last = p.sentences[s].last;
-        let at = (t.last..(t.last + 8).min(last))
-            .find(|&j| matches!(p.norm(j), "par" | "by"))
-            .unwrap_or(t.last);
+        let at = agent_marker(p, s, t).unwrap_or(t.last);
         return object_after(p, s, at, &by, false, None, used, false);
     }
     object_after(

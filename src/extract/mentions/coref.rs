@@ -210,13 +210,9 @@ pub(crate) fn pronouns(p: &mut Prepared) {
 /// LEG: "government", "army", "gouvernement") starting at token `j`, no
 /// token of it in a mention.
 fn state_agents_after(p: &Prepared, j: usize, cov: &[bool]) -> Option<usize> {
-    let sectors = &p.k.lex.sectors;
-    let max = sectors.max_len.min(p.tokens.len().saturating_sub(j));
-    (1..=max).rev().find_map(|n| {
-        let e = sectors.get(p.lang, p.joined(j, j + n))?;
-        (super::sectors::STATE_AGENTS.contains(&e.agent.as_str()) && !cov[j..j + n].contains(&true))
-            .then_some(j + n)
-    })
+    let (end, e) = super::sectors::sector_at(p, j, p.tokens.len())?;
+    (super::sectors::STATE_AGENTS.contains(&e.agent.as_str()) && !cov[j..end].contains(&true))
+        .then_some(end)
 }
 
 /// The end of a phrase of membership (cue kind `membership`: "members",

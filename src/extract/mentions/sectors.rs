@@ -32,11 +32,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 i += 1;
                 continue;
             }
-            let max = sectors.max_len.min(last - i);
-            let Some((end, entry)) = (1..=max).rev().find_map(|n| {
-                let e = sectors.get(lang, p.joined(i, i + n))?;
-                Some((i + n, e))
-            }) else {
+            let Some((end, entry)) = sector_at(p, i, last) else {
                 i += 1;
                 continue;
             };
@@ -113,6 +109,21 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
     // All at once: one replacement at a time would move the document's
     // later mentions each time.
     replace_all(p, news);
+}
+
+/// The longest sector phrase starting at token `i` and ending by `last`:
+/// its end and entry.
+pub(crate) fn sector_at<'a>(
+    p: &Prepared<'a>,
+    i: usize,
+    last: usize,
+) -> Option<(usize, &'a SectorNoun)> {
+    let sectors = &p.k.lex.sectors;
+    let max = sectors.max_len.min(last.saturating_sub(i));
+    (1..=max).rev().find_map(|n| {
+        let e = sectors.get(p.lang, p.joined(i, i + n))?;
+        Some((i + n, e))
+    })
 }
 
 /// "US and British activists": the states coordinated before the phrase's
