@@ -11,6 +11,55 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "coordinated subjects of a joint activity cooperate, and one subject with its partner",
+        Lang::En,
+        None,
+        "Chile and Peru began joint naval drills on Monday. Bolivia conducted joint patrols with Paraguay.",
+        &[
+            "Chile cooperatesWith Peru [positive asserted -]",
+            "Peru cooperatesWith Chile [positive asserted -]",
+            "Bolivia cooperatesWith Paraguay [positive asserted -]",
+        ],
+    ),
+    (
+        "a halted joint activity is cooperation that does not go on",
+        Lang::En,
+        None,
+        "Chile will suspend its joint patrols with Peru.",
+        &["Chile cooperatesWith Peru [negative future -]"],
+    ),
+    (
+        "French: 'des exercices navals conjoints', 'des manœuvres communes avec X'",
+        Lang::Fr,
+        None,
+        "Le Chili et le Pérou ont mené des exercices navals conjoints. La Bolivie a organisé des manœuvres communes avec le Paraguay.",
+        &[
+            "Chile cooperatesWith Peru [positive asserted -]",
+            "Peru cooperatesWith Chile [positive asserted -]",
+            "Bolivia cooperatesWith Paraguay [positive asserted -]",
+        ],
+    ),
+    (
+        "a promise to do what a verb of the lexicon names is that act, future",
+        Lang::En,
+        None,
+        "Norway promised to deliver two frigates to Estonia. Peru pledged to meet Bolivia's president.",
+        &[
+            "Norway aids Estonia [positive future -]",
+            "Peru meets Bolivia [positive future -]",
+        ],
+    ),
+    (
+        "French: 'a promis de livrer des radars à X', 'a juré de punir X'",
+        Lang::Fr,
+        None,
+        "La Norvège a promis de livrer deux frégates à l'Estonie. Le Pérou a juré de punir la Bolivie.",
+        &[
+            "Norway aids Estonia [positive future -]",
+            "Peru sanctions Bolivia [positive future -]",
+        ],
+    ),
+    (
         "a sentence opening with a place places its bare sector phrases, civilians too",
         Lang::En,
         None,
@@ -29,6 +78,23 @@ const CASES: &[Case] = &[
         Lang::En,
         None,
         "Ghana accused Togo of shielding smugglers. Lomé dismissed the remarks as baseless.",
+        &["Togo rejects Ghana [positive asserted -]"],
+    ),
+    (
+        "denying the charges or the claims rejects the one who made them",
+        Lang::En,
+        None,
+        "Ghana accused Togo of shielding smugglers. Lomé denied the charge. Chile blamed Peru for the blackout. Lima dismissed the claims.",
+        &[
+            "Togo rejects Ghana [positive asserted -]",
+            "Peru rejects Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a démenti ces allégations'",
+        Lang::Fr,
+        None,
+        "Le Ghana a accusé le Togo d'abriter des trafiquants. Lomé a démenti ces allégations.",
         &["Togo rejects Ghana [positive asserted -]"],
     ),
     (
@@ -1165,6 +1231,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a joint statement is no joint activity",
+        Lang::En,
+        "Chile and Peru issued a joint statement on fishing rights.",
+        "cooperatesWith",
+    ),
     (
         "a phone call followed by a time word is no naming",
         Lang::En,

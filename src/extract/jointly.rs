@@ -13,7 +13,8 @@ use super::statements::make;
 use super::triggers::Trig;
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
-use crate::statement::Statement;
+use crate::statement::{Polarity, Statement};
+use crate::text::{Kind, Lang};
 
 /// Statements of the construction in sentence `s`.
 pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Vec<Statement> {
@@ -21,17 +22,24 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
     let sent = &p.sentences[s];
     let mut out = Vec::new();
     for j in sent.first..sent.last {
-        if !lex.is(p.lang, "jointly", p.norm(j)) {
+        // The adverb ("jointly"), or the adjective on a noun of a joint
+        // activity ("joint naval drills", "des exercices navals conjoints"),
+        // whose phrase runs from `head` to `tail`.
+        let (head, tail, kind) = if lex.is(p.lang, "jointly", p.norm(j)) {
+            // "together with X" names a companion; "l'ensemble de" is "all of".
+            let companion = matches!(p.norm(j + 1), "with" | "avec");
+            let noun = j > sent.first && is_article(p.lang, p.norm(j - 1));
+            if companion || noun {
+                continue;
+            }
+            (j, j + 1, "jointly")
+        } else if let Some(noun) = joint_activity(p, s, j) {
+            (noun.min(j), noun.max(j) + 1, "joint-activity")
+        } else {
             continue;
-        }
-        // "together with X" names a companion; "l'ensemble de" is "all of".
-        let companion = matches!(p.norm(j + 1), "with" | "avec");
-        let noun = j > sent.first && is_article(p.lang, p.norm(j - 1));
-        if companion || noun {
-            continue;
-        }
-        let (start, barrier) = clause_start(p, s, j);
-        let Some(sm) = subject_in(p, start, j, &[]) else {
+        };
+        let (start, barrier) = clause_start(p, s, head);
+        let Some(sm) = subject_in(p, start, head, &[]) else {
             continue;
         };
         let mut actors: Vec<usize> = coordination_group(p, sm)
@@ -40,21 +48,41 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
             .filter_map(|g| p.mentions[g].ents.first().copied())
             .collect();
         actors.dedup();
+        // "held joint drills with X": one subject and its partner, in that
+        // direction only, as a symmetric verb's frame gives it.
+        let mut partner = false;
+        if actors.len() == 1
+            && kind == "joint-activity"
+            && let Some(e) = partner_after(p, s, tail)
+            && !actors.contains(&e)
+        {
+            actors.push(e);
+            partner = true;
+        }
         if actors.len() < 2 {
             continue;
         }
         // The adverb stands for the act: the clause's modal verbs and
         // negation before it qualify the cooperation.
         let t = Trig {
-            first: j,
-            last: j + 1,
+            first: head,
+            last: tail,
             what: Trigger::Role(0),
             alts: Vec::new(),
         };
-        let ctx = context(p, s, &t, start, barrier.as_deref(), quotes, None);
-        let rule = format!("{}.cooperatesWith.jointly", p.lang.code());
-        let span = (p.mentions[sm].first.min(j), j + 1);
-        for &a in &actors {
+        let mut ctx = context(p, s, &t, start, barrier.as_deref(), quotes, None);
+        // "would stop its joint exercises with X": a halted joint activity
+        // is cooperation that will not go on.
+        if kind == "joint-activity" && halted(p, start, head) {
+            ctx.polarity = match ctx.polarity {
+                Polarity::Positive => Polarity::Negative,
+                Polarity::Negative => Polarity::Positive,
+            };
+        }
+        let rule = format!("{}.cooperatesWith.{kind}", p.lang.code());
+        let span = (p.mentions[sm].first.min(head), tail);
+        let agents = if partner { &actors[..1] } else { &actors[..] };
+        for &a in agents {
             for &b in actors.iter().filter(|&&b| b != a) {
                 out.extend(make(
                     p,
@@ -71,4 +99,46 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
         }
     }
     out
+}
+
+/// The noun of a joint activity that the adjective at `j` qualifies
+/// (cue kinds `joint` and `joint_activity`): before it in English ("joint
+/// naval drills"), after it in French ("des manœuvres navales conjointes").
+fn joint_activity(p: &Prepared, s: usize, j: usize) -> Option<usize> {
+    let lex = &p.k.lex;
+    if !lex.is(p.lang, "joint", p.norm(j)) {
+        return None;
+    }
+    let sent = &p.sentences[s];
+    let near: Vec<usize> = match p.lang {
+        Lang::En => (j + 1..(j + 3).min(sent.last)).collect(),
+        Lang::Fr => (j.saturating_sub(2).max(sent.first)..j).rev().collect(),
+    };
+    near.into_iter()
+        .take_while(|&k| p.tokens[k].kind == Kind::Word && p.starting_at(k).is_none())
+        .find(|&k| lex.is(p.lang, "joint_activity", p.norm(k)))
+}
+
+/// The actor after "with"/"avec" right after the phrase ending at `tail`
+/// ("joint drills with China", "exercices conjoints avec la Chine").
+fn partner_after(p: &Prepared, s: usize, tail: usize) -> Option<usize> {
+    let sent = &p.sentences[s];
+    let with = (tail..(tail + 2).min(sent.last)).find(|&k| matches!(p.norm(k), "with" | "avec"))?;
+    let mut k = with + 1;
+    if k < sent.last && is_article(p.lang, p.norm(k)) {
+        k += 1;
+    }
+    p.starting_at(k)
+        .filter(|&mi| usable(&p.mentions[mi]) && !p.mentions[mi].locative)
+        .and_then(|mi| p.mentions[mi].ents.first().copied())
+}
+
+/// Whether a verb that halts (cue kind `halt`: "stop", "suspendre")
+/// governs the phrase at `head`, past at most three determiners,
+/// possessives or modifiers ("stop its annual joint drills").
+fn halted(p: &Prepared, start: usize, head: usize) -> bool {
+    (head.saturating_sub(4).max(start)..head)
+        .rev()
+        .take_while(|&k| p.tokens[k].kind == Kind::Word)
+        .any(|k| p.k.lex.is_verb(p.lang, "halt", p.norm(k)))
 }

@@ -232,6 +232,8 @@ const CUE_KINDS: &[&str] = &[
     "remark",
     "end_noun",
     "jointly",
+    "joint",
+    "joint_activity",
     "office_noun",
     "object_control",
     "close",

@@ -46,6 +46,9 @@ pub(crate) fn verb_frame(
             "infinitive whose controller, the object of a verb like 'persuade', names no actor",
         );
     }
+    if promises_own_act(p, t) {
+        return Err("promise of an act with a trigger of its own, which makes the statement");
+    }
     let reduced = reduced_passive(p, t, v, tense);
     let full_passive = passive(p, s, t, v.pronominal, tense);
     if !reduced && !full_passive && adnominal_participle(p, start, t.first, tense) {
@@ -558,6 +561,19 @@ fn verb_governing(p: &Prepared, sm: usize, start: usize) -> Option<usize> {
         "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had" | "will" | "would"
     );
     (super::is_verb_form(p, v) && !auxiliary && !p.k.lex.is_verb(p.lang, "speech", w)).then_some(v)
+}
+
+/// Whether the verb of promise at `t` ("promised", "a promis") is followed
+/// right away by an infinitive that is itself a verb of the lexicon:
+/// "promised to deliver radars to Armenia" is a future delivery (the
+/// infinitive's statement, future through the promise), not an agreement
+/// with Armenia, the object the promise would otherwise take from the
+/// infinitive's phrase.
+fn promises_own_act(p: &Prepared, t: &Trig) -> bool {
+    p.k.lex.is_verb(p.lang, "vow", p.norm(t.first))
+        && t.last + 1 < p.tokens.len()
+        && infinitive_marker(p, t.last)
+        && p.k.lex.verb(p.lang, p.norm(t.last + 1)).is_some()
 }
 
 /// Whether token `k` is an infinitive marker: English "to", French "à"/"de"
