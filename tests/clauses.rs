@@ -11,6 +11,43 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a bare sector phrase placed nowhere is the group its sector named a few sentences before",
+        Lang::En,
+        None,
+        "Thousands of students marched in Santiago on Friday. Two days later, Peru praised the students.",
+        &[
+            "students (Chile) protests Chile [positive asserted -]",
+            "Peru supports students (Chile) [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a apporté son soutien aux étudiants' after students placed in Santiago",
+        Lang::Fr,
+        None,
+        "Des milliers d'étudiants ont manifesté vendredi à Santiago. Le lendemain, le Pérou a apporté son soutien aux étudiants.",
+        &[
+            "students (Chile) protests Chile [positive asserted -]",
+            "Peru supports students (Chile) [positive asserted -]",
+        ],
+    ),
+    (
+        "a person's government or regime is their state",
+        Lang::En,
+        None,
+        "Peru criticized Nicolás Maduro's government. Chile condemned the regime of Nicolás Maduro.",
+        &[
+            "Peru criticizes Venezuela [positive asserted -]",
+            "Chile criticizes Venezuela [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'le gouvernement de Nicolás Maduro'",
+        Lang::Fr,
+        None,
+        "Le Pérou a critiqué le gouvernement de Nicolás Maduro.",
+        &["Peru criticizes Venezuela [positive asserted -]"],
+    ),
+    (
         "coordinated subjects of a joint activity cooperate, and one subject with its partner",
         Lang::En,
         None,

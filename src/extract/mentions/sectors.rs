@@ -20,7 +20,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
     }
     let lang = p.lang;
     let dateline = dateline_state(p);
-    let mut found = Vec::new(); // (first, last, country kb index, sector entry)
+    let mut found: Vec<(usize, usize, usize, SectorNoun)> = Vec::new(); // (first, last, country kb index, sector entry)
     for s in 0..p.sentences.len() {
         let (first, last) = (p.sentences[s].first, p.sentences[s].last);
         let mut i = first;
@@ -44,11 +44,31 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 placed_only && end < last && matches!(p.norm(end), "to" | "au" | "aux" | "a" | "à");
             let placed = (!party_to)
                 .then(|| {
-                    country_of_phrase(p, i, end, last)
+                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                    country_of_phrase(p, i, end, last, agent)
                         .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)))
                 })
                 .flatten();
+            // The group its sector named last, a few sentences before: at
+            // once for a definite phrase ("Peru praised the students"
+            // refers back), after the sentence's own clues otherwise.
+            let same_sector = |found: &[(usize, usize, usize, SectorNoun)], definite_only: bool| {
+                let agent = STATE_AGENTS.contains(&entry.agent.as_str());
+                let since = p.sentences[s.saturating_sub(SAME_SECTOR_BACK)].first;
+                let definite = i > first && matches!(p.norm(i - 1), "the" | "les" | "aux");
+                (!placed_only && bare(p, i, end, agent) && (definite || !definite_only))
+                    .then(|| {
+                        found
+                            .iter()
+                            .rev()
+                            .take_while(|f| f.0 >= since)
+                            .find(|f| f.3.id == entry.id)
+                            .map(|f| (i, end, f.2))
+                    })
+                    .flatten()
+            };
             let found_country = placed
+                .or_else(|| same_sector(&found, true))
                 // Not civilians: the people an actor attacks are seldom its own.
                 .or_else(|| {
                     (entry.agent != "CVL" && !placed_only)
@@ -77,6 +97,11 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                         .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
                 })
+                // "Des manifestants ont défilé à Tbilissi. … La présidente a
+                // apporté son soutien aux manifestants": a bare phrase the
+                // sentence places nowhere is the group its sector named
+                // last, a few sentences before.
+                .or_else(|| same_sector(&found, false))
                 // "Thousands rallied in Belgrade. Police detained dozens of
                 // protesters": a bare phrase the sentence places nowhere,
                 // with no actor before it in its sentence ("X said the
@@ -110,6 +135,10 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
     // later mentions each time.
     replace_all(p, news);
 }
+
+/// Sentences back in which a bare sector phrase finds the group its
+/// sector named last.
+const SAME_SECTOR_BACK: usize = 3;
 
 /// The longest sector phrase starting at token `i` and ending by `last`:
 /// its end and entry.
@@ -308,7 +337,13 @@ fn country_of_phrase(
     a: usize,
     b: usize,
     end: usize,
+    state_agent: bool,
 ) -> Option<(usize, usize, usize)> {
+    // "Kim Jong Un's government", "le régime de Bachar al-Assad": a
+    // person's state agents are their state's.
+    let owner_state = |ents: &[usize]| {
+        state_of(p, ents).or_else(|| state_agent.then(|| person_state(p, ents)).flatten())
+    };
     let demonym = |mi: usize| {
         let m = &p.mentions[mi];
         (m.kind == MentionKind::Demonym)
@@ -349,7 +384,7 @@ fn country_of_phrase(
                     .map(|mi| &p.mentions[mi])
                     .find(|m| m.kind == MentionKind::Name && m.ents.len() == 1)
                 {
-                    if let Some(c) = state_of(p, &m.ents) {
+                    if let Some(c) = owner_state(&m.ents) {
                         return Some((m.first, b, c));
                     }
                 }
@@ -382,7 +417,24 @@ fn country_of_phrase(
     if m.kind == MentionKind::Demonym || m.kind == MentionKind::Pronoun {
         return None;
     }
-    state_of(p, &m.ents).map(|c| (a, m.last, c))
+    let named = m.kind == MentionKind::Name;
+    let c = if named {
+        owner_state(&m.ents)
+    } else {
+        state_of(p, &m.ents)
+    };
+    c.map(|c| (a, m.last, c))
+}
+
+/// The state of the person a mention names, from the knowledge base.
+fn person_state(p: &Prepared, ents: &[usize]) -> Option<usize> {
+    let &e = ents.first()?;
+    let d = &p.ents[e];
+    if d.etype != EntityType::Person {
+        return None;
+    }
+    let c = p.k.kb.country_of(d.kb?)?;
+    (p.k.kb.entities[c].etype == EntityType::Country).then_some(c)
 }
 
 /// CAMEO agents that are the state itself (government, police, judiciary,
