@@ -11,6 +11,47 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a definite role with no affiliation is the person last named in that role",
+        Lang::En,
+        None,
+        "Chilean President Gabriel Boric met Peru's foreign minister on Thursday. On Friday, the president criticized Bolivia.",
+        &[
+            "Gabriel Boric leaderOf Chile [positive asserted -]",
+            "Gabriel Boric meets Peru [positive asserted -]",
+            "Gabriel Boric criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a assuré le président, mais il …' after the president and a minister were named",
+        Lang::Fr,
+        None,
+        "Le président chilien Gabriel Boric a reçu jeudi le ministre péruvien des Affaires étrangères, Javier González-Olaechea. Le Chili soutiendra le Pérou, a assuré le président, mais il critique la Bolivie.",
+        &[
+            "Gabriel Boric leaderOf Chile [positive asserted -]",
+            "Gabriel Boric meets Javier González-Olaechea [positive asserted -]",
+            "Javier González-Olaechea memberOf Peru [positive asserted -]",
+            "Chile supports Peru [positive future Gabriel Boric]",
+            "Gabriel Boric criticizes Bolivia [positive asserted -]",
+        ],
+    ),
+    (
+        "halting one's own participation or membership withdraws from the organisation",
+        Lang::En,
+        None,
+        "Bolivia froze its participation in Mercosur. Chile suspended its membership in the Organization of American States.",
+        &[
+            "Bolivia withdrawsFrom Mercosur [positive asserted -]",
+            "Chile withdrawsFrom Organization of American States [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a gelé sa participation à X'",
+        Lang::Fr,
+        None,
+        "La Bolivie a gelé sa participation au Mercosur.",
+        &["Bolivia withdrawsFrom Mercosur [positive asserted -]"],
+    ),
+    (
         "a bare sector phrase placed nowhere is the group its sector named a few sentences before",
         Lang::En,
         None,
@@ -1268,6 +1309,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a membership another actor blocks is none",
+        Lang::En,
+        "Hungary blocked Ukraine's membership in the European Union.",
+        "memberOf",
+    ),
     (
         "a joint statement is no joint activity",
         Lang::En,

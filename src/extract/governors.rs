@@ -221,6 +221,17 @@ pub(crate) fn governing_verb(
             plover: "MOBILIZE",
         });
     }
+    // "froze its participation in X", "a suspendu sa participation à X":
+    // an actor halting its own part in an organisation or event withdraws
+    // from it. Only the possessor's own part: "blocked Sweden's membership"
+    // halts nothing of Sweden's doing.
+    if matches!(pred, Predicate::Attends | Predicate::MemberOf) {
+        return (own_part(p, start, t) && halted_part(p, start, t)).then_some(Governed {
+            predicate: Predicate::WithdrawsFrom,
+            label: "HALT",
+            plover: "RETREAT",
+        });
+    }
     let (kind, predicate, label, plover) = match pred {
         Predicate::Aids | Predicate::CooperatesWith | Predicate::Meets => {
             ("halt", Predicate::Sanctions, "HALT", "SANCTION")
@@ -242,6 +253,29 @@ pub(crate) fn governing_verb(
         label,
         plover,
     })
+}
+
+/// Whether the noun of trigger `t` follows a possessive determiner
+/// ("its participation", "sa participation").
+fn own_part(p: &Prepared, start: usize, t: &Trig) -> bool {
+    t.first > start
+        && ["possessive_sg", "possessive_pl"]
+            .iter()
+            .any(|k| p.k.lex.is(p.lang, k, p.norm(t.first - 1)))
+}
+
+/// Whether a verb that halts (cue kind `halt`) governs the noun of trigger
+/// `t`, at most three tokens back within the clause.
+fn halted_part(p: &Prepared, start: usize, t: &Trig) -> bool {
+    cue_verb_before(p, start, t.first, "halt", 3)
+}
+
+/// "Turkey blocked Sweden's membership in NATO": a participation or
+/// membership that another actor halts or blocks is not one.
+pub(crate) fn part_halted_by_other(p: &Prepared, start: usize, t: &Trig, pred: Predicate) -> bool {
+    matches!(pred, Predicate::Attends | Predicate::MemberOf)
+        && !own_part(p, start, t)
+        && halted_part(p, start, t)
 }
 
 /// A verb of predicate `threatens` at most four tokens before the noun of

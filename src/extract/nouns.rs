@@ -49,6 +49,15 @@ pub(crate) fn noun_statements(
         );
         return vec![];
     }
+    if super::governors::part_halted_by_other(p, start, t, entry.predicate) {
+        not_fired(
+            p,
+            Stage::Qualify,
+            &label,
+            "a participation or membership another actor halts or blocks is none",
+        );
+        return vec![];
+    }
     let governed = if entry.governed {
         governing_links(p, start, t)
     } else {

@@ -660,6 +660,37 @@ fn unnamed(
         mark_role(p, dstart, dend, &role.role);
         return dend;
     }
+    // "… a assuré le président": a definite singular role with no
+    // affiliation is the person last named in that role, a few sentences
+    // before.
+    if !role.plural
+        && !GENERIC_ROLES.contains(&role.role.as_str())
+        && !not_holder
+        && dstart < i
+        && matches!(p.norm(dstart), "the" | "le" | "la" | "l'")
+        && let Some((person, named_as)) = same_role_before(p, dstart, &role.role)
+    {
+        let how = p.why(|| {
+            format!(
+                "role description \"{}\" ({}): the person last named in that role, \"{}\"",
+                p.surface(dstart, dend),
+                rule,
+                named_as
+            )
+        });
+        replace(
+            p,
+            &consumed,
+            dstart,
+            dend,
+            vec![person],
+            MentionKind::Name,
+            how,
+            gender,
+        );
+        mark_role(p, dstart, dend, &role.role);
+        return dend;
+    }
     if role.plural && GENERIC_ROLES.contains(&role.role.as_str()) {
         let how = p.why(|| {
             format!(
@@ -680,6 +711,28 @@ fn unnamed(
         p.mentions.last_mut().expect("just pushed").plural = true;
     }
     dend.max(i + 1)
+}
+
+/// Sentences back in which a bare role finds the person last named in it.
+const SAME_ROLE_BACK: usize = 3;
+
+/// The person (document entity) of the latest mention before `before`, in
+/// the sentence or the three before, that named someone in `role`, and
+/// that mention's text; none when it is a group or names several.
+fn same_role_before(p: &Prepared, before: usize, role: &str) -> Option<(usize, String)> {
+    let kind = role_kind(role)?;
+    let s = p.sentence_of(before);
+    let since = p.sentences[s.saturating_sub(SAME_ROLE_BACK)].first;
+    let (_, m) = p
+        .lying_in(since, before)
+        .filter(|(_, m)| m.role == Some(kind))
+        .last()?;
+    match m.ents.as_slice() {
+        [e] if p.ents[*e].etype == EntityType::Person => {
+            Some((*e, p.surface(m.first, m.last).to_string()))
+        }
+        _ => None,
+    }
 }
 
 /// The office whose holder a singular role description names: its own, or
