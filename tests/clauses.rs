@@ -11,6 +11,29 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: after a comma, 'ce que X dément' judges the clause before",
+        Lang::Fr,
+        None,
+        "Lima accuse la Bolivie de financer des passeurs, ce que La Paz dément.",
+        &[
+            "Peru accuses Bolivia [positive asserted -]",
+            "Bolivia rejects Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "French object clitics 'l'' and 'les' before 'avoir' are the verb's object, not its subject",
+        Lang::Fr,
+        None,
+        "Le président chilien Gabriel Boric est arrivé à Lima. Le Pérou l'a reçu au palais. Les ministres bolivien et paraguayen sont venus ensuite, et Gabriel Boric les a reçus à Santiago.",
+        &[
+            "Gabriel Boric leaderOf Chile [positive asserted -]",
+            "Gabriel Boric visits Lima [positive asserted -]",
+            "Peru meets Gabriel Boric [positive asserted -]",
+            "Gabriel Boric meets Bolivia [positive asserted -]",
+            "Gabriel Boric meets Paraguay [positive asserted -]",
+        ],
+    ),
+    (
         "a definite role with no affiliation is the person last named in that role",
         Lang::En,
         None,
@@ -1309,6 +1332,18 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the verb of a free relative names its object 'what', no phone call",
+        Lang::En,
+        "The Peruvian president asked the United Nations to stop what he called Chilean aggression.",
+        "meets",
+    ),
+    (
+        "French: 'ce que le Chili appelle une opération' is no phone call",
+        Lang::Fr,
+        "Le Pérou a condamné ce que le Chili appelle une opération contre la Bolivie.",
+        "meets",
+    ),
     (
         "a membership another actor blocks is none",
         Lang::En,

@@ -46,6 +46,11 @@ pub(crate) fn verb_frame(
             "infinitive whose controller, the object of a verb like 'persuade', names no actor",
         );
     }
+    if in_free_relative(p, p.sentences[s].first, t.first) {
+        // "condemned what he called Israeli aggression": the verb's object
+        // is "what"; the words after it name it.
+        return Err("verb of a free relative ('what he called'): its object is 'what'");
+    }
     if promises_own_act(p, t) {
         return Err("promise of an act with a trigger of its own, which makes the statement");
     }
@@ -330,7 +335,9 @@ fn clitic_object(p: &Prepared, head: usize, start: usize) -> Option<usize> {
         k -= 1;
     }
     let c = k.checked_sub(1).filter(|&c| c > start)?;
-    if !matches!(p.norm(c), "lui" | "leur") {
+    if !matches!(p.norm(c), "lui" | "leur")
+        && !super::super::mentions::coref::accusative_clitic(p, c, p.norm(c))
+    {
         return None;
     }
     p.starting_in(c, c + 1)
@@ -561,6 +568,41 @@ fn verb_governing(p: &Prepared, sm: usize, start: usize) -> Option<usize> {
         "a" | "ont" | "avait" | "avaient" | "has" | "have" | "had" | "will" | "would"
     );
     (super::is_verb_form(p, v) && !auxiliary && !p.k.lex.is_verb(p.lang, "speech", w)).then_some(v)
+}
+
+/// Whether the verb at `head` is in a free relative: English "what", French
+/// "ce que"/"ce qu'", then its subject and at most two auxiliaries or
+/// adverbs ("what he called", "ce qu'il a qualifié de"), after the
+/// sentence's `first` token (the relative opens a clause of its own).
+fn in_free_relative(p: &Prepared, first: usize, head: usize) -> bool {
+    let mut k = head;
+    let mut subject = false;
+    for _ in 0..4 {
+        if k <= first {
+            return false;
+        }
+        let w = p.norm(k - 1);
+        let opens = match p.lang {
+            Lang::En => w == "what",
+            Lang::Fr => matches!(w, "que" | "qu'") && k >= 2 && p.norm(k - 2) == "ce",
+        };
+        if opens {
+            // "…, ce que Bamako dément": after a comma, the clause before is
+            // the antecedent, which the verb judges.
+            let opener = if p.lang == Lang::Fr { k - 2 } else { k - 1 };
+            return subject && !(opener > 0 && p.norm(opener - 1) == ",");
+        }
+        if let Some(mi) = p.ending_at(k).next() {
+            subject = true;
+            k = p.mentions[mi].first;
+            continue;
+        }
+        if p.tokens[k - 1].kind != Kind::Word || p.tokens[k - 1].upper {
+            return false;
+        }
+        k -= 1;
+    }
+    false
 }
 
 /// Whether the verb of promise at `t` ("promised", "a promis") is followed

@@ -270,6 +270,8 @@ fn pronoun_kind(
         (MentionKind::Possessive, None, true)
     } else if in_quote && lex.is(lang, "speaker", w) {
         (MentionKind::Speaker, None, false)
+    } else if accusative_clitic(p, i, w) {
+        (MentionKind::Pronoun, None, w == "les")
     } else {
         return None;
     };
@@ -283,6 +285,19 @@ fn pronoun_kind(
         return None;
     }
     Some(kind)
+}
+
+/// French "l'"/"les" as a verb's object clitic: right before an
+/// auxiliary of "avoir" and its participle ("Poutine l'a accueilli", "les
+/// a reçus"), where they are no article.
+pub(crate) fn accusative_clitic(p: &Prepared, i: usize, w: &str) -> bool {
+    p.lang == Lang::Fr
+        && matches!(w, "l'" | "les")
+        && i + 2 < p.tokens.len()
+        && p.k.lex.is(p.lang, "aux_have", p.norm(i + 1))
+        && p.tokens[i + 2].kind == Kind::Word
+        && !p.tokens[i + 2].upper
+        && super::super::frames::is_verb_form(p, i + 2)
 }
 
 /// Resolves the pronoun, possessive and speaker mentions.
@@ -458,6 +473,7 @@ fn object_pronoun(p: &Prepared, m: &Mention) -> bool {
             w == "lui"
                 && (!is_preposition(p.lang, before) || matches!(before, "de" | "d'" | "a"))
                 && super::super::frames::is_verb_form(p, m.first + 1)
+                || accusative_clitic(p, m.first, w)
         }
     }
 }
