@@ -11,6 +11,52 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a judged event noun is the act a verb of its own stem told, before a later act of its kind",
+        Lang::En,
+        None,
+        "Chilean jets struck rebel camps in Bolivia on Monday, hours after Bolivian forces fired rockets at Chile. Peru condemned the strikes.",
+        &[
+            "Chile attacks Bolivia [positive asserted -]",
+            "Bolivia attacks Chile [positive asserted -]",
+            "Peru criticizes Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a condamné les frappes' after 'a frappé'",
+        Lang::Fr,
+        None,
+        "L'aviation chilienne a frappé des camps en Bolivie lundi, quelques heures après que l'armée bolivienne a tiré des roquettes sur le Chili. Le Pérou a condamné les frappes.",
+        &[
+            "Chile attacks Bolivia [positive asserted -]",
+            "Bolivia attacks Chile [positive asserted -]",
+            "Peru criticizes Chile [positive asserted -]",
+        ],
+    ),
+    (
+        "officials of unknown affiliation after a possessive are the possessor's",
+        Lang::En,
+        None,
+        "Chile and Peru criticized Bolivia. La Paz expelled their diplomats.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Peru criticizes Bolivia [positive asserted -]",
+            "Bolivia sanctions Chile [positive asserted -]",
+            "Bolivia sanctions Peru [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'a expulsé leurs diplomates'",
+        Lang::Fr,
+        None,
+        "Le Chili et le Pérou ont critiqué la Bolivie. La Paz a expulsé leurs diplomates.",
+        &[
+            "Chile criticizes Bolivia [positive asserted -]",
+            "Peru criticizes Bolivia [positive asserted -]",
+            "Bolivia sanctions Chile [positive asserted -]",
+            "Bolivia sanctions Peru [positive asserted -]",
+        ],
+    ),
+    (
         "French: after a comma, 'ce que X dément' judges the clause before",
         Lang::Fr,
         None,

@@ -51,7 +51,7 @@ fn evaluated_act(
     own: &[usize],
     prior: &[Statement],
 ) -> Option<(Vec<usize>, usize)> {
-    let (act, end) = event_object(p, s, last)?;
+    let (act, end, head) = event_object(p, s, last)?;
     let start = p.tokens[first].start;
     let ours = iris(p, own);
     let fits = |st: &&Statement| {
@@ -69,11 +69,19 @@ fn evaluated_act(
     } else {
         BACK_ANY
     };
-    let near = prior
-        .iter()
-        .rev()
-        .filter(|st| st.sentence_index + back >= s)
-        .find(fits);
+    let recent = || {
+        prior
+            .iter()
+            .rev()
+            .filter(|st| st.sentence_index + back >= s)
+            .filter(fits)
+    };
+    // "Israeli jets struck X after Hezbollah fired rockets … condemned the
+    // strikes": the act a verb of the noun's own stem told, else the latest.
+    let noun = p.norm(head);
+    let near = recent()
+        .find(|st| same_stem(&st.rule, noun))
+        .or_else(|| recent().next());
     // An act of the headline or lead is the story's: "the attack" refers
     // to it further down.
     let lead = || {
@@ -89,6 +97,29 @@ fn evaluated_act(
     };
     let agents = act_agents(p, prior, st);
     (!agents.is_empty()).then_some((agents, end))
+}
+
+/// Whether the lexicon entry of rule id `rule` ("en.attacks.strike",
+/// "HALT+en.sanctions.n-sanction+place") has the stem the event noun `noun`
+/// starts with ("strikes", "attack"): its slug's first word (a French
+/// verb's without its infinitive ending), four letters at least.
+fn same_stem(rule: &str, noun: &str) -> bool {
+    let Some(entry) = rule
+        .split('+')
+        .find(|r| r.starts_with("en.") || r.starts_with("fr."))
+    else {
+        return false;
+    };
+    let raw = entry.rsplit('.').next().unwrap_or("");
+    let slug = raw.strip_prefix("n-").unwrap_or(raw);
+    let mut stem = slug.split('-').next().unwrap_or("");
+    // French verb slugs are infinitives: "frapper" for "les frappes".
+    if entry.starts_with("fr.") && slug == raw {
+        for ending in ["er", "ir", "re"] {
+            stem = stem.strip_suffix(ending).unwrap_or(stem);
+        }
+    }
+    stem.len() >= 4 && noun.starts_with(stem)
 }
 
 /// The document entities of all the coordinated agents of the act `st`
@@ -120,10 +151,10 @@ pub(crate) fn act_agents(p: &Prepared, prior: &[Statement], st: &Statement) -> V
 /// clause), at most three modifiers, the noun;
 /// nothing naming an actor in it or in the three tokens after it (such a
 /// noun has its own agent: "the attack by X").
-fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
+fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize, usize)> {
     let sent = &p.sentences[s];
     if let Some(end) = quoted_name(p, s, after) {
-        return Some((Act::Quoted, end));
+        return Some((Act::Quoted, end, after));
     }
     // "condemned what he called an unprovoked attack": the speaker's own
     // name for the act, any article.
@@ -159,7 +190,7 @@ fn event_object(p: &Prepared, s: usize, after: usize) -> Option<(Act, usize)> {
         .find(|&k| p.tokens[k].kind != Kind::Word || p.k.lex.is(p.lang, "coordinator", p.norm(k)))
         .unwrap_or((end + 3).min(sent.last));
     let named = p.starting_in(lo, phrase_end).next().is_some();
-    (!named).then_some((act, end))
+    (!named).then_some((act, end, end - 1))
 }
 
 /// "a dénoncé une « menace sans précédent »", "denounced an \"act of

@@ -204,6 +204,34 @@ pub(crate) fn pronouns(p: &mut Prepared) {
         m.kind = MentionKind::Officials;
         m.how = format!("{}: agents of the possessor's state", m.how);
     }
+    possessed_officials(p);
+}
+
+/// "Caracas expelled their diplomats", "a expulsé leurs diplomates":
+/// officials of unknown affiliation right after a possessive are the
+/// possessor's, when it names states or organisations.
+fn possessed_officials(p: &mut Prepared) {
+    for mi in 1..p.mentions.len() {
+        let (prev, m) = (&p.mentions[mi - 1], &p.mentions[mi]);
+        if m.kind != MentionKind::BareOfficials
+            || prev.kind != MentionKind::Possessive
+            || prev.last != m.first
+            || prev.ents.is_empty()
+            || !prev.ents.iter().all(|&e| {
+                matches!(
+                    p.ents[e].etype,
+                    EntityType::Country | EntityType::Organization
+                )
+            })
+        {
+            continue;
+        }
+        let ents = prev.ents.clone();
+        let m = &mut p.mentions[mi];
+        m.ents = ents;
+        m.kind = MentionKind::Officials;
+        m.how = format!("{}: officials of the possessor", m.how);
+    }
 }
 
 /// The end of a state agents' sector phrase (agent GOV, COP, JUD, MIL or
