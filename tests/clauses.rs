@@ -11,6 +11,30 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "the broker of talks meets each party: the clause's subjects, or those after 'between'",
+        Lang::En,
+        None,
+        "Chile and Bolivia settled their border dispute after talks mediated by Brazil. Talks hosted by Peru between Ecuador and Colombia resumed on Monday.",
+        &[
+            "Brazil meets Chile [positive asserted -]",
+            "Brazil meets Bolivia [positive asserted -]",
+            "Peru meets Ecuador [positive asserted -]",
+            "Peru meets Colombia [positive asserted -]",
+        ],
+    ),
+    (
+        "French: 'après des pourparlers organisés par X'",
+        Lang::Fr,
+        None,
+        "Le Chili et la Bolivie ont signé un accord après des pourparlers organisés par le Brésil.",
+        &[
+            "Chile agreesWith Bolivia [positive asserted -]",
+            "Bolivia agreesWith Chile [positive asserted -]",
+            "Brazil meets Chile [positive asserted -]",
+            "Brazil meets Bolivia [positive asserted -]",
+        ],
+    ),
+    (
         "a judged event noun is the act a verb of its own stem told, before a later act of its kind",
         Lang::En,
         None,

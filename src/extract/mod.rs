@@ -30,6 +30,7 @@ mod governors;
 mod jointly;
 mod located;
 mod lookup;
+mod mediated;
 pub mod mentions;
 mod nouns;
 mod obligation;

@@ -114,6 +114,7 @@ pub fn find(p: &mut Prepared) -> Vec<Statement> {
         let made = super::verdict::statements(p, s, &out);
         out.extend(made);
         out.extend(super::jointly::statements(p, s, &quotes));
+        out.extend(super::mediated::statements(p, s, &quotes));
     }
     out
 }

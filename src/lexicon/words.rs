@@ -232,6 +232,7 @@ const CUE_KINDS: &[&str] = &[
     "remark",
     "end_noun",
     "jointly",
+    "mediated",
     "joint",
     "joint_activity",
     "office_noun",
@@ -250,6 +251,7 @@ const CUE_KINDS: &[&str] = &[
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
     "speech",
+    "mediated",
     "protest_note",
     "refusal",
     "future",
