@@ -1403,6 +1403,18 @@ fn clauses() {
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "a dispute being ended is no antagonism asserted",
+        Lang::En,
+        "Chile and Peru agreed to end a long dispute over fishing rights. Bolivia accepted a plan for ending its dispute with Paraguay.",
+        "opposes",
+    ),
+    (
+        "French: 'ont mis fin à leur différend'",
+        Lang::Fr,
+        "Le Chili et le Pérou ont décidé de mettre fin à un long différend sur la pêche.",
+        "opposes",
+    ),
+    (
         "the verb of a free relative names its object 'what', no phone call",
         Lang::En,
         "The Peruvian president asked the United Nations to stop what he called Chilean aggression.",

@@ -271,11 +271,16 @@ fn halted_part(p: &Prepared, start: usize, t: &Trig) -> bool {
 }
 
 /// "Turkey blocked Sweden's membership in NATO": a participation or
-/// membership that another actor halts or blocks is not one.
+/// membership that another actor halts or blocks is not one; "agreed to
+/// end their dispute": an antagonism being ended is not asserted.
 pub(crate) fn part_halted_by_other(p: &Prepared, start: usize, t: &Trig, pred: Predicate) -> bool {
-    matches!(pred, Predicate::Attends | Predicate::MemberOf)
-        && !own_part(p, start, t)
-        && halted_part(p, start, t)
+    match pred {
+        Predicate::Attends | Predicate::MemberOf => {
+            !own_part(p, start, t) && halted_part(p, start, t)
+        }
+        Predicate::Opposes => halted_part(p, start, t),
+        _ => false,
+    }
 }
 
 /// A verb of predicate `threatens` at most four tokens before the noun of

@@ -54,7 +54,7 @@ pub(crate) fn noun_statements(
             p,
             Stage::Qualify,
             &label,
-            "a participation or membership another actor halts or blocks is none",
+            "a participation another actor halts, or an antagonism being ended, is none",
         );
         return vec![];
     }
