@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a past verb coordinated after 'and' has its own negation and tense",
+        Lang::En,
+        None,
+        "Lima said the vote would not change anything and accused Bolivia of meddling.",
+        &["Peru accuses Bolivia [positive asserted -]"],
+    ),
+    (
+        "French: 'n'a rien dit et a accusé X'",
+        Lang::Fr,
+        None,
+        "Le Chili a estimé que ce vote ne changerait rien et a accusé la Bolivie d'ingérence.",
+        &["Chile accuses Bolivia [positive asserted -]"],
+    ),
+    (
         "the broker of talks meets each party: the clause's subjects, or those after 'between'",
         Lang::En,
         None,

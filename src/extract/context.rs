@@ -90,19 +90,27 @@ pub(crate) fn context(
     quotes: &[clause::Quote],
     tense: Option<Tense>,
 ) -> Context {
-    let c = Clause {
+    let clause = |start: usize, keep_barrier: bool| Clause {
         p,
         s,
         t,
         start,
-        barrier,
+        barrier: barrier.filter(|_| keep_barrier),
         tense,
         before: (start..t.first).collect(),
         after: (t.last..(t.last + 2).min(p.sentences[s].last)).collect(),
         text_before: p.spaced(start, t.first),
     };
-    let in_speech_clause = c.in_speech_clause();
-    let (attributed, attributed_role, speakers) = c.attribution(quotes, in_speech_clause);
+    let whole = clause(start, true);
+    let in_speech_clause = whole.in_speech_clause();
+    let (attributed, attributed_role, speakers) = whole.attribution(quotes, in_speech_clause);
+    // "n'a rien dit et a accusé X", "would change nothing and accused X":
+    // a verb in a past tense coordinated after "and"/"et" has its own
+    // negation and tense; its speaker is the clause's.
+    let c = match coordinated_past(p, t, start) {
+        Some(k) => clause(k, false),
+        None => whole,
+    };
     // "Under the deal, Hamas must release 33 hostages", "l'armée doit se
     // retirer": an obligation the story itself states, with no speaker
     // putting it on anyone, is a commitment to come.
@@ -131,6 +139,27 @@ pub(crate) fn context(
         speakers,
         blocked: c.blocked(committed),
     }
+}
+
+/// The token after the "and"/"et" that a verb in a past tense follows,
+/// within the clause from `start`: English "and accused", French "et a
+/// accusé" (past at most one adverb after the auxiliary).
+fn coordinated_past(p: &Prepared, t: &Trig, start: usize) -> Option<usize> {
+    let and = match (p.lang, &t.what) {
+        (Lang::En, Trigger::Verb(_, Tense::Past)) => t.first.checked_sub(1)?,
+        (Lang::Fr, Trigger::Verb(_, Tense::Participle)) => {
+            let mut k = t.first.checked_sub(1)?;
+            if !p.k.lex.is(p.lang, "aux_have", p.norm(k)) && k > start {
+                k -= 1;
+            }
+            if !p.k.lex.is(p.lang, "aux_have", p.norm(k)) || !matches!(p.norm(k), "a" | "ont") {
+                return None;
+            }
+            k.checked_sub(1)?
+        }
+        _ => return None,
+    };
+    (and > start && matches!(p.norm(and), "and" | "et")).then_some(and + 1)
 }
 
 /// A trigger's clause, as the qualifiers read it.
