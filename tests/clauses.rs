@@ -1417,6 +1417,12 @@ fn clauses() {
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
     (
+        "the object of a gerund is no subject of the clause",
+        Lang::En,
+        "Gabriel Boric said that arresting Dina Boluarte would amount to a declaration of war on Peru.",
+        "Dina Boluarte attacks",
+    ),
+    (
         "a dispute being ended is no antagonism asserted",
         Lang::En,
         "Chile and Peru agreed to end a long dispute over fishing rights. Bolivia accepted a plan for ending its dispute with Paraguay.",

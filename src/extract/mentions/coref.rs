@@ -42,7 +42,28 @@ pub fn is_subject_position(p: &Prepared, m: &Mention) -> bool {
         // the quantity heads the subject, the actor is its content.
         return true;
     }
+    // "arresting Putin would amount to …", "backing the regime": the
+    // object of a gerund (not past "that", a complementizer).
+    let k = match m.first.checked_sub(1) {
+        Some(a) if matches!(p.norm(a), "the" | "a" | "an") => a,
+        _ => m.first,
+    };
+    if k > 0 && p.lang == Lang::En && gerund_at(p, k - 1) {
+        return false;
+    }
     j == 0 || !is_preposition(p.lang, p.norm(j - 1)) || opens_clause(p, j - 1, m)
+}
+
+/// Whether the English word at `k` is a gerund or present participle
+/// ("arresting", "backing"), not a preposition in "-ing" ("including").
+fn gerund_at(p: &Prepared, k: usize) -> bool {
+    let w = p.norm(k);
+    p.tokens[k].kind == Kind::Word
+        && !p.tokens[k].upper
+        && w.len() > 5
+        && w.ends_with("ing")
+        && !is_preposition(p.lang, w)
+        && super::super::frames::is_verb_form(p, k)
 }
 
 /// Whether the word at `k` before mention `m` is a conjunction of time
