@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "'that' before a title is a complementizer, not part of the role description",
+        Lang::En,
+        None,
+        "La Paz announced that Foreign Minister Celinda Sosa would travel to Chile.",
+        &["Celinda Sosa visits Chile [positive future Bolivia]"],
+    ),
+    (
         "a past verb coordinated after 'and' has its own negation and tense",
         Lang::En,
         None,
@@ -1416,6 +1423,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a verb followed by 'to' takes no relative antecedent as its object",
+        Lang::En,
+        "A Peruvian official offered concessions last week that Foreign Minister Alberto van Klaveren believed could lead to a deal.",
+        "leaderOf Peru",
+    ),
     (
         "the object of a gerund is no subject of the clause",
         Lang::En,

@@ -92,7 +92,10 @@ pub(crate) fn verb_frame(
         },
         _ => (subj, how),
     };
-    if obj.is_none() && !is_passive {
+    // "concessions that X believed could lead to an agreement": a verb
+    // followed by English "to" has no relative antecedent as its object.
+    let to_after = p.lang == Lang::En && t.last < p.tokens.len() && p.norm(t.last) == "to";
+    if obj.is_none() && !is_passive && !to_after {
         obj = relative_object(p, v, t.first, start, barrier);
     }
     // "Le ministre lui a demandé de …": a clitic before the verb is its

@@ -64,6 +64,12 @@ pub(crate) fn roles(p: &mut Prepared, kb_map: &mut HashMap<usize, usize>) {
     }
 }
 
+/// Whether the English "that" at `k` is a complementizer before a
+/// capitalised title ("said that Foreign Minister …"), no demonstrative.
+fn complementizer_that(p: &Prepared, k: usize) -> bool {
+    p.lang == Lang::En && p.norm(k) == "that" && p.tokens.get(k + 1).is_some_and(|t| t.upper)
+}
+
 /// A role noun with what describes it: "le ministre russe des Affaires
 /// étrangères", "senior Kremlin aide".
 struct Description {
@@ -144,15 +150,15 @@ fn extend_before(p: &Prepared, i: usize) -> (usize, Option<usize>, Vec<usize>, b
             j = me.first;
         }
     }
-    while j > 0
-        && (is_article(p.lang, p.norm(j - 1)) || matches!(p.norm(j - 1), "d'autres"))
-        && dstart == j
-    {
+    // Articles, but not "that" before a title: "announced that Foreign
+    // Minister Sergei Lavrov would …" opens a clause.
+    let article = |k: usize| is_article(p.lang, p.norm(k)) && !complementizer_that(p, k);
+    while j > 0 && (article(j - 1) || matches!(p.norm(j - 1), "d'autres")) && dstart == j {
         j -= 1;
         dstart = j;
     }
     if dstart == i {
-        while dstart > 0 && is_article(p.lang, p.norm(dstart - 1)) {
+        while dstart > 0 && article(dstart - 1) {
             dstart -= 1;
         }
     }
