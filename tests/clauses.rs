@@ -245,10 +245,10 @@ const CASES: &[Case] = &[
         "French: 'a promis de livrer des radars à X', 'a juré de punir X'",
         Lang::Fr,
         None,
-        "La Norvège a promis de livrer deux frégates à l'Estonie. Le Pérou a juré de punir la Bolivie.",
+        "La Norvège a promis de livrer deux frégates à l'Estonie. Le Pérou a juré de soutenir la Bolivie.",
         &[
             "Norway aids Estonia [positive future -]",
-            "Peru sanctions Bolivia [positive future -]",
+            "Peru supports Bolivia [positive future -]",
         ],
     ),
     (

@@ -619,6 +619,8 @@ fn promises_own_act(p: &Prepared, t: &Trig) -> bool {
         && t.last + 1 < p.tokens.len()
         && infinitive_marker(p, t.last)
         && p.k.lex.verb(p.lang, p.norm(t.last + 1)).is_some()
+        // "vowed to punish X" threatens (cue kind `retaliation`).
+        && !p.k.lex.is(p.lang, "retaliation", p.norm(t.last + 1))
 }
 
 /// Whether token `k` is an infinitive marker: English "to", French "à"/"de"
