@@ -11,6 +11,13 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French 'à ce que' is a complementizer, not a free relative",
+        Lang::Fr,
+        None,
+        "Les diplomates s'attendent à ce que le Pérou soutienne la Bolivie lors du vote.",
+        &["Peru supports Bolivia [positive asserted -]"],
+    ),
+    (
         "'that' before a title is a complementizer, not part of the role description",
         Lang::En,
         None,
@@ -1423,6 +1430,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "the host of a summit one attends meets no one by hosting it",
+        Lang::En,
+        "Peru did not attend the summit hosted by Chile.",
+        "meets",
+    ),
     (
         "a verb followed by 'to' takes no relative antecedent as its object",
         Lang::En,

@@ -1,5 +1,5 @@
-//! Talks brought about by a third party: a noun of meeting qualified by a
-//! participle of cue kind `mediated` and its agent ("after talks mediated
+//! Talks brought about by a third party: a noun of talks (cue kind
+//! `talks`) qualified by a participle of cue kind `mediated` and its agent ("after talks mediated
 //! by China", "des pourparlers organisés par la Turquie"). The mediator
 //! meets each party (PLOVER CONSULT): the actors named after "between" /
 //! "entre", else the coordinated subjects of the clause ("Saudi Arabia and
@@ -33,7 +33,10 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
         }) else {
             continue;
         };
-        if lex.nouns[n].predicate != Predicate::Meets {
+        // Talks, not a summit or conference one attends.
+        if lex.nouns[n].predicate != Predicate::Meets
+            || !(noun..j).any(|k| lex.is(p.lang, "talks", p.norm(k)))
+        {
             continue;
         }
         let Some(mediator) = agent_after(p, s, j + 2) else {

@@ -233,6 +233,7 @@ const CUE_KINDS: &[&str] = &[
     "end_noun",
     "jointly",
     "mediated",
+    "talks",
     "joint",
     "joint_activity",
     "office_noun",

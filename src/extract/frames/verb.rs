@@ -587,7 +587,14 @@ fn in_free_relative(p: &Prepared, first: usize, head: usize) -> bool {
         let w = p.norm(k - 1);
         let opens = match p.lang {
             Lang::En => w == "what",
-            Lang::Fr => matches!(w, "que" | "qu'") && k >= 2 && p.norm(k - 2) == "ce",
+            // Not "à ce que", "de ce que": complementizers ("s'attendent à
+            // ce que X soutienne Y").
+            Lang::Fr => {
+                matches!(w, "que" | "qu'")
+                    && k >= 2
+                    && p.norm(k - 2) == "ce"
+                    && !(k >= 3 && matches!(p.norm(k - 3), "a" | "de" | "d'"))
+            }
         };
         if opens {
             // "…, ce que Bamako dément": after a comma, the clause before is

@@ -53,10 +53,12 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
             // once for a definite phrase ("Peru praised the students"
             // refers back), after the sentence's own clues otherwise.
             let same_sector = |found: &[(usize, usize, usize, SectorNoun)], definite_only: bool| {
+                // Not state agents: "the government" a speaker names is
+                // seldom the one of a government named before.
                 let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                 let since = p.sentences[s.saturating_sub(SAME_SECTOR_BACK)].first;
                 let definite = i > first && matches!(p.norm(i - 1), "the" | "les" | "aux");
-                (!placed_only && bare(p, i, end, agent) && (definite || !definite_only))
+                (!placed_only && !agent && bare(p, i, end, agent) && (definite || !definite_only))
                     .then(|| {
                         found
                             .iter()
