@@ -15,17 +15,21 @@ use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
 use crate::statement::{Polarity, Statement};
 use crate::text::{Kind, Lang};
+use rustc_hash::FxHashSet as HashSet;
 
 /// Statements of the construction in sentence `s`.
 pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Vec<Statement> {
     let lex = &p.k.lex;
     let sent = &p.sentences[s];
     let mut out = Vec::new();
+    let in_cue =
+        |set: Option<&HashSet<String>>, j: usize| set.is_some_and(|s| s.contains(p.norm(j)));
+    let (jointly, joint) = (lex.cue_set(p.lang, "jointly"), lex.cue_set(p.lang, "joint"));
     for j in sent.first..sent.last {
         // The adverb ("jointly"), or the adjective on a noun of a joint
         // activity ("joint naval drills", "des exercices navals conjoints"),
         // whose phrase runs from `head` to `tail`.
-        let (head, tail, kind) = if lex.is(p.lang, "jointly", p.norm(j)) {
+        let (head, tail, kind) = if in_cue(jointly, j) {
             // "together with X" names a companion; "l'ensemble de" is "all of".
             let companion = matches!(p.norm(j + 1), "with" | "avec");
             let noun = j > sent.first && is_article(p.lang, p.norm(j - 1));
@@ -33,7 +37,7 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
                 continue;
             }
             (j, j + 1, "jointly")
-        } else if let Some(noun) = joint_activity(p, s, j) {
+        } else if let Some(noun) = in_cue(joint, j).then(|| joint_activity(p, s, j)).flatten() {
             (noun.min(j), noun.max(j) + 1, "joint-activity")
         } else {
             continue;
@@ -101,14 +105,11 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
     out
 }
 
-/// The noun of a joint activity that the adjective at `j` qualifies
-/// (cue kinds `joint` and `joint_activity`): before it in English ("joint
+/// The noun of a joint activity that the adjective at `j` (cue kind
+/// `joint`, checked by the caller) qualifies (cue kind `joint_activity`): before it in English ("joint
 /// naval drills"), after it in French ("des manœuvres navales conjointes").
 fn joint_activity(p: &Prepared, s: usize, j: usize) -> Option<usize> {
     let lex = &p.k.lex;
-    if !lex.is(p.lang, "joint", p.norm(j)) {
-        return None;
-    }
     let sent = &p.sentences[s];
     let near: Vec<usize> = match p.lang {
         Lang::En => (j + 1..(j + 3).min(sent.last)).collect(),

@@ -21,8 +21,12 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
     let lex = &p.k.lex;
     let sent = &p.sentences[s];
     let mut out = Vec::new();
+    let mediated = lex.cue_verb_set(p.lang, "mediated");
     for j in sent.first + 1..sent.last.saturating_sub(1) {
-        if !lex.is_verb(p.lang, "mediated", p.norm(j)) || !matches!(p.norm(j + 1), "by" | "par") {
+        // The cheap test first: most tokens are followed by no "by"/"par".
+        if !matches!(p.norm(j + 1), "by" | "par")
+            || !mediated.is_some_and(|m| m.contains(p.norm(j)))
+        {
             continue;
         }
         // The noun of meeting right before the participle.

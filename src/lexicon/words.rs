@@ -676,6 +676,17 @@ impl Lexicon {
             .is_some_and(|s| s.contains(word))
     }
 
+    /// The words of cue `kind`, for a loop that tests every token of a
+    /// sentence (one hash look-up per token instead of two).
+    pub fn cue_set(&self, lang: Lang, kind: &str) -> Option<&HashSet<String>> {
+        self.cues[lang.idx()].get(kind)
+    }
+
+    /// The inflected forms of the cue verbs of `kind`, as [`Lexicon::cue_set`].
+    pub fn cue_verb_set(&self, lang: Lang, kind: &str) -> Option<&HashSet<String>> {
+        self.cue_verbs[lang.idx()].get(kind)
+    }
+
     /// Whether folded `word` is an inflected form of a cue verb of `kind`.
     pub fn is_verb(&self, lang: Lang, kind: &str, word: &str) -> bool {
         self.cue_verbs[lang.idx()]
