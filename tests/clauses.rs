@@ -11,6 +11,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a short phrase in straight quotes stays in its clause",
+        Lang::En,
+        None,
+        "Peru urged calm, while Chile praised the \"principled stance\" of Bolivia and pledged to deepen military cooperation with Bolivia.",
+        &[
+            "Chile supports Bolivia [positive asserted -]",
+            "Chile cooperatesWith Bolivia [positive future -]",
+        ],
+    ),
+    (
         "French 'à ce que' is a complementizer, not a free relative",
         Lang::Fr,
         None,

@@ -844,6 +844,16 @@ pub(crate) fn clause_start(p: &Prepared, s: usize, head: usize) -> (usize, Optio
             j -= 1;
             continue;
         }
+        // So is one in straight quotes ('praised its "principled
+        // position" and pledged …'): a closing quote (an even count of
+        // quotes up to it) with its opening one at most nine tokens before.
+        if w == "\"" && (first..j).filter(|&k| p.norm(k) == "\"").count() % 2 == 0 {
+            let lo = j.saturating_sub(9).max(first);
+            if let Some(open) = (lo..j - 1).rev().find(|&k| p.norm(k) == "\"") {
+                j = open;
+                continue;
+            }
+        }
         // A short parenthesis ("(UNITA)", "(Conservatives)") is part of the clause.
         if w == ")" {
             let lo = j.saturating_sub(6).max(first);
