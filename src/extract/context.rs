@@ -145,21 +145,15 @@ pub(crate) fn context(
 /// within the clause from `start`: English "and accused", French "et a
 /// accusé" (past at most one adverb after the auxiliary).
 fn coordinated_past(p: &Prepared, t: &Trig, start: usize) -> Option<usize> {
-    let and = match (p.lang, &t.what) {
-        (Lang::En, Trigger::Verb(_, Tense::Past)) => t.first.checked_sub(1)?,
+    let and = super::frames::coordinator_before(p, t.first, start)?;
+    let past = match (p.lang, &t.what) {
+        (Lang::En, Trigger::Verb(_, Tense::Past)) => and + 1 == t.first,
         (Lang::Fr, Trigger::Verb(_, Tense::Participle)) => {
-            let mut k = t.first.checked_sub(1)?;
-            if !p.k.lex.is(p.lang, "aux_have", p.norm(k)) && k > start {
-                k -= 1;
-            }
-            if !p.k.lex.is(p.lang, "aux_have", p.norm(k)) || !matches!(p.norm(k), "a" | "ont") {
-                return None;
-            }
-            k.checked_sub(1)?
+            matches!(p.norm(and + 1), "a" | "ont") && t.first <= and + 3
         }
-        _ => return None,
+        _ => false,
     };
-    (and > start && matches!(p.norm(and), "and" | "et")).then_some(and + 1)
+    (past && and > start).then_some(and + 1)
 }
 
 /// A trigger's clause, as the qualifiers read it.

@@ -7,7 +7,7 @@ mod noun;
 mod verb;
 
 pub(crate) use noun::noun_frame;
-pub(crate) use verb::{accused_of, verb_frame};
+pub(crate) use verb::{accused_of, coordinator_before, verb_frame};
 
 use super::clause::{is_article, is_preposition};
 use super::mentions::coref::{coordination_group, is_subject_position};

@@ -665,7 +665,7 @@ fn main_clause_past(p: &Prepared, t: &Trig, and: usize) -> bool {
 
 /// The "et"/"and" right before the verb at `head`, past at most two
 /// auxiliaries or adverbs, inside the clause from `start`.
-pub(super) fn coordinator_before(p: &Prepared, head: usize, start: usize) -> Option<usize> {
+pub(crate) fn coordinator_before(p: &Prepared, head: usize, start: usize) -> Option<usize> {
     let mut k = head;
     for _ in 0..3 {
         if k == 0 || k <= start {

@@ -39,12 +39,13 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
             // "all parties", "the parties": parties of a conflict or a
             // treaty unless a state names them political ("Algerian parties").
             let placed_only = entry.agent == "PTY";
+            // A state agent ("police", "government") stands for the state.
+            let agent = STATE_AGENTS.contains(&entry.agent.as_str());
             // "parties to the conflict", "les parties au conflit".
             let party_to =
                 placed_only && end < last && matches!(p.norm(end), "to" | "au" | "aux" | "a" | "à");
             let placed = (!party_to)
                 .then(|| {
-                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     country_of_phrase(p, i, end, last, agent)
                         .or_else(|| located_bare(p, i, end, last).map(|c| (i, end, c)))
                 })
@@ -55,10 +56,9 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
             let same_sector = |found: &[(usize, usize, usize, SectorNoun)], definite_only: bool| {
                 // Not state agents: "the government" a speaker names is
                 // seldom the one of a government named before.
-                let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                 let since = p.sentences[s.saturating_sub(SAME_SECTOR_BACK)].first;
                 let definite = i > first && matches!(p.norm(i - 1), "the" | "les" | "aux");
-                (!placed_only && !agent && bare(p, i, end, agent) && (definite || !definite_only))
+                (!placed_only && !agent && bare(p, i, end, false) && (definite || !definite_only))
                     .then(|| {
                         found
                             .iter()
@@ -74,10 +74,7 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // Not civilians: the people an actor attacks are seldom its own.
                 .or_else(|| {
                     (entry.agent != "CVL" && !placed_only)
-                        .then(|| {
-                            let agent = STATE_AGENTS.contains(&entry.agent.as_str());
-                            sole_state_before(p, i, end, first, agent)
-                        })
+                        .then(|| sole_state_before(p, i, end, first, agent))
                         .flatten()
                         .map(|c| (i, end, c))
                 })
@@ -85,7 +82,6 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // bare phrase the sentence places nowhere is where the
                 // story is filed.
                 .or_else(|| {
-                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     dateline
                         .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
@@ -94,7 +90,6 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // Niamey, des milliers de personnes ont manifesté …": a
                 // sentence opening with a place places its bare phrases.
                 .or_else(|| {
-                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     fronted_state(p, first, i)
                         .filter(|_| !placed_only && bare(p, i, end, agent))
                         .map(|c| (i, end, c))
@@ -110,7 +105,6 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
                 // government …" is X's), acts in the one state the sentence
                 // before names.
                 .or_else(|| {
-                    let agent = STATE_AGENTS.contains(&entry.agent.as_str());
                     // Nor one with an owner after it ("the foreign ministry of …").
                     let alone = p.lying_in(first, i).next().is_none()
                         && !(end < last
@@ -428,17 +422,6 @@ fn country_of_phrase(
     c.map(|c| (a, m.last, c))
 }
 
-/// The state of the person a mention names, from the knowledge base.
-fn person_state(p: &Prepared, ents: &[usize]) -> Option<usize> {
-    let &e = ents.first()?;
-    let d = &p.ents[e];
-    if d.etype != EntityType::Person {
-        return None;
-    }
-    let c = p.k.kb.country_of(d.kb?)?;
-    (p.k.kb.entities[c].etype == EntityType::Country).then_some(c)
-}
-
 /// CAMEO agents that are the state itself (government, police, judiciary,
 /// military, legislature): their phrases stand for the state.
 pub const STATE_AGENTS: &[&str] = &["GOV", "COP", "JUD", "MIL", "LEG"];
@@ -584,9 +567,20 @@ fn compass(w: &str) -> bool {
 
 /// The knowledge-base index of the state of a country or place entity.
 pub(crate) fn state_of(p: &Prepared, ents: &[usize]) -> Option<usize> {
+    kb_state(p, ents, &[EntityType::Country, EntityType::Place])
+}
+
+/// The state of the person a mention names, from the knowledge base.
+fn person_state(p: &Prepared, ents: &[usize]) -> Option<usize> {
+    kb_state(p, ents, &[EntityType::Person])
+}
+
+/// The knowledge base's state of the first of `ents`, when it is of one of
+/// `types`.
+fn kb_state(p: &Prepared, ents: &[usize], types: &[EntityType]) -> Option<usize> {
     let &e = ents.first()?;
     let d = &p.ents[e];
-    if !matches!(d.etype, EntityType::Country | EntityType::Place) {
+    if !types.contains(&d.etype) {
         return None;
     }
     let c = p.k.kb.country_of(d.kb?)?;
