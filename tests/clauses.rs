@@ -11,6 +11,94 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: a pair phrase after a verb is not its coordinated subjects",
+        Lang::Fr,
+        None,
+        "L'Éthiopie a bombardé l'Érythrée. Berlin et Tokyo ont appelé les deux puissances à la retenue.",
+        &[
+            "Germany demandsFrom Ethiopia [positive asserted -]",
+            "Germany demandsFrom Eritrea [positive asserted -]",
+            "Japan demandsFrom Ethiopia [positive asserted -]",
+            "Japan demandsFrom Eritrea [positive asserted -]",
+        ],
+    ),
+    (
+        "a pair phrase may have adjectives before its noun",
+        Lang::En,
+        None,
+        "Egypt bombed Libya on Monday. Tunisia urged both neighbouring countries to show restraint.",
+        &[
+            "Tunisia demandsFrom Egypt [positive asserted -]",
+            "Tunisia demandsFrom Libya [positive asserted -]",
+        ],
+    ),
+    (
+        "'both sides' are the two states named, not the latest actors",
+        Lang::En,
+        None,
+        "Ghana shelled Togo. Togo called on the African Union to hold an emergency meeting. Nigeria urged both sides to stand down.",
+        &[
+            "Nigeria demandsFrom Ghana [positive asserted -]",
+            "Nigeria demandsFrom Togo [positive asserted -]",
+        ],
+    ),
+    (
+        "a retaliation with no object answers the latest attack on its subject",
+        Lang::En,
+        None,
+        "Sudan bombed Chad on Friday. N'Djamena said it would retaliate.",
+        &["Chad attacks Sudan [positive future Chad]"],
+    ),
+    (
+        "French: 'riposter' with no object answers the latest attack",
+        Lang::Fr,
+        None,
+        "Le Soudan a bombardé le Tchad. Le Tchad a affirmé qu'il allait riposter.",
+        &["Chad attacks Sudan [positive future Chad]"],
+    ),
+    (
+        "'a charge X denies' rejects the accuser",
+        Lang::En,
+        None,
+        "Kenya accused Uganda of arming the rebels, a charge Uganda denies.",
+        &["Uganda rejects Kenya [positive asserted -]"],
+    ),
+    (
+        "French: 'ce que X a nié' rejects the accuser",
+        Lang::Fr,
+        None,
+        "Le Mali accuse l'Algérie de soutenir les rebelles, ce que l'Algérie a toujours nié.",
+        &["Algeria rejects Mali [positive asserted -]"],
+    ),
+    (
+        "French: what 'ce que' denies is the accusation, not an act inside it",
+        Lang::Fr,
+        None,
+        "Le Niger accuse le Bénin d'avoir fait appel à des soldats français, ce que Cotonou dément.",
+        &["Benin rejects Niger [positive asserted -]"],
+    ),
+    (
+        "a free relative after the verb's marker: the thing named, then where",
+        Lang::En,
+        None,
+        "Turkey launched air strikes on what it called terrorist camps in Iraq.",
+        &["Turkey attacks Iraq [positive asserted -]"],
+    ),
+    (
+        "French: a state after 'au' is where an attack with no actor struck",
+        Lang::Fr,
+        None,
+        "L'Éthiopie a frappé trois dépôts au Soudan.",
+        &["Ethiopia attacks Sudan [positive asserted -]"],
+    ),
+    (
+        "a compass word before a demonym names a region: 'the Central American country'",
+        Lang::En,
+        None,
+        "Honduras refused to accept the deportation flights. Donald Trump threatened to impose sanctions on the Central American country.",
+        &["Donald Trump threatens Honduras [positive asserted -]"],
+    ),
+    (
         "a short phrase in straight quotes stays in its clause",
         Lang::En,
         None,
@@ -1440,6 +1528,36 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "a pair phrase after a verb does not make its subjects meet",
+        Lang::Fr,
+        "L'Éthiopie a bombardé l'Érythrée. Berlin et Tokyo ont appelé les deux puissances à la retenue.",
+        "Germany meets Japan",
+    ),
+    (
+        "'the Central American country' is not the United States",
+        Lang::En,
+        "Honduras refused to accept the deportation flights. Donald Trump threatened to impose sanctions on the Central American country.",
+        "Donald Trump threatens United States",
+    ),
+    (
+        "sending a letter is no aid",
+        Lang::En,
+        "Macron sent a letter to Putin.",
+        "Emmanuel Macron aids Vladimir Putin",
+    ),
+    (
+        "sending troops is no aid",
+        Lang::En,
+        "Spain sent troops to Latvia.",
+        "Spain aids Latvia",
+    ),
+    (
+        "French: sending a letter is no aid",
+        Lang::Fr,
+        "Macron a envoyé une lettre à Poutine.",
+        "Emmanuel Macron aids Vladimir Putin",
+    ),
     (
         "the host of a summit one attends meets no one by hosting it",
         Lang::En,

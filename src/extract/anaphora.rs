@@ -51,7 +51,48 @@ fn evaluated_act(
     own: &[usize],
     prior: &[Statement],
 ) -> Option<(Vec<usize>, usize)> {
-    let (act, end, head) = event_object(p, s, last)?;
+    let found = event_object(p, s, last)?;
+    act_judged(p, s, first, found, own, prior)
+}
+
+/// "accused Rwanda of arming the rebels, a charge Kigali denies", "ce que
+/// le Pakistan a toujours nié": a judging verb's object is a remark noun
+/// (cue kind `remark`) or French "ce" before its subject, mention `sm`:
+/// the object of a relative clause that ends at the verb. The head's
+/// token, for [`act_judged`].
+fn relative_remark(p: &Prepared, s: usize, sm: usize) -> Option<usize> {
+    let k = p.mentions[sm].first;
+    let first = p.sentences[s].first;
+    let remark = |j: usize| p.k.lex.is(p.lang, "remark", p.norm(j));
+    match p.lang {
+        Lang::En => {
+            let j = if k > first && matches!(p.norm(k - 1), "that" | "which") {
+                k - 1
+            } else {
+                k
+            };
+            (j >= first + 2 && remark(j - 1) && matches!(p.norm(j - 2), "a" | "an" | "the"))
+                .then(|| j - 1)
+        }
+        Lang::Fr => {
+            if k < first + 2 || !matches!(p.norm(k - 1), "que" | "qu'") {
+                return None;
+            }
+            (p.norm(k - 2) == "ce" || remark(k - 2)).then(|| k - 2)
+        }
+    }
+}
+
+/// The agents of the act that judged event noun `(act, end, head)`
+/// names, as [`evaluated_act`].
+fn act_judged(
+    p: &Prepared,
+    s: usize,
+    first: usize,
+    (act, end, head): (Act, usize, usize),
+    own: &[usize],
+    prior: &[Statement],
+) -> Option<(Vec<usize>, usize)> {
     let start = p.tokens[first].start;
     let ours = iris(p, own);
     let fits = |st: &&Statement| {
@@ -217,19 +258,7 @@ fn quoted_name(p: &Prepared, s: usize, after: usize) -> Option<usize> {
 /// After "what he called", "ce qu'il a qualifié de" (cue kind `naming`,
 /// within five tokens of `after`): the token after the naming word.
 fn called(p: &Prepared, s: usize, after: usize) -> Option<usize> {
-    let last = p.sentences[s].last;
-    if after >= last || !matches!(p.norm(after), "what" | "ce") {
-        return None;
-    }
-    let j =
-        (after + 1..(after + 6).min(last)).find(|&j| p.k.lex.is(p.lang, "naming", p.norm(j)))? + 1;
-    Some(
-        if j < last && matches!(p.norm(j), "as" | "de" | "d'" | "comme") {
-            j + 1
-        } else {
-            j
-        },
-    )
+    super::frames::naming_end(p, after, p.sentences[s].last)
 }
 
 /// A definite article or a demonstrative (not "a", "un", "des").
@@ -387,6 +416,14 @@ pub(crate) fn judged_act(
     }
     against_found_target(p, s, t, rule, sm, ctx, |own| {
         evaluated_act(p, s, (t.first, t.last), own, prior)
+            .or_else(|| {
+                // What one denies is first a charge: the latest accusation
+                // or criticism, before any verbal act.
+                let head = relative_remark(p, s, sm)?;
+                let blame = Act::Of(Predicate::Accuses);
+                act_judged(p, s, t.first, (blame, t.last, head), own, prior)
+                    .or_else(|| act_judged(p, s, t.first, (Act::Remark, t.last, head), own, prior))
+            })
             .or_else(|| super::relative_act::relative_act(p, s, sm, t.last, own, prior))
             .or_else(|| super::relative_act::agent_of_event(p, s, t.last, own))
     })

@@ -55,7 +55,11 @@ pub(crate) fn place_target(
         // "in Pakistan": a state named as a location is where it struck.
         let state = match p.ents[e].etype {
             EntityType::Place if m.locative => p.state_of_place(e)?,
-            EntityType::Country if locative_before(p, m.first) => e,
+            EntityType::Country
+                if locative_before(p, m.first) || dative_place(p, m.first, markers) =>
+            {
+                e
+            }
             _ => return None,
         };
         let own = agents.iter().any(|&(a, _)| {
@@ -75,6 +79,16 @@ fn locative_before(p: &Prepared, first: usize) -> bool {
     first >= 1 && spatial(first - 1)
         || first >= 2 && skipped(first - 1) && spatial(first - 2)
         || first >= 3 && skipped(first - 1) && skipped(first - 2) && spatial(first - 3)
+}
+
+/// Whether French "au"/"aux" comes right before token `first` of a state
+/// and the verb takes no "à" object: "a frappé neuf sites au Pakistan" is
+/// where it struck, but "s'en est pris au Pakistan" names its target.
+fn dative_place(p: &Prepared, first: usize, markers: &[Vec<String>]) -> bool {
+    p.lang == Lang::Fr
+        && first >= 1
+        && matches!(p.norm(first - 1), "au" | "aux")
+        && !markers.iter().any(|m| m.first().is_some_and(|w| w == "a"))
 }
 
 /// English and French compass adjectives ("southern", "le nord de").

@@ -40,6 +40,7 @@ mod protest;
 mod received;
 pub mod relations;
 mod relative_act;
+mod retaliation;
 mod statements;
 pub mod triggers;
 mod verdict;

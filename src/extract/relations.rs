@@ -25,6 +25,7 @@ use crate::lexicon::inflect::Tense;
 use crate::lexicon::{EntityType, Trigger, VerbEntry};
 use crate::predicate::Predicate;
 use crate::statement::{Modality, Polarity, Statement};
+use crate::text::Kind;
 
 /// Runs relation extraction over every sentence.
 pub fn find(p: &mut Prepared) -> Vec<Statement> {
@@ -348,6 +349,24 @@ fn has_complement(
     })
 }
 
+/// Whether a noun of one of `v.things` (cue kinds) heads the direct object
+/// after trigger `t`, within six tokens and before punctuation or the
+/// verb's own marker: "sent 31 Abrams tanks to", "a envoyé des missiles à".
+fn has_thing(p: &Prepared, s: usize, t: &Trig, v: &VerbEntry) -> bool {
+    let last = p.sentences[s].last.min(t.last + 6);
+    let sets: Vec<_> = v
+        .things
+        .iter()
+        .filter_map(|k| p.k.lex.cue_set(p.lang, k))
+        .collect();
+    (t.last..last)
+        .take_while(|&j| {
+            p.tokens[j].kind != Kind::Punct
+                && !v.object.iter().any(|m| marker_at(p, j, m).is_some())
+        })
+        .any(|j| sets.iter().any(|set| set.contains(p.norm(j))))
+}
+
 /// Whether right after trigger `t` stands a marker that another entry of
 /// the same lemma as `v` needs (flag `needs=`).
 fn sibling_needs_marker(p: &Prepared, t: &Trig, v: &VerbEntry) -> bool {
@@ -415,6 +434,15 @@ fn verb_statements(
             Stage::Frames,
             &label,
             "no complement after the object that this reading needs",
+        );
+        return vec![];
+    }
+    if !v.things.is_empty() && !has_thing(p, s, t, &v) {
+        not_fired(
+            p,
+            Stage::Frames,
+            &label,
+            "the direct object is not a thing this reading needs",
         );
         return vec![];
     }
@@ -652,6 +680,10 @@ fn subject_only(
             .or_else(|| {
                 parties_addressed(p, s, t, rule, sm, ctx, prior)
                     .map(|out| (out, "addresses the sides of the conflict told before"))
+            })
+            .or_else(|| {
+                super::retaliation::retaliation(p, s, t, (v, &v.id), sm, ctx, prior)
+                    .map(|out| (out, "answers the latest hostile act against it"))
             })
     };
     if let Some((out, how)) = (!is_passive).then(anaphoric).flatten() {

@@ -47,6 +47,10 @@ pub struct VerbEntry {
     /// "appeler X à la retenue" is a demand; without it, "appeler X" is a
     /// phone call, the next entry of the same verb).
     pub needs: Vec<Vec<String>>,
+    /// Cue kinds one of whose nouns the direct object must have (`thing=`
+    /// flag: "sent tanks to X" aids X, "sent a letter to X" does not; the
+    /// next entry of the same verb is tried otherwise).
+    pub things: Vec<String>,
 }
 
 /// A nominal predicate.
@@ -162,6 +166,7 @@ const CUE_KINDS: &[&str] = &[
     "pair",
     "pair_person",
     "pair_actor",
+    "materiel",
     "pair_state",
     "negation_pre",
     "negation_post",
@@ -316,13 +321,17 @@ fn parse_flags(
                 Some(crate::predicate::plover_type(ty).ok_or_else(|| {
                     t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
                 })?);
+        } else if let Some(kind) = fl.strip_prefix("thing=") {
+            if !CUE_KINDS.contains(&kind) {
+                return Err(t.err(row, format!("unknown cue kind `{kind}` in flag `{fl}`")));
+            }
         } else if !(matches!(fl.as_str(), "sym" | "inverse" | "alone" | "governed")
             || fl.strip_prefix("needs=").is_some_and(|m| !m.is_empty()))
         {
             return Err(t.err(
                 row,
                 format!(
-                    "unknown flag `{fl}` (sym, inverse, alone, governed, plover=TYPE, needs=MARKER)"
+                    "unknown flag `{fl}` (sym, inverse, alone, governed, plover=TYPE, needs=MARKER, thing=CUE_KIND)"
                 ),
             ));
         }
@@ -455,6 +464,11 @@ impl Lexicon {
                     .iter()
                     .filter_map(|x| x.strip_prefix("needs="))
                     .flat_map(markers)
+                    .collect(),
+                things: flags
+                    .iter()
+                    .filter_map(|x| x.strip_prefix("thing="))
+                    .map(str::to_string)
                     .collect(),
             });
             for (form, tense) in forms {

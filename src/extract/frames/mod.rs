@@ -257,6 +257,15 @@ pub(crate) fn object_after(
     let mut j = from;
     while j < end {
         let w = p.norm(j);
+        // "strikes on what it called terrorist camps in X": past the
+        // speaker of a free relative after a marker, the thing named.
+        if w == "what"
+            && !(direct && markers.is_empty())
+            && let Some(k) = naming_end(p, j, end)
+        {
+            j = k;
+            continue;
+        }
         if scan.boundary(j, w) {
             return None;
         }
@@ -274,6 +283,23 @@ pub(crate) fn object_after(
         }
     }
     None
+}
+
+/// After "what he called", "ce qu'il a qualifié de" (a word of cue kind
+/// `naming` within five tokens of `at`, which is "what" or "ce"): the token
+/// after the naming word and its "as"/"de"/"comme".
+pub(crate) fn naming_end(p: &Prepared, at: usize, last: usize) -> Option<usize> {
+    if at >= last || !matches!(p.norm(at), "what" | "ce") {
+        return None;
+    }
+    let j = (at + 1..(at + 6).min(last)).find(|&j| p.k.lex.is(p.lang, "naming", p.norm(j)))? + 1;
+    Some(
+        if j < last && matches!(p.norm(j), "as" | "de" | "d'" | "comme") {
+            j + 1
+        } else {
+            j
+        },
+    )
 }
 
 /// What a token tells the object scan.

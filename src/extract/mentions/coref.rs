@@ -288,7 +288,10 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
     // An object pronoun is not its own verb's subject: in "Trump
     // recognised him", "him" is someone else.
     // With its coordinated members: "A, B and C cut ties with D, accusing it …".
-    let own_subject: Vec<usize> = object_pronoun(p, m)
+    // So is a pair phrase after a verb: in "London and Beijing urged the two
+    // powers to …", the two are not the subjects.
+    let object_pair = pair && m.first > 0 && super::super::frames::is_verb_form(p, m.first - 1);
+    let own_subject: Vec<usize> = (object_pronoun(p, m) || object_pair)
         .then(|| governing_subject(p, sent, m.first))
         .flatten()
         .map(|g| {
@@ -491,10 +494,27 @@ fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
     };
     let mut i = 0;
     while i < p.tokens.len() {
-        let found = phrase_at(i, "pair").and_then(|j| {
+        let noun_at = |j: usize| {
             phrase_at(j, "pair_person")
                 .or_else(|| phrase_at(j, "pair_state"))
                 .or_else(|| phrase_at(j, "pair_actor"))
+        };
+        // Up to three lower-case words that are no verb of the lexicon
+        // between: "both nuclear-armed neighbours", "the two rival
+        // governments".
+        let adjective = |j: usize| {
+            j < p.tokens.len()
+                && !p.tokens[j].upper
+                && (p.tokens[j].kind == Kind::Word || p.norm(j) == "-")
+                && p.k.lex.verb(p.lang, p.norm(j)).is_none()
+        };
+        let found = phrase_at(i, "pair").and_then(|j| {
+            noun_at(j)
+                .or_else(|| {
+                    (j..j + 3)
+                        .take_while(|&k| adjective(k))
+                        .find_map(|k| noun_at(k + 1))
+                })
                 // "where the two signed a pact", "les deux ont signé": a
                 // pair of two words alone before a verb (or its auxiliary).
                 .or_else(|| (j - i > 1 && super::super::frames::is_verb_form(p, j)).then_some(j))
@@ -587,7 +607,18 @@ fn pair_antecedent(p: &Prepared, mi: usize, cands: &[usize]) -> (Vec<usize>, Str
         }
         ents
     };
-    let mut ents = last_two(&fits);
+    // "both sides", "les deux camps": two states when two were named.
+    let actors =
+        p.k.lex
+            .phrases_of(p.lang, "pair_actor")
+            .iter()
+            .any(|c| text.ends_with(c.as_str()));
+    let mut ents = if actors {
+        let two = last_two(&|e| p.ents[e].etype == EntityType::Country);
+        if two.len() == 2 { two } else { last_two(&fits) }
+    } else {
+        last_two(&fits)
+    };
     // "Macron received Scholz … the two countries": two leaders stand for
     // their states when no two states were named (not groups or sectors).
     if ents.len() < 2 && states {

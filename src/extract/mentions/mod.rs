@@ -325,8 +325,32 @@ fn push_alias(
     alias: usize,
 ) {
     let al = p.k.kb.aliases[alias].clone();
-    let e = kb_entity(p, kb_map, al.entity);
     let demonym = al.kind == AliasKind::Demonym;
+    // "the South American country", "West African states": a compass word
+    // before a demonym that is no alias with it ("South African" is) names
+    // a region, not the state.
+    if demonym
+        && p.lang == Lang::En
+        && first > 0
+        && p.tokens[first - 1].upper
+        && matches!(
+            p.norm(first - 1),
+            "south"
+                | "north"
+                | "east"
+                | "west"
+                | "central"
+                | "latin"
+                | "southeast"
+                | "southern"
+                | "northern"
+                | "eastern"
+                | "western"
+        )
+    {
+        return;
+    }
+    let e = kb_entity(p, kb_map, al.entity);
     // Capitalised plural demonym nouns stand for the state: "the Russians", "les Américains".
     let plural_noun = p.tokens[first].upper && p.norm(last - 1).ends_with('s');
     // English: not before a lower-case content word ("Swiss banks"), unless
