@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: a capital after 'de' and a noun of stance holds it: 'la proposition de Moscou'",
+        Lang::Fr,
+        None,
+        "Kiev a rejeté la proposition de Moscou.",
+        &["Ukraine rejects Russia [positive asserted -]"],
+    ),
+    (
+        "French: a quoted adjective may stand between the act noun and 'de' + capital",
+        Lang::Fr,
+        None,
+        "Washington a condamné les actions « irresponsables » de Pékin.",
+        &["United States criticizes China [positive asserted -]"],
+    ),
+    (
         "French: a pair phrase after a verb is not its coordinated subjects",
         Lang::Fr,
         None,
@@ -1528,6 +1542,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "French: 'pour' right after the verb opens a purpose clause, not its object",
+        Lang::Fr,
+        "Le ministre tchèque veut rencontrer pour discuter les propositions de la Russie.",
+        "meets Russia",
+    ),
     (
         "a pair phrase after a verb does not make its subjects meet",
         Lang::Fr,

@@ -167,6 +167,7 @@ const CUE_KINDS: &[&str] = &[
     "pair_person",
     "pair_actor",
     "materiel",
+    "stance",
     "pair_state",
     "negation_pre",
     "negation_post",

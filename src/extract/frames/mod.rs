@@ -362,6 +362,18 @@ impl ObjectScan<'_, '_> {
         if w == "," && j > from {
             return true;
         }
+        // "a demandé à le rencontrer pour partager les propositions de
+        // Moscou": right after the verb, "pour"/"afin" opens a purpose
+        // clause unless it is the verb's own marker ("voter pour X").
+        if j == from
+            && matches!(w, "pour" | "afin")
+            && !self
+                .markers
+                .iter()
+                .any(|m| m.first().is_some_and(|x| x == w))
+        {
+            return true;
+        }
         // "a averti que Moscou …": a complementizer right after the verb
         // opens its content clause; after "ne" it means "only" ("n'a
         // rencontré que X").

@@ -579,6 +579,30 @@ fn placeholder() -> Mention {
     }
 }
 
+/// French "la proposition de Moscou", "les actions « irresponsables » de
+/// Pékin": after "de", a place is the one holding the position or doing
+/// the act the noun before names (a noun of the lexicon or of cue kind
+/// `stance`, `act_noun` or `remark`, a quoted word or two between), not
+/// where something is ("les rues de Kiev").
+fn held_by(p: &Prepared, first: usize) -> bool {
+    if p.lang != Lang::Fr || first < 2 || !matches!(p.norm(first - 1), "de" | "d'") {
+        return false;
+    }
+    let mut j = first - 2;
+    if p.norm(j) == "»" {
+        match (j.saturating_sub(5)..j).rev().find(|&k| p.norm(k) == "«") {
+            Some(k) if k > 0 => j = k - 1,
+            _ => return false,
+        }
+    }
+    let w = p.norm(j);
+    p.tokens[j].kind == Kind::Word
+        && (["stance", "act_noun", "remark"]
+            .iter()
+            .any(|k| p.k.lex.is(p.lang, k, w))
+            || p.noun_at(j, j + 1).is_some())
+}
+
 /// Places after a locative preposition are locations; capitals elsewhere
 /// stand for their state's government.
 fn metonyms(p: &mut Prepared) {
@@ -600,7 +624,8 @@ fn metonyms(p: &mut Prepared) {
         // place's preposition.
         let locative = (p.k.lex.is(p.lang, "locative", prev)
             || p.k.lex.is(p.lang, "locative", before2))
-            && !p.k.lex.is(p.lang, "addressee", before2);
+            && !p.k.lex.is(p.lang, "addressee", before2)
+            && !held_by(p, m.first);
         let kbi = p.ents[e].kb;
         let metonym = kbi.and_then(|k| kb.entities[k].metonym_of);
         if locative {
