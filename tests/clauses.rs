@@ -11,6 +11,62 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "'the junta' is the state's junta named before",
+        Lang::En,
+        None,
+        "The Sudanese junta expelled the Kenyan ambassador. The junta also accused Kenya of arming the rebels.",
+        &["Sudan accuses Kenya [positive asserted -]"],
+    ),
+    (
+        "'the ministry' is the ministry named before",
+        Lang::En,
+        None,
+        "The Egyptian foreign ministry summoned the Israeli envoy. In a statement, the ministry condemned Israel.",
+        &["Egypt criticizes Israel [positive asserted -]"],
+    ),
+    (
+        "French: 'la junte' is the state's junta named before",
+        Lang::Fr,
+        None,
+        "La junte guinéenne a expulsé l'ambassadeur du Mali. La junte a aussi accusé Bamako d'espionnage.",
+        &["Guinea accuses Mali [positive asserted -]"],
+    ),
+    (
+        "a model designation between a demonym and its noun: 'Russian Su-25 jets'",
+        Lang::En,
+        None,
+        "Russian Su-25 jets bombed Georgian positions.",
+        &["Russia attacks Georgia [positive asserted -]"],
+    ),
+    (
+        "accepting a person's invitation agrees with that person",
+        Lang::En,
+        None,
+        "Chile accepted Lula's invitation.",
+        &["Chile agreesWith Luiz Inácio Lula da Silva [positive asserted -]"],
+    ),
+    (
+        "French: accepting a person's invitation agrees with that person",
+        Lang::Fr,
+        None,
+        "Le Chili a accepté l'invitation de Lula.",
+        &["Chile agreesWith Luiz Inácio Lula da Silva [positive asserted -]"],
+    ),
+    (
+        "a visit put off did not take place",
+        Lang::En,
+        None,
+        "Lavrov postponed a visit to Ankara.",
+        &["Sergei Lavrov visits Ankara [negative asserted -]"],
+    ),
+    (
+        "French: a visit put off did not take place",
+        Lang::Fr,
+        None,
+        "Le ministre allemand a reporté sa visite à Alger.",
+        &["Germany visits Algiers [negative asserted -]"],
+    ),
+    (
         "French: a capital after 'de' and a noun of stance holds it: 'la proposition de Moscou'",
         Lang::Fr,
         None,

@@ -283,6 +283,17 @@ pub(crate) fn part_halted_by_other(p: &Prepared, start: usize, t: &Trig, pred: P
     }
 }
 
+/// Whether a verb that halts or puts off (cue kinds `halt`, `postpone`),
+/// at most four tokens back within the clause, governs the visit noun of
+/// trigger `t` ("postponed a long-planned visit to Beijing", "a reporté
+/// sa visite à Alger"): the visit did not take place.
+pub(crate) fn visit_called_off(p: &Prepared, start: usize, t: &Trig, pred: Predicate) -> bool {
+    pred == Predicate::Visits
+        && ["halt", "postpone"]
+            .iter()
+            .any(|k| cue_verb_before(p, start, t.first, k, 4))
+}
+
 /// A verb of predicate `threatens` at most four tokens before the noun of
 /// trigger `t`, within the clause, with no actor between ("threatened
 /// nuclear strikes on X", "a menacé de frappes").

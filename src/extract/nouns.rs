@@ -16,6 +16,7 @@ use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::{EntityType, NounEntry, Trigger};
 use crate::predicate::Predicate;
+use crate::statement::Polarity;
 use crate::statement::{Modality, Statement};
 
 pub(crate) fn noun_statements(
@@ -68,6 +69,14 @@ pub(crate) fn noun_statements(
     // sanction that took place).
     if governed.is_some() {
         ctx.modality = ctx.clause_modality;
+    }
+    // "postponed a visit to Beijing", "a annulé sa visite à Moscou": a
+    // visit called off did not take place.
+    if super::governors::visit_called_off(p, start, t, entry.predicate) {
+        ctx.polarity = match ctx.polarity {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
+        };
     }
     if entry.governed && governed.is_none() {
         not_fired(

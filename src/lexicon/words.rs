@@ -168,6 +168,7 @@ const CUE_KINDS: &[&str] = &[
     "pair_actor",
     "materiel",
     "stance",
+    "postpone",
     "pair_state",
     "negation_pre",
     "negation_post",
@@ -258,6 +259,7 @@ const CUE_KINDS: &[&str] = &[
 /// Cue kinds whose forms are verb lemmas to inflect.
 const VERB_CUES: &[&str] = &[
     "speech",
+    "postpone",
     "mediated",
     "protest_note",
     "refusal",

@@ -63,6 +63,11 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     }
     adds.extend(pair_phrases(p, &cov));
     adds.extend(super::descriptions::group_descriptions(p, &cov));
+    let mut cov = cov;
+    for m in &adds {
+        cov[m.first..m.last].iter_mut().for_each(|c| *c = true);
+    }
+    adds.extend(super::descriptions::repeated_heads(p, &cov));
     p.mentions.extend(adds);
     p.mentions.sort_by_key(|m| (m.first, m.last));
     p.bound_spans();

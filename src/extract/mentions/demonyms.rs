@@ -76,7 +76,16 @@ fn demonym_nouns(p: &mut Prepared) {
         let (s_first, s_last) = (p.sentences[sent].first, p.sentences[sent].last);
         let noun = match p.lang {
             Lang::Fr => (m.first > s_first && content(p, m.first - 1)).then(|| m.first - 1),
-            Lang::En => (m.last < s_last && content(p, m.last)).then_some(m.last),
+            Lang::En => (m.last < s_last && content(p, m.last))
+                .then_some(m.last)
+                .or_else(|| {
+                    // "Thai F-16 jets", "Russian Su-25 aircraft": a model
+                    // designation (a capitalised word with a digit) between.
+                    let model = m.last < s_last
+                        && p.tokens[m.last].upper
+                        && p.tokens[m.last].norm.bytes().any(|b| b.is_ascii_digit());
+                    (model && m.last + 1 < s_last && content(p, m.last + 1)).then_some(m.last + 1)
+                }),
         };
         let Some(n) = noun else { continue };
         if cov_lex(p, n)

@@ -162,3 +162,81 @@ fn latest_of(
             .then_some((e, mi))
         })
 }
+
+/// "The Malian junta expelled … The junta also accused …", "le ministère
+/// russe des Affaires étrangères … Le ministère a accusé …": a definite
+/// article and one lower-case noun that is the head of a state's agents
+/// named in the current or three previous sentences (a phrase of people or
+/// things of a state, or an organisation's name: "the Indian foreign
+/// ministry") is a mention of them again; `cov` marks the tokens
+/// already in a mention.
+pub(crate) fn repeated_heads(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for i in 0..p.tokens.len() {
+        if cov[i] || !matches!(p.norm(i), "the" | "le" | "la" | "l'") {
+            continue;
+        }
+        let (j, last) = (i + 1, p.sentences[p.sentence_of(i)].last);
+        if j >= last || cov[j] {
+            continue;
+        }
+        let (t, w) = (&p.tokens[j], p.norm(j));
+        if t.kind != Kind::Word
+            || t.upper
+            || w.len() < 4
+            || is_function_word(p, w)
+            || p.k.lex.verb(p.lang, w).is_some()
+        {
+            continue;
+        }
+        // A longer phrase ("the ministry spokesman") or one with its own
+        // owner ("the ministry of Y") is another.
+        let next = p.tokens.get(j + 1);
+        let compound = next.is_some_and(|n| {
+            n.kind == Kind::Word
+                && !n.upper
+                && !is_function_word(p, &n.norm)
+                && !super::super::frames::is_verb_form(p, j + 1)
+                && !p.k.lex.is(p.lang, "also", &n.norm)
+                && !n.norm.ends_with("ly")
+        });
+        let owned = matches!(p.norm(j + 1), "of" | "de" | "du" | "des" | "d'");
+        if compound || owned {
+            continue;
+        }
+        let min_sent = p.sentence_of(i).saturating_sub(BACK);
+        let upto = p.mentions.partition_point(|m| m.first < i);
+        let found = (0..upto)
+            .rev()
+            .take_while(|&mi| p.sentence_of(p.mentions[mi].first) >= min_sent)
+            .find(|&mi| {
+                let m = &p.mentions[mi];
+                let org = |e: usize| p.ents[e].etype == EntityType::Organization;
+                (m.kind == MentionKind::Officials || m.kind == MentionKind::Name && org(m.ents[0]))
+                    && m.ents.len() == 1
+                    && (m.first..m.last).any(|k| !p.tokens[k].upper && p.norm(k) == w)
+            });
+        let Some(mi) = found else { continue };
+        let named = &p.mentions[mi];
+        out.push(Mention {
+            first: i,
+            last: j + 1,
+            ents: named.ents.clone(),
+            kind: MentionKind::Officials,
+            how: if p.explain {
+                format!(
+                    "description: the {} named before (\"{}\")",
+                    p.ents[named.ents[0]].label,
+                    p.surface(named.first, named.last)
+                )
+            } else {
+                String::new()
+            },
+            plural: w.ends_with('s'),
+            gender: None,
+            locative: false,
+            role: None,
+        });
+    }
+    out
+}

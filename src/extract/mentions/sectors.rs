@@ -54,11 +54,19 @@ pub(crate) fn sector_phrases(p: &mut Prepared, kb_map: &mut HashMap<usize, usize
             // once for a definite phrase ("Peru praised the students"
             // refers back), after the sentence's own clues otherwise.
             let same_sector = |found: &[(usize, usize, usize, SectorNoun)], definite_only: bool| {
-                // Not state agents: "the government" a speaker names is
-                // seldom the one of a government named before.
+                // State agents only when definite and first in their
+                // sentence ("the junta also accused …"): "the government" a
+                // speaker names is seldom the one of a government named
+                // before.
                 let since = p.sentences[s.saturating_sub(SAME_SECTOR_BACK)].first;
                 let definite = i > first && matches!(p.norm(i - 1), "the" | "les" | "aux");
-                (!placed_only && !agent && bare(p, i, end, false) && (definite || !definite_only))
+                let agent_ok = !agent
+                    || definite_only
+                        && i > first
+                        && matches!(p.norm(i - 1), "the" | "le" | "la" | "l'")
+                        && p.lying_in(first, i).next().is_none();
+                let definite = definite || agent && agent_ok;
+                (!placed_only && agent_ok && bare(p, i, end, false) && (definite || !definite_only))
                     .then(|| {
                         found
                             .iter()
