@@ -11,6 +11,20 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: the subject pronoun after 'X, qu'' is not X, and a capital's 'il' is masculine",
+        Lang::Fr,
+        None,
+        "Kinshasa a suspendu sa coopération avec Kampala, qu'il accuse d'abriter des rebelles.",
+        &["Democratic Republic of the Congo accuses Uganda [positive asserted -]"],
+    ),
+    (
+        "French: the relative pronoun is the object of the clause's verb, not of its infinitive",
+        Lang::Fr,
+        None,
+        "Bamako a rompu ses relations avec Alger, qu'il accuse de soutenir les rebelles.",
+        &["Mali accuses Algeria [positive asserted -]"],
+    ),
+    (
         "'the junta' is the state's junta named before",
         Lang::En,
         None,
@@ -1598,6 +1612,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "French: the accuser does not do what it accuses the relative's antecedent of",
+        Lang::Fr,
+        "Bamako a rompu ses relations avec Alger, qu'il accuse de soutenir les rebelles.",
+        "Mali supports Algeria",
+    ),
     (
         "French: 'pour' right after the verb opens a purpose clause, not its object",
         Lang::Fr,

@@ -95,7 +95,12 @@ pub(crate) fn verb_frame(
     // "concessions that X believed could lead to an agreement": a verb
     // followed by English "to" has no relative antecedent as its object.
     let to_after = p.lang == Lang::En && t.last < p.tokens.len() && p.norm(t.last) == "to";
-    if obj.is_none() && !is_passive && !to_after {
+    // "Kigali, qu'il accuse de soutenir les rebelles": the relative
+    // pronoun is the object of the clause's own verb, not of an infinitive
+    // that verb governs.
+    let governed = matches!(tense, Tense::Infinitive | Tense::Gerund)
+        && (start..t.first).any(|j| super::is_verb_form(p, j));
+    if obj.is_none() && !is_passive && !to_after && !governed {
         obj = relative_object(p, v, t.first, start, barrier);
     }
     // "Le ministre lui a demandé de …": a clitic before the verb is its

@@ -318,6 +318,11 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
         .iter()
         .flat_map(|&g| p.mentions[g].ents.iter().copied())
         .collect();
+    // French "X, qu'il accuse de …": the relative's antecedent is the
+    // object, not the pronoun subject after "que".
+    let relative_object: Vec<usize> = relative_antecedent(p, m)
+        .map(|j| p.mentions[j].ents.clone())
+        .unwrap_or_default();
     // Mentions are sorted: going back, the first one before `min_sent`
     // ends the search.
     let cands: Vec<usize> = (0..mi)
@@ -330,6 +335,7 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
                 && c.kind != MentionKind::Demonym
                 && !own_subject.contains(&j)
                 && !c.ents.iter().any(|e| own_ents.contains(e))
+                && !c.ents.iter().any(|e| relative_object.contains(e))
         })
         .collect();
     if pair {
@@ -370,6 +376,19 @@ pub(crate) fn antecedent(p: &Prepared, mi: usize) -> (Vec<usize>, String) {
             ),
         ),
     }
+}
+
+/// For a French subject pronoun right after "que"/"qu'" that follows a
+/// mention and its comma ("Kigali, qu'il accuse de …"), that mention: the
+/// relative's object.
+fn relative_antecedent(p: &Prepared, m: &Mention) -> Option<usize> {
+    if p.lang != Lang::Fr || m.kind != MentionKind::Pronoun || m.first < 3 {
+        return None;
+    }
+    if !matches!(p.norm(m.first - 1), "que" | "qu'") || p.norm(m.first - 2) != "," {
+        return None;
+    }
+    p.ending_at(m.first - 2).next()
 }
 
 /// Whether pronoun mention `m` is a verb's object: English "him", "her",
@@ -710,7 +729,13 @@ fn singular_antecedent(
         if matches!(p.norm(m.first), "its" | "it") && d.etype == EntityType::Person {
             return false;
         }
-        match (m.gender, d.gender.or(c.gender)) {
+        // A metonym's own gender first: "Kinshasa …, qu'il" (la RDC).
+        let gender = if c.kind == MentionKind::Name && d.etype == EntityType::Country {
+            c.gender.or(d.gender)
+        } else {
+            d.gender.or(c.gender)
+        };
+        match (m.gender, gender) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         }

@@ -655,6 +655,11 @@ fn metonyms(p: &mut Prepared) {
                 });
                 p.mentions[mi].ents = vec![ce];
                 p.mentions[mi].how = how;
+                // French takes a city's name as masculine ("Pékin a dit
+                // qu'il …"), whatever its state's gender ("la RDC").
+                if p.lang == Lang::Fr {
+                    p.mentions[mi].gender = Some(crate::lexicon::Gender::M);
+                }
             }
         }
     }
