@@ -11,6 +11,16 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "French: a day between the accusation verb and the accused; a perfect infinitive is the accused's act",
+        Lang::Fr,
+        None,
+        "Le Japon a accusé jeudi la Chine d'avoir attaqué des pêcheurs japonais.",
+        &[
+            "Japan accuses China [positive asserted -]",
+            "China attacks Japan [positive asserted Japan]",
+        ],
+    ),
+    (
         "French: the subject pronoun after 'X, qu'' is not X, and a capital's 'il' is masculine",
         Lang::Fr,
         None,
@@ -1612,6 +1622,12 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "French: the accuser does not do the act of an accused named by a relative pronoun",
+        Lang::Fr,
+        "Le Premier ministre canadien a dénoncé une junte qu'il accuse d'avoir emprisonné des journalistes birmans.",
+        "Canada represses",
+    ),
     (
         "French: the accuser does not do what it accuses the relative's antecedent of",
         Lang::Fr,

@@ -74,10 +74,21 @@ pub(crate) fn verb_frame(
             })
         })
         .flatten();
-    let accused = matches!(tense, Tense::Gerund | Tense::Infinitive)
+    // A perfect infinitive too: "d'avoir attaqué", "of having attacked".
+    let perfect = tense == Tense::Participle
+        && t.first > 0
+        && matches!(p.norm(t.first - 1), "avoir" | "having");
+    let charged = matches!(tense, Tense::Gerund | Tense::Infinitive) || perfect;
+    let accused = charged
         .then(|| accused_of(p, start, t.first))
         .flatten()
         .map(|(mi, _)| mi);
+    // "un régime qu'il a accusé d'avoir torturé …": the one charged is the
+    // verb's object that a relative pronoun or a clitic stands for, never
+    // the accuser.
+    if charged && accused.is_none() && accused_unnamed(p, start, t.first) {
+        return Err("the act of an accused named only by a relative pronoun or a clitic");
+    }
     let found = match (modified, accused) {
         (Some(mi), _) => (Some(mi), "the noun phrase the gerund follows"),
         (None, Some(mi)) => (Some(mi), "the one an accusation charges with the act"),
@@ -251,13 +262,53 @@ pub(crate) fn accused_of(p: &Prepared, start: usize, head: usize) -> Option<(usi
         .ending_at(link)
         .map(|mi| (mi, &p.mentions[mi]))
         .find(|(_, m)| usable(m) && !m.locative)?;
-    // "a accusé l'OTAN", "accused the West": an article may stand between.
-    let j = article_before(p, m.first, start);
+    // "a accusé l'OTAN", "accused the West": an article may stand between;
+    // so may a day ("a accusé mercredi les garde-côtes chinois d'avoir …").
+    let mut j = article_before(p, m.first, start);
+    while j > start + 1 && is_day(p.norm(j - 1)) {
+        j -= 1;
+    }
     (j > start
         && p.k
             .lex
             .is_verb_of(p.lang, p.norm(j - 1), Predicate::Accuses))
     .then_some((mi, j - 1))
+}
+
+/// Whether a verb of accusation stands right before the "of"/"de" that
+/// opens the act at `head` (within three tokens, only words between): the
+/// accused is not named after the verb.
+fn accused_unnamed(p: &Prepared, start: usize, head: usize) -> bool {
+    let Some(link) = (head.saturating_sub(3).max(start)..head)
+        .rev()
+        .find(|&j| matches!(p.norm(j), "of" | "de" | "d'"))
+    else {
+        return false;
+    };
+    link > start
+        && (link + 1..head).all(|j| p.tokens[j].kind == Kind::Word)
+        && p.k
+            .lex
+            .is_verb_of(p.lang, p.norm(link - 1), Predicate::Accuses)
+}
+
+/// A day word a verb and its object may have between them.
+fn is_day(w: &str) -> bool {
+    matches!(
+        w,
+        "lundi"
+            | "mardi"
+            | "mercredi"
+            | "jeudi"
+            | "vendredi"
+            | "samedi"
+            | "dimanche"
+            | "hier"
+            | "soir"
+            | "matin"
+            | "yesterday"
+            | "today"
+    )
 }
 
 /// "A Russian missile strike killed three soldiers", "Israeli air strikes
