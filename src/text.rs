@@ -161,6 +161,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// [`fold`] into an inline string: most tokens are short ASCII words,
+/// which then need no heap allocation.
+fn fold_compact(s: &str) -> CompactString {
+    if s.is_ascii() && !s.contains('`') {
+        let mut out = CompactString::new(s);
+        out.make_ascii_lowercase();
+        return out;
+    }
+    CompactString::from(fold(s))
+}
+
 /// French elided words that end in an apostrophe and stand alone.
 const ELISIONS: &[&str] = &[
     "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu",
@@ -346,6 +357,11 @@ fn tokenize_piece(text: &str, tokens: &mut Vec<Token>) {
 /// pronoun is a token of its own.
 fn split_inversion(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: Kind) {
     let word = &text[start..end];
+    // Every suffix below starts with a hyphen: most words have none.
+    if !word.contains(['-', '\u{2010}', '\u{2011}']) {
+        push(tokens, text, start, end, kind);
+        return;
+    }
     for pron in [
         "-t-elles", "-t-ils", "-t-elle", "-t-il", "-t-on", "-elle", "-il", "-ils", "-elles",
     ] {
@@ -437,7 +453,7 @@ fn push(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize, kind: Kin
     tokens.push(Token {
         start,
         end,
-        norm: CompactString::from(fold(surface)),
+        norm: fold_compact(surface),
         kind,
         upper: first.is_uppercase(),
         all_caps: letters >= 2 && all_upper,

@@ -18,8 +18,24 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     let mut adds: Vec<Mention> = Vec::new();
     let mut state_agents = Vec::new();
     let cov = covered(p);
+    // One look-up per token: the words of every pronoun kind, then the
+    // kind of those found.
+    let words: rustc_hash::FxHashSet<&str> = [
+        "pronoun_m",
+        "pronoun_f",
+        "pronoun_pl",
+        "possessive_sg",
+        "possessive_pl",
+        "speaker",
+    ]
+    .iter()
+    .filter_map(|k| p.k.lex.cue_set(p.lang, k))
+    .flatten()
+    .map(String::as_str)
+    .chain(["it", "l'", "les"])
+    .collect();
     for (i, &covered_i) in cov.iter().enumerate() {
-        if covered_i {
+        if covered_i || !words.contains(p.norm(i)) {
             continue;
         }
         let w = p.norm(i).to_string();
@@ -516,8 +532,17 @@ fn pair_phrases(p: &Prepared, cov: &[bool]) -> Vec<Mention> {
             (i + n <= p.tokens.len() && p.joined(i, i + n) == c.as_str()).then_some(i + n)
         })
     };
+    let firsts: rustc_hash::FxHashSet<&str> = lex
+        .phrases_of(p.lang, "pair")
+        .iter()
+        .filter_map(|c| c.split(' ').next())
+        .collect();
     let mut i = 0;
     while i < p.tokens.len() {
+        if !firsts.contains(p.norm(i)) {
+            i += 1;
+            continue;
+        }
         let noun_at = |j: usize| {
             phrase_at(j, "pair_person")
                 .or_else(|| phrase_at(j, "pair_state"))
