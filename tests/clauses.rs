@@ -11,6 +11,30 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "an actor after ', as did' does the same act to the same target",
+        Lang::En,
+        None,
+        "Japan criticized China, as did Australia.",
+        &[
+            "Japan criticizes China [positive asserted -]",
+            "Australia criticizes China [positive asserted -]",
+        ],
+    ),
+    (
+        "French: an actor after ', tout comme' does the same act",
+        Lang::Fr,
+        None,
+        "La Belgique a condamné le Niger, tout comme le secrétaire général de l'ONU, Antonio Guterres.",
+        &["António Guterres criticizes Niger [positive asserted -]"],
+    ),
+    (
+        "French: an actor after ', de même que' does the same act",
+        Lang::Fr,
+        None,
+        "L'Italie a critiqué la Russie, de même que l'Espagne.",
+        &["Spain criticizes Russia [positive asserted -]"],
+    ),
+    (
         "French: a day between the accusation verb and the accused; a perfect infinitive is the accused's act",
         Lang::Fr,
         None,

@@ -21,6 +21,7 @@
 //! needs no frame, and the speaker it is attributed to may stand in for
 //! its subject ("officials would not attend").
 
+mod alike;
 mod anaphora;
 pub mod clause;
 pub mod context;

@@ -254,7 +254,9 @@ fn place(
     }
     let refusals = declared_refusals(&made);
     let accusations = reported_accusations(p, s, t, &made);
+    let shared = super::alike::shared_act(p, s, t, &made);
     out.extend(made);
+    out.extend(shared);
     out.extend(refusals);
     out.extend(accusations);
 }
