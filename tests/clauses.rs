@@ -11,6 +11,27 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "ending an agreement withdraws from it",
+        Lang::En,
+        None,
+        "Chad terminated its defence pact with France.",
+        &["Chad withdrawsFrom France [positive asserted -]"],
+    ),
+    (
+        "a predicate noun before 'agreement' is its modifier: the agreement ends",
+        Lang::En,
+        None,
+        "Niger ended its military cooperation agreement with Germany.",
+        &["Niger withdrawsFrom Germany [positive asserted -]"],
+    ),
+    (
+        "French: the cooperation an ended agreement names is withdrawn from",
+        Lang::Fr,
+        None,
+        "Le Niger a mis fin à l'accord de coopération militaire avec l'Allemagne.",
+        &["Niger withdrawsFrom Germany [positive asserted -]"],
+    ),
+    (
         "an actor after ', as did' does the same act to the same target",
         Lang::En,
         None,
@@ -1646,6 +1667,18 @@ fn clauses() {
 }
 
 const NOT_ASSERTED: &[(&str, Lang, &str, &str)] = &[
+    (
+        "terminating a pact is no agreement",
+        Lang::En,
+        "Chad terminated its defence pact with France.",
+        "Chad agreesWith France",
+    ),
+    (
+        "French: ending a cooperation agreement is no cooperation",
+        Lang::Fr,
+        "Le Niger a mis fin à l'accord de coopération militaire avec l'Allemagne.",
+        "Niger cooperatesWith Germany",
+    ),
     (
         "French: the accuser does not do the act of an accused named by a relative pronoun",
         Lang::Fr,
