@@ -9,6 +9,7 @@ mod descriptions;
 mod names;
 mod offices;
 mod orgs;
+mod pairs;
 mod position;
 pub mod roles;
 pub mod sectors;
