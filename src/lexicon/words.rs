@@ -162,6 +162,22 @@ const NOUNS: &[&str] = &[
 ];
 const ROLES: &[&str] = &["id", "lang", "forms", "role", "relation", "gender"];
 const CUES: &[&str] = &["lang", "kind", "forms"];
+/// The cue kinds of personal pronouns, possessives and first-person
+/// speakers, which coreference reads together.
+pub const PRONOUN_KINDS: &[&str] = &[
+    "pronoun_m",
+    "pronoun_f",
+    "pronoun_pl",
+    "possessive_sg",
+    "possessive_pl",
+    "speaker",
+];
+
+/// Whether `kind` is a cue kind of cues.tsv.
+fn is_cue_kind(kind: &str) -> bool {
+    CUE_KINDS.contains(&kind) || PRONOUN_KINDS.contains(&kind)
+}
+
 const CUE_KINDS: &[&str] = &[
     "pair",
     "pair_person",
@@ -189,12 +205,6 @@ const CUE_KINDS: &[&str] = &[
     "aux_have",
     "aux_be",
     "reflexive",
-    "pronoun_m",
-    "pronoun_f",
-    "pronoun_pl",
-    "possessive_sg",
-    "possessive_pl",
-    "speaker",
     "article",
     "locative",
     "spatial",
@@ -325,7 +335,7 @@ fn parse_flags(
                     t.err(row, format!("unknown PLOVER type `{ty}` in flag `{fl}`"))
                 })?);
         } else if let Some(kind) = fl.strip_prefix("thing=") {
-            if !CUE_KINDS.contains(&kind) {
+            if !is_cue_kind(kind) {
                 return Err(t.err(row, format!("unknown cue kind `{kind}` in flag `{fl}`")));
             }
         } else if !(matches!(fl.as_str(), "sym" | "inverse" | "alone" | "governed")
@@ -581,7 +591,7 @@ impl Lexicon {
         for row in &t.rows {
             let f = &row.fields;
             let lang = parse_lang(t, row, &f[0])?;
-            if !CUE_KINDS.contains(&f[1].as_str()) {
+            if !is_cue_kind(&f[1]) {
                 return Err(t.err(row, format!("unknown cue kind `{}`", f[1])));
             }
             let forms: Vec<String> = list(&f[2]).iter().map(|x| alias_key(x)).collect();

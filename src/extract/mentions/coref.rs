@@ -20,20 +20,13 @@ pub(crate) fn pronouns(p: &mut Prepared) {
     let cov = covered(p);
     // One look-up per token: the words of every pronoun kind, then the
     // kind of those found.
-    let words: rustc_hash::FxHashSet<&str> = [
-        "pronoun_m",
-        "pronoun_f",
-        "pronoun_pl",
-        "possessive_sg",
-        "possessive_pl",
-        "speaker",
-    ]
-    .iter()
-    .filter_map(|k| p.k.lex.cue_set(p.lang, k))
-    .flatten()
-    .map(String::as_str)
-    .chain(["it", "l'", "les"])
-    .collect();
+    let words: rustc_hash::FxHashSet<&str> = crate::lexicon::words::PRONOUN_KINDS
+        .iter()
+        .filter_map(|k| p.k.lex.cue_set(p.lang, k))
+        .flatten()
+        .map(String::as_str)
+        .chain(["it", "l'", "les"])
+        .collect();
     for (i, &covered_i) in cov.iter().enumerate() {
         if covered_i || !words.contains(p.norm(i)) {
             continue;
