@@ -13,6 +13,29 @@ use common::{Case, check_cases, check_not_asserted};
 
 const CASES: &[Case] = &[
     (
+        "a demonym two states share goes to the one the document names",
+        Lang::En,
+        None,
+        "Rwanda will withdraw its troops from Congolese territory, the DRC said.",
+        &[
+            "Rwanda withdrawsFrom Democratic Republic of the Congo [positive future Democratic Republic of the Congo]",
+        ],
+    ),
+    (
+        "French: a demonym two states share goes to the one whose capital the document names",
+        Lang::Fr,
+        None,
+        "Kinshasa accuse Kigali. Le ministre congolais des Affaires étrangères a critiqué le Rwanda.",
+        &["Democratic Republic of the Congo criticizes Rwanda [positive asserted -]"],
+    ),
+    (
+        "a shared demonym stays with the state whose capital is named",
+        Lang::En,
+        None,
+        "Congolese troops attacked rebels near Brazzaville.",
+        &["Republic of the Congo attacks rebels (Republic of the Congo) [positive asserted -]"],
+    ),
+    (
         "ending an agreement withdraws from it",
         Lang::En,
         None,

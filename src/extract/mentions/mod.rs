@@ -289,6 +289,24 @@ fn rank_candidates(p: &Prepared, cands: &mut Vec<(usize, usize, usize)>) {
     cands.retain(|&(f, l, _)| {
         !(is_article(p.lang, p.norm(f)) && longest.get(&(f + 1)).is_some_and(|&l2| l2 > l))
     });
+    // "Congolese" is an alias of both Congos: a span several entities
+    // share goes to the one the document names unambiguously ("the DRC",
+    // "Kinshasa" for its state).
+    let kb = &p.k.kb;
+    let mut spans: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    for &(f, l, a) in cands.iter() {
+        let e = kb.aliases[a].entity;
+        let ents = spans.entry((f, l)).or_default();
+        if !ents.contains(&e) {
+            ents.push(e);
+        }
+    }
+    let named: Vec<usize> = spans
+        .values()
+        .filter(|ents| ents.len() == 1)
+        .flat_map(|ents| [Some(ents[0]), kb.entities[ents[0]].metonym_of])
+        .flatten()
+        .collect();
     let date = p.doc.date.clone();
     cands.sort_by(|a, b| {
         a.0.cmp(&b.0)
@@ -306,6 +324,7 @@ fn rank_candidates(p: &Prepared, cands: &mut Vec<(usize, usize, usize)>) {
                         });
                     (
                         al.kind == AliasKind::Demonym,
+                        !named.contains(&al.entity),
                         !active,
                         type_rank(e.etype),
                         al.entity,
