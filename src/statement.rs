@@ -55,6 +55,14 @@ pub enum Modality {
 }
 
 impl Polarity {
+    /// The other polarity: a negated act asserted, an asserted one negated.
+    pub fn reversed(self) -> Self {
+        match self {
+            Polarity::Positive => Polarity::Negative,
+            Polarity::Negative => Polarity::Positive,
+        }
+    }
+
     /// Contract spelling.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -233,27 +233,24 @@ pub(crate) fn governing_verb(
         });
     }
     // "terminated its defence pact with X", "a mis fin à l'accord de
-    // défense avec X": ending an agreement withdraws from it.
-    if pred == Predicate::AgreesWith
-        && (cue_verb_before(p, start, t.first, "halt", 5) || halt_noun_before(p, start, t.first))
-    {
-        return Some(Governed {
-            predicate: Predicate::WithdrawsFrom,
-            label: "HALT",
-            plover: "RETREAT",
-        });
-    }
-    // "a mis fin à l'accord de coopération avec X": the cooperation an
-    // ended agreement named is withdrawn from, as the agreement.
-    let agreement_before = p.lang == Lang::Fr
-        && t.first >= start + 2
-        && matches!(p.norm(t.first - 1), "de" | "d'")
-        && p.noun_at(t.first - 2, t.first - 1)
-            .is_some_and(|(_, n)| p.k.lex.nouns[n].predicate == Predicate::AgreesWith);
-    if pred == Predicate::CooperatesWith
-        && agreement_before
-        && cue_verb_before(p, start, t.first - 2, "halt", 5)
-    {
+    // défense avec X": ending an agreement withdraws from it; so does
+    // ending "l'accord de coopération avec X", the cooperation an agreement
+    // names.
+    let ended_agreement = match pred {
+        Predicate::AgreesWith => {
+            cue_verb_before(p, start, t.first, "halt", 5) || halt_noun_before(p, start, t.first)
+        }
+        Predicate::CooperatesWith => {
+            p.lang == Lang::Fr
+                && t.first >= start + 2
+                && matches!(p.norm(t.first - 1), "de" | "d'")
+                && p.noun_at(t.first - 2, t.first - 1)
+                    .is_some_and(|(_, n)| p.k.lex.nouns[n].predicate == Predicate::AgreesWith)
+                && cue_verb_before(p, start, t.first - 2, "halt", 5)
+        }
+        _ => false,
+    };
+    if ended_agreement {
         return Some(Governed {
             predicate: Predicate::WithdrawsFrom,
             label: "HALT",

@@ -13,7 +13,7 @@ use super::statements::make;
 use super::triggers::Trig;
 use crate::lexicon::Trigger;
 use crate::predicate::Predicate;
-use crate::statement::{Polarity, Statement};
+use crate::statement::Statement;
 use crate::text::{Kind, Lang};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -78,10 +78,7 @@ pub(crate) fn statements(p: &Prepared, s: usize, quotes: &[clause::Quote]) -> Ve
         // "would stop its joint exercises with X": a halted joint activity
         // is cooperation that will not go on.
         if kind == "joint-activity" && halted(p, start, head) {
-            ctx.polarity = match ctx.polarity {
-                Polarity::Positive => Polarity::Negative,
-                Polarity::Negative => Polarity::Positive,
-            };
+            ctx.polarity = ctx.polarity.reversed();
         }
         let rule = format!("{}.cooperatesWith.{kind}", p.lang.code());
         let span = (p.mentions[sm].first.min(head), tail);

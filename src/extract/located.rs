@@ -5,7 +5,7 @@
 //! this rule leaves alone).
 
 use super::clause::{is_article, is_preposition};
-use super::frames::group_ents;
+use super::frames::{group_ents, marker_starts};
 use super::triggers::Trig;
 use super::{MentionKind, Prepared};
 use crate::lexicon::EntityType;
@@ -34,9 +34,7 @@ pub(crate) fn place_target(
     if p.lang == Lang::En
         && t.last < last
         && is_preposition(p.lang, p.norm(t.last))
-        && !markers
-            .iter()
-            .any(|m| m.first().is_some_and(|w| w == p.norm(t.last)))
+        && !marker_starts(markers, p.norm(t.last))
     {
         return None;
     }
@@ -88,7 +86,7 @@ fn dative_place(p: &Prepared, first: usize, markers: &[Vec<String>]) -> bool {
     p.lang == Lang::Fr
         && first >= 1
         && matches!(p.norm(first - 1), "au" | "aux")
-        && !markers.iter().any(|m| m.first().is_some_and(|w| w == "a"))
+        && !marker_starts(markers, "a")
 }
 
 /// English and French compass adjectives ("southern", "le nord de").

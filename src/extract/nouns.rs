@@ -16,7 +16,6 @@ use super::triggers::Trig;
 use super::{Prepared, Stage};
 use crate::lexicon::{EntityType, NounEntry, Trigger};
 use crate::predicate::Predicate;
-use crate::statement::Polarity;
 use crate::statement::{Modality, Statement};
 
 pub(crate) fn noun_statements(
@@ -73,10 +72,7 @@ pub(crate) fn noun_statements(
     // "postponed a visit to Beijing", "a annulé sa visite à Moscou": a
     // visit called off did not take place.
     if super::governors::visit_called_off(p, start, t, entry.predicate) {
-        ctx.polarity = match ctx.polarity {
-            Polarity::Positive => Polarity::Negative,
-            Polarity::Negative => Polarity::Positive,
-        };
+        ctx.polarity = ctx.polarity.reversed();
     }
     if entry.governed && governed.is_none() {
         not_fired(

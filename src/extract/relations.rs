@@ -684,7 +684,7 @@ fn subject_only(
                     .map(|out| (out, "addresses the sides of the conflict told before"))
             })
             .or_else(|| {
-                super::retaliation::retaliation(p, s, t, (v, &v.id), sm, ctx, prior)
+                super::retaliation::retaliation(p, s, t, v, sm, ctx, prior)
                     .map(|out| (out, "answers the latest hostile act against it"))
             })
     };

@@ -18,16 +18,15 @@ use crate::statement::{Entity, Polarity, Statement};
 /// Sentences before the retaliation where the act answered may be told.
 const BACK: usize = 4;
 
-/// The statements of retaliation verb `v` (trigger `t`, rule id `id`) from
+/// The statements of retaliation verb `v` (trigger `t`) from
 /// the actors of subject mention `sm` to the agents of the latest hostile
 /// act (an attack, a threat, a mobilization, a sanction) told against
 /// them or their state in `prior`.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn retaliation(
     p: &Prepared,
     s: usize,
     t: &Trig,
-    (v, id): (&VerbEntry, &str),
+    v: &VerbEntry,
     sm: usize,
     ctx: &Context,
     prior: &[Statement],
@@ -65,7 +64,7 @@ pub(crate) fn retaliation(
     let targets: Vec<(usize, usize)> = answered.into_iter().map(|e| (e, sm)).collect();
     let rule = Rule {
         predicate: v.predicate,
-        id,
+        id: &v.id,
         confidence: 0.6,
     };
     let span = (p.mentions[sm].first.min(t.first), t.last);

@@ -285,6 +285,11 @@ pub(crate) fn object_after(
     None
 }
 
+/// Whether one of a frame's `markers` starts with the folded word `w`.
+pub(crate) fn marker_starts(markers: &[Vec<String>], w: &str) -> bool {
+    markers.iter().any(|m| m.first().is_some_and(|x| x == w))
+}
+
 /// After "what he called", "ce qu'il a qualifié de" (a word of cue kind
 /// `naming` within five tokens of `at`, which is "what" or "ce"): the token
 /// after the naming word and its "as"/"de"/"comme".
@@ -365,13 +370,7 @@ impl ObjectScan<'_, '_> {
         // "a demandé à le rencontrer pour partager les propositions de
         // Moscou": right after the verb, "pour"/"afin" opens a purpose
         // clause unless it is the verb's own marker ("voter pour X").
-        if j == from
-            && matches!(w, "pour" | "afin")
-            && !self
-                .markers
-                .iter()
-                .any(|m| m.first().is_some_and(|x| x == w))
-        {
+        if j == from && matches!(w, "pour" | "afin") && !marker_starts(self.markers, w) {
             return true;
         }
         // "a averti que Moscou …": a complementizer right after the verb
@@ -390,10 +389,7 @@ impl ObjectScan<'_, '_> {
             && j == from
             && p.lang == Lang::Fr
             && w == "a"
-            && !self
-                .markers
-                .iter()
-                .any(|m| m.first().is_some_and(|x| x == "a"))
+            && !marker_starts(self.markers, "a")
             && j + 1 < self.end
             && ["er", "ir", "re"]
                 .iter()

@@ -16,7 +16,7 @@ pub mod sectors;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::clause::{is_article, is_preposition};
+use super::clause::{COMPASS_EN, is_article, is_preposition};
 use super::{DocEntity, Mention, MentionKind, Prepared, Stage};
 use crate::lexicon::{AliasKind, CaseRule, EntityType, Gender, Trigger};
 use crate::text::{Kind, Lang};
@@ -301,7 +301,7 @@ fn rank_candidates(p: &Prepared, cands: &mut Vec<(usize, usize, usize)>) {
             ents.push(e);
         }
     }
-    let named: Vec<usize> = spans
+    let named: rustc_hash::FxHashSet<usize> = spans
         .values()
         .filter(|ents| ents.len() == 1)
         .flat_map(|ents| [Some(ents[0]), kb.entities[ents[0]].metonym_of])
@@ -353,20 +353,8 @@ fn push_alias(
         && p.lang == Lang::En
         && first > 0
         && p.tokens[first - 1].upper
-        && matches!(
-            p.norm(first - 1),
-            "south"
-                | "north"
-                | "east"
-                | "west"
-                | "central"
-                | "latin"
-                | "southeast"
-                | "southern"
-                | "northern"
-                | "eastern"
-                | "western"
-        )
+        && (COMPASS_EN.contains(&p.norm(first - 1))
+            || matches!(p.norm(first - 1), "latin" | "southeast"))
     {
         return;
     }
